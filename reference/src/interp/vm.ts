@@ -1,0 +1,324 @@
+/**
+ * The reference interpreter: explicit frames, exception tables, generators, a step budget.
+ * @spec #interpreter-state
+ */
+import type { Code, ExceptionEntry } from '../isa/code';
+import { BUILTINS, callNative } from '../runtime';
+import {
+  PyBoundMethod, PyBuiltin, PyException, PyFunction, PyGenerator, PyType,
+  type Host, type PyValue, type Slot,
+} from '../runtime/values';
+import { BudgetExhausted, pyError } from './errors';
+import { Frame } from './frame';
+import { DISPATCH } from './handlers';
+
+/** CPython's default recursion limit, less the module frame a fixture's entry call runs under. */
+export const MAX_FRAMES = 999;
+
+export type Completion = { readonly kind: 'return' | 'yield'; readonly value: PyValue };
+
+export class Vm implements Host {
+  readonly globals = new Map<string, PyValue>();
+  readonly builtins: ReadonlyMap<string, PyValue> = BUILTINS;
+  /** Printed output, in order. */
+  readonly output: string[] = [];
+  /** The exception currently being handled (PUSH_EXC_INFO / POP_EXCEPT). */
+  handled: PyException | null = null;
+  steps = 0;
+  budget: number;
+  /** The frame executing now; null when no Python code runs. */
+  frame: Frame | null = null;
+  /** Python frames currently active (for the recursion limit). */
+  depth = 0;
+  /** Set by RERAISE with oparg 1: the lasti the next handler is given. */
+  reraiseLasti: number | null = null;
+  /** When set, called with each executed opcode (coverage). */
+  onInstruction: ((op: number) => void) | null = null;
+  private completion: Completion | null = null;
+  /** Frames waiting under nested runs (a builtin iterating a generator), outermost first. */
+  readonly suspendedChains: Frame[] = [];
+
+  constructor(budget: number) {
+    this.budget = budget;
+  }
+
+  write(text: string): void {
+    this.output.push(text);
+  }
+
+  /** Call a Python function from outside any frame and run it to completion. */
+  callFunction(func: PyValue, args: PyValue[]): PyValue {
+    if (!(func instanceof PyFunction)) return this.callNonPython(func, args, null);
+    const frame = this.makeFrame(func, args, null);
+    frame.entry = true;
+    return this.runEntryFrame(frame).value;
+  }
+
+  /** Host.resume: run a generator in a nested loop until it yields or returns. @spec #generator-builtin-consume */
+  resume(gen: PyGenerator, send: PyValue): { done: false; value: PyValue } | { done: true; value: PyValue } {
+    if (gen.state === 'running') throw pyError('ValueError', 'generator already executing');
+    if (gen.state === 'closed') return { done: true, value: null };
+    if (this.depth >= MAX_FRAMES) throw pyError('RecursionError', 'maximum recursion depth exceeded');
+    const frame = gen.frame as Frame;
+    frame.stack.push(send);
+    gen.state = 'running';
+    frame.entry = true;
+    const c = this.runEntryFrame(frame);
+    return c.kind === 'yield' ? { done: false, value: c.value } : { done: true, value: c.value };
+  }
+
+  private runEntryFrame(frame: Frame): Completion {
+    const saved = this.frame;
+    if (saved) this.suspendedChains.push(saved);
+    try {
+      this.enterFrame(frame, null);
+      this.loop();
+      const c = this.completion!;
+      this.completion = null;
+      return c;
+    } finally {
+      frame.entry = false;
+      this.frame = saved;
+      if (saved) this.suspendedChains.pop();
+    }
+  }
+
+  private enterFrame(frame: Frame, back: Frame | null): void {
+    /** @spec #recursion-limit */
+    if (this.depth >= MAX_FRAMES) throw pyError('RecursionError', 'maximum recursion depth exceeded');
+    this.depth++;
+    frame.back = back;
+    this.frame = frame;
+  }
+
+  /** Run until the entry frame completes. */
+  private loop(): void {
+    let f = this.frame;
+    while (f !== null) {
+      if (this.steps >= this.budget) throw new BudgetExhausted(this.steps);
+      this.steps++;
+      const ip = f.ip;
+      f.ip = ip + 1;
+      const op = f.ops[ip]!;
+      if (this.onInstruction !== null) this.onInstruction(op);
+      try {
+        DISPATCH[op]!(this, f, f.args[ip]!);
+      } catch (e) {
+        if (!(e instanceof PyException)) throw e;
+        this.unwind(e);
+      }
+      f = this.frame;
+    }
+  }
+
+  /**
+   * Execute exactly one instruction of the current frame (the public single-step API).
+   * Returns false when there is no frame to step.
+   * @spec #single-step
+   */
+  step(): boolean {
+    const f = this.frame;
+    if (f === null) return false;
+    if (this.steps >= this.budget) throw new BudgetExhausted(this.steps);
+    this.steps++;
+    const ip = f.ip;
+    f.ip = ip + 1;
+    const op = f.ops[ip]!;
+    try {
+      DISPATCH[op]!(this, f, f.args[ip]!);
+    } catch (e) {
+      if (!(e instanceof PyException)) throw e;
+      this.unwind(e);
+    }
+    return true;
+  }
+
+  /** Find the handler covering `index`. @spec #exception-table */
+  static handlerFor(code: Code, index: number): ExceptionEntry | null {
+    for (const e of code.exceptionTable) if (index >= e.start && index < e.end) return e;
+    return null;
+  }
+
+  /**
+   * Route a raised exception: to a handler in the current frame, else pop frames until one has
+   * a handler; past the entry frame it leaves the loop as a JS throw.
+   * @spec #exception-unwind
+   */
+  unwind(exc: PyException): void {
+    let f = this.frame!;
+    let lasti = this.reraiseLasti;
+    this.reraiseLasti = null;
+    for (;;) {
+      const index = f.ip - 1;
+      const h = Vm.handlerFor(f.code, index);
+      if (h) {
+        f.stack.length = h.depth;
+        if (h.lasti) f.stack.push(lasti ?? index);
+        f.stack.push(exc);
+        f.ip = h.target;
+        return;
+      }
+      lasti = null;
+      const caller = this.leaveFrame(f);
+      if (f.entry || caller === null) {
+        this.frame = null;
+        throw exc;
+      }
+      this.frame = f = caller;
+    }
+  }
+
+  /** Pop `f` off the frame stack; returns its caller. */
+  leaveFrame(f: Frame): Frame | null {
+    this.depth--;
+    if (f.gen) f.gen.state = 'closed';
+    const caller = f.back;
+    f.back = null;
+    return caller;
+  }
+
+  /** RETURN_VALUE / RETURN_CONST. @spec #call-python */
+  doReturn(f: Frame, value: PyValue): void {
+    const forIter = f.gen !== null && !f.entry;
+    const caller = this.leaveFrame(f);
+    if (f.entry || caller === null) {
+      this.completion = { kind: 'return', value };
+      this.frame = null;
+      return;
+    }
+    this.frame = caller;
+    if (forIter) {
+      /** @spec #generator-for-iter */
+      caller.stack.pop();
+      caller.ip = f.forIterExit;
+    } else {
+      caller.stack.push(value);
+    }
+  }
+
+  /** YIELD_VALUE. @spec #generator-resume */
+  doYield(f: Frame, value: PyValue): void {
+    const gen = f.gen!;
+    gen.state = 'suspended';
+    this.depth--;
+    const caller = f.back;
+    f.back = null;
+    if (f.entry || caller === null) {
+      this.completion = { kind: 'yield', value };
+      this.frame = null;
+      return;
+    }
+    this.frame = caller;
+    caller.stack.push(value);
+  }
+
+  /** RETURN_GENERATOR: the frame becomes a suspended generator handed to the caller. @spec #generator-create */
+  doReturnGenerator(f: Frame): void {
+    const gen = new PyGenerator(f.code.name, f);
+    f.gen = gen;
+    const entry = f.entry;
+    f.entry = false;
+    const caller = this.leaveFrame(f);
+    gen.state = 'created';
+    if (entry || caller === null) {
+      this.completion = { kind: 'return', value: gen };
+      this.frame = null;
+      return;
+    }
+    this.frame = caller;
+    caller.stack.push(gen);
+  }
+
+  /** FOR_ITER on a generator: run its frame on top of the caller. @spec #generator-for-iter */
+  resumeFromForIter(caller: Frame, gen: PyGenerator, exit: number): boolean {
+    if (gen.state === 'closed') return false;
+    if (gen.state === 'running') throw pyError('ValueError', 'generator already executing');
+    const frame = gen.frame as Frame;
+    this.enterFrame(frame, caller);
+    frame.forIterExit = exit;
+    frame.stack.push(null);
+    gen.state = 'running';
+    return true;
+  }
+
+  /** CALL / CALL_KW. @spec #call-python */
+  call(caller: Frame, callee: Slot, args: PyValue[], kwnames: readonly string[] | null): void {
+    if (callee instanceof PyFunction) {
+      const frame = this.makeFrame(callee, args, kwnames);
+      this.enterFrame(frame, caller);
+      return;
+    }
+    caller.stack.push(this.callNonPython(callee, args, kwnames));
+  }
+
+  private callNonPython(callee: Slot, args: PyValue[], kwnames: readonly string[] | null): PyValue {
+    if (callee instanceof PyBuiltin || callee instanceof PyType || callee instanceof PyBoundMethod) {
+      let kwargs: Map<string, PyValue> | null = null;
+      if (kwnames && kwnames.length) {
+        kwargs = new Map();
+        const values = args.splice(args.length - kwnames.length);
+        kwnames.forEach((k, i) => kwargs!.set(k, values[i]!));
+      }
+      return callNative(callee, args, kwargs, this);
+    }
+    /** @spec #call-not-callable */
+    throw pyError('TypeError', `'${typeNameOf(callee)}' object is not callable`);
+  }
+
+  /** Bind arguments to a new frame. @spec #call-keywords */
+  makeFrame(func: PyFunction, args: PyValue[], kwnames: readonly string[] | null): Frame {
+    const code = func.code;
+    const frame = new Frame(code, func);
+    const nkw = kwnames ? kwnames.length : 0;
+    const npos = args.length - nkw;
+    const argc = code.argcount;
+    const fname = `${func.name}()`;
+    if (npos > argc) {
+      const nd = func.defaults ? func.defaults.items.length : 0;
+      const takes = nd ? `from ${argc - nd} to ${argc}` : `${argc}`;
+      throw pyError('TypeError', `${fname} takes ${takes} positional argument${argc === 1 && !nd ? '' : 's'} but ${npos} ${npos === 1 ? 'was' : 'were'} given`);
+    }
+    for (let i = 0; i < npos; i++) frame.locals[i] = args[i];
+    for (let k = 0; k < nkw; k++) {
+      const name = kwnames![k]!;
+      const at = code.varnames.indexOf(name);
+      if (at < 0 || at >= argc) throw pyError('TypeError', `${fname} got an unexpected keyword argument '${name}'`);
+      if (frame.locals[at] !== undefined) throw pyError('TypeError', `${fname} got multiple values for argument '${name}'`);
+      frame.locals[at] = args[npos + k];
+    }
+    /** @spec #call-defaults */
+    const defaults = func.defaults ? func.defaults.items : [];
+    const firstDefault = argc - defaults.length;
+    const missing: string[] = [];
+    for (let i = 0; i < argc; i++) {
+      if (frame.locals[i] !== undefined) continue;
+      if (i >= firstDefault) frame.locals[i] = defaults[i - firstDefault];
+      else missing.push(code.varnames[i]!);
+    }
+    /** @spec #call-arity-error */
+    if (missing.length) {
+      const quoted = missing.map((m) => `'${m}'`);
+      const list = quoted.length === 1 ? quoted[0] : `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
+      throw pyError('TypeError', `${fname} missing ${missing.length} required positional argument${missing.length === 1 ? '' : 's'}: ${list}`);
+    }
+    return frame;
+  }
+
+  /** LOAD_GLOBAL: globals, then builtins. @spec #globals-lookup */
+  loadGlobal(name: string): PyValue {
+    const g = this.globals.get(name);
+    if (g !== undefined) return g;
+    const b = this.builtins.get(name);
+    if (b !== undefined) return b;
+    throw pyError('NameError', `name '${name}' is not defined`);
+  }
+}
+
+function typeNameOf(v: Slot): string {
+  if (v === undefined) return 'NULL';
+  if (v === null) return 'NoneType';
+  if (typeof v === 'boolean') return 'bool';
+  if (typeof v === 'number' || typeof v === 'bigint') return 'int';
+  if (typeof v === 'string') return 'str';
+  return v.kind;
+}

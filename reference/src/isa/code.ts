@@ -1,0 +1,46 @@
+import { PyObject, type PyValue } from '../runtime/values';
+
+/** One entry of a CPython 3.11+ exception table, in instruction indices. @spec #exception-table */
+export interface ExceptionEntry {
+  /** First covered instruction (inclusive). */
+  readonly start: number;
+  /** First instruction after the range (exclusive). */
+  readonly end: number;
+  readonly target: number;
+  /** Value-stack depth the handler starts from (before lasti and the exception are pushed). */
+  readonly depth: number;
+  /** Push the raising instruction's index before the exception. */
+  readonly lasti: boolean;
+}
+
+export const CO_GENERATOR = 0x20;
+
+/**
+ * A code object. Offsets are instruction indices (CPython byte offset / 2, caches removed).
+ * @spec #code-objects
+ */
+export interface Code {
+  readonly name: string;
+  /** Number of positional parameters; they are the first locals. */
+  readonly argcount: number;
+  readonly varnames: readonly string[];
+  readonly names: readonly string[];
+  readonly consts: readonly PyValue[];
+  /** Opcode numbers, one per instruction (CPython 3.13 numbering). */
+  readonly ops: Uint8Array;
+  readonly args: Int32Array;
+  readonly exceptionTable: readonly ExceptionEntry[];
+  readonly flags: number;
+}
+
+export function isGeneratorCode(code: Code): boolean {
+  return (code.flags & CO_GENERATOR) !== 0;
+}
+
+/** A code object used as a constant (`LOAD_CONST <code NAME>` before MAKE_FUNCTION). */
+export class PyCode extends PyObject {
+  readonly kind = 'code';
+  constructor(readonly code: Code) {
+    super();
+  }
+}

@@ -1,0 +1,194 @@
+/**
+ * The instruction table: the single source of truth for the bytecode subset.
+ * Assembler, disassembler, verifier, schema enums and spec/instructions.md derive from it.
+ * Names and opcode numbers are CPython 3.13's (`opcode.opmap`).
+ * @spec #isa-table
+ */
+
+/** How the integer operand of an instruction is written and read. @spec #operand-kinds */
+export type OperandKind =
+  | 'none' // no operand (oparg 0)
+  | 'uint' // a plain count or selector
+  | 'const' // index into consts, written as a Python literal
+  | 'local' // index into locals, written as the local's name
+  | 'local_pair' // two 4-bit local indices (first << 4 | second), written `a, b`
+  | 'name' // index into names, written as the name
+  | 'global' // names index << 1 | push NULL, written `name` or `name + NULL`
+  | 'attr' // names index << 1 | method form, written `name` or `name + NULL|self`
+  | 'jump' // absolute target instruction index, written as a label
+  | 'binop' // NB_* operator, written `+`, `//=`, ...
+  | 'compare' // cmp << 5 | 16 (to bool) | mask, written `<` or `bool(<)`
+  | 'is' // 0 `is`, 1 `is not`
+  | 'contains' // 0 `in`, 1 `not in`
+  | 'intrinsic1' // CALL_INTRINSIC_1 function number
+  | 'convert' // CONVERT_VALUE: 1 str, 2 repr, 3 ascii
+  | 'fnattr'; // SET_FUNCTION_ATTRIBUTE flag
+
+/** Which hotspot an instruction can be (BRIEF §1 capability bits). @spec #hotspot-kinds */
+export type HotspotRole = 'back_edge' | 'resume' | null;
+
+export interface InstructionDef {
+  readonly name: string;
+  readonly opcode: number;
+  readonly operand: OperandKind;
+  /** Values popped, as a function of the oparg. */
+  readonly pops: (arg: number) => number;
+  /** Values pushed on the fall-through path. */
+  readonly pushes: (arg: number) => number;
+  /** Depth change on the taken-jump edge, relative to the depth before the instruction. */
+  readonly jumpEffect?: (arg: number) => number;
+  /** No fall-through to the next instruction. */
+  readonly terminator: boolean;
+  /** Can raise a Python exception. */
+  readonly mayRaise: boolean;
+  readonly hotspot: HotspotRole;
+  /** Only at run time; a program that contains it is invalid. */
+  readonly runtimeOnly?: boolean;
+  readonly summary: string;
+}
+
+const n = (k: number) => () => k;
+const arg = (a: number) => a;
+
+interface Opts {
+  jump?: (a: number) => number;
+  terminator?: boolean;
+  raises?: boolean;
+  hotspot?: HotspotRole;
+  runtimeOnly?: boolean;
+}
+
+function def(
+  name: string,
+  opcode: number,
+  operand: OperandKind,
+  pops: (a: number) => number,
+  pushes: (a: number) => number,
+  summary: string,
+  o: Opts = {},
+): InstructionDef {
+  return {
+    name,
+    opcode,
+    operand,
+    pops,
+    pushes,
+    jumpEffect: o.jump,
+    terminator: o.terminator ?? false,
+    mayRaise: o.raises ?? false,
+    hotspot: o.hotspot ?? null,
+    runtimeOnly: o.runtimeOnly,
+    summary,
+  };
+}
+
+const R = { raises: true };
+
+export const INSTRUCTIONS = [
+  def('NOP', 30, 'none', n(0), n(0), 'Do nothing.'),
+  def('RESUME', 149, 'uint', n(0), n(0), 'Start of a function (0) or resumption after a yield (oparg & 3 == 1); a potential hotspot.', { hotspot: 'resume' }),
+  def('LOAD_FAST', 85, 'local', n(0), n(1), 'Push a local.', R),
+  def('LOAD_FAST_CHECK', 87, 'local', n(0), n(1), 'Push a local; UnboundLocalError if unbound.', R),
+  def('LOAD_FAST_AND_CLEAR', 86, 'local', n(0), n(1), 'Push a local (NULL if unbound) and unbind it.'),
+  def('LOAD_FAST_LOAD_FAST', 88, 'local_pair', n(0), n(2), 'Push two locals.', R),
+  def('STORE_FAST', 110, 'local', n(1), n(0), 'Pop into a local.'),
+  def('STORE_FAST_LOAD_FAST', 111, 'local_pair', n(1), n(1), 'Pop into the first local, push the second.', R),
+  def('STORE_FAST_STORE_FAST', 112, 'local_pair', n(2), n(0), 'Pop TOS into the first local, then the next into the second.'),
+  def('DELETE_FAST', 65, 'local', n(0), n(0), 'Unbind a local; UnboundLocalError if unbound.', R),
+  def('LOAD_CONST', 83, 'const', n(0), n(1), 'Push a constant.'),
+  def('LOAD_GLOBAL', 91, 'global', n(0), (a) => 1 + (a & 1), 'Push a global or builtin, then NULL if oparg & 1; NameError if missing.', R),
+  def('STORE_GLOBAL', 113, 'name', n(1), n(0), 'Pop into a global.'),
+  def('POP_TOP', 32, 'none', n(1), n(0), 'Discard TOS.'),
+  def('PUSH_NULL', 34, 'none', n(0), n(1), 'Push NULL.'),
+  def('COPY', 61, 'uint', arg, (a) => a + 1, 'Push a copy of the oparg-th item (1 = TOS).'),
+  def('SWAP', 115, 'uint', arg, arg, 'Swap TOS with the oparg-th item (2 = second).'),
+  def('UNARY_NEGATIVE', 42, 'none', n(1), n(1), '-TOS.', R),
+  def('UNARY_NOT', 43, 'none', n(1), n(1), 'not TOS (TOS is a bool).', R),
+  def('UNARY_INVERT', 41, 'none', n(1), n(1), '~TOS.', R),
+  def('TO_BOOL', 40, 'none', n(1), n(1), 'bool(TOS).', R),
+  def('BINARY_OP', 45, 'binop', n(2), n(1), 'Binary or in-place operator on the two top items.', R),
+  def('COMPARE_OP', 58, 'compare', n(2), n(1), 'Rich comparison; bool() of the result if oparg & 16.', R),
+  def('IS_OP', 76, 'is', n(2), n(1), 'Identity test (oparg 1 negates).'),
+  def('CONTAINS_OP', 59, 'contains', n(2), n(1), 'Membership test (oparg 1 negates).', R),
+  def('POP_JUMP_IF_FALSE', 97, 'jump', n(1), n(0), 'Pop a bool; jump if False.', { jump: () => -1 }),
+  def('POP_JUMP_IF_TRUE', 100, 'jump', n(1), n(0), 'Pop a bool; jump if True.', { jump: () => -1 }),
+  def('POP_JUMP_IF_NONE', 98, 'jump', n(1), n(0), 'Pop; jump if None.', { jump: () => -1 }),
+  def('POP_JUMP_IF_NOT_NONE', 99, 'jump', n(1), n(0), 'Pop; jump if not None.', { jump: () => -1 }),
+  def('JUMP_FORWARD', 79, 'jump', n(0), n(0), 'Jump forward.', { jump: () => 0, terminator: true }),
+  def('JUMP_BACKWARD', 77, 'jump', n(0), n(0), 'Jump backward; a back edge and a potential hotspot.', { jump: () => 0, terminator: true, hotspot: 'back_edge' }),
+  def('JUMP_BACKWARD_NO_INTERRUPT', 78, 'jump', n(0), n(0), 'Jump backward without a hotspot check (used by exception cleanup).', { jump: () => 0, terminator: true }),
+  def('GET_ITER', 19, 'none', n(1), n(1), 'iter(TOS).', R),
+  def('FOR_ITER', 72, 'jump', n(1), n(2), 'Push next(TOS); when exhausted pop the iterator and jump past the END_FOR, POP_TOP at the target.', { jump: () => -1, raises: true }),
+  def('END_FOR', 11, 'none', n(1), n(0), 'Pop TOS (end of a for loop; skipped by FOR_ITER).'),
+  def('CALL', 53, 'uint', (a) => a + 2, n(1), 'Call callable(self_or_null, *args) with oparg positional arguments.', R),
+  def('CALL_KW', 57, 'uint', (a) => a + 3, n(1), 'Call with oparg arguments, the last len(kwnames) of them by keyword; kwnames tuple on TOS.', R),
+  def('CALL_INTRINSIC_1', 55, 'intrinsic1', n(1), n(1), 'Apply an intrinsic function to TOS.', R),
+  def('MAKE_FUNCTION', 26, 'none', n(1), n(1), 'Make a function from the code object on TOS.'),
+  def('SET_FUNCTION_ATTRIBUTE', 106, 'fnattr', n(2), n(1), 'Set an attribute (1 = defaults) of the function on TOS from the second item.', R),
+  def('RETURN_VALUE', 36, 'none', n(1), n(0), 'Return TOS to the caller.', { terminator: true }),
+  def('RETURN_CONST', 103, 'const', n(0), n(0), 'Return a constant to the caller.', { terminator: true }),
+  def('RETURN_GENERATOR', 35, 'none', n(0), n(1), 'Turn the current frame into a generator and return it to the caller.'),
+  def('YIELD_VALUE', 118, 'uint', n(1), n(1), 'Suspend the generator, yielding TOS; on resumption push the sent value.'),
+  def('BUILD_LIST', 47, 'uint', arg, n(1), 'Build a list from oparg items.'),
+  def('BUILD_TUPLE', 52, 'uint', arg, n(1), 'Build a tuple from oparg items.'),
+  def('BUILD_MAP', 48, 'uint', (a) => 2 * a, n(1), 'Build a dict from oparg key/value pairs.', R),
+  def('BUILD_CONST_KEY_MAP', 46, 'uint', (a) => a + 1, n(1), 'Build a dict from oparg values and a tuple of keys on TOS.', R),
+  def('BUILD_SLICE', 50, 'uint', arg, n(1), 'Build a slice from 2 or 3 items.'),
+  def('BUILD_STRING', 51, 'uint', arg, n(1), 'Concatenate oparg strings.'),
+  def('LIST_APPEND', 80, 'uint', n(1), n(0), 'Append TOS to the list oparg items below it.'),
+  def('LIST_EXTEND', 81, 'uint', n(1), n(0), 'Extend the list oparg items below TOS with the iterable TOS.', R),
+  def('MAP_ADD', 95, 'uint', n(2), n(0), 'Add the key/value pair on top to the dict oparg items below them.', R),
+  def('BINARY_SUBSCR', 5, 'none', n(2), n(1), 'container[key].', R),
+  def('STORE_SUBSCR', 39, 'none', n(3), n(0), 'container[key] = value.', R),
+  def('DELETE_SUBSCR', 9, 'none', n(2), n(0), 'del container[key].', R),
+  def('BINARY_SLICE', 4, 'none', n(3), n(1), 'container[start:stop].', R),
+  def('STORE_SLICE', 38, 'none', n(4), n(0), 'container[start:stop] = value.', R),
+  def('LOAD_ATTR', 82, 'attr', n(1), (a) => 1 + (a & 1), 'Attribute lookup; with oparg & 1 push (method, self) or (attr, NULL).', R),
+  def('UNPACK_SEQUENCE', 117, 'uint', n(1), arg, 'Unpack an iterable of exactly oparg items, first item on top.', R),
+  def('FORMAT_SIMPLE', 14, 'none', n(1), n(1), 'format(TOS, "").', R),
+  def('FORMAT_WITH_SPEC', 15, 'none', n(2), n(1), 'format(value, spec).', R),
+  def('CONVERT_VALUE', 60, 'convert', n(1), n(1), 'str(), repr() or ascii() of TOS.', R),
+  def('PUSH_EXC_INFO', 33, 'none', n(1), n(2), 'Push the previously handled exception below TOS and make TOS the handled exception.'),
+  def('POP_EXCEPT', 31, 'none', n(1), n(0), 'Restore the handled exception from TOS.'),
+  def('CHECK_EXC_MATCH', 7, 'none', n(2), n(2), 'Replace TOS (a type or tuple of types) with isinstance(second, TOS).', R),
+  def('RERAISE', 102, 'uint', (a) => 1 + a, n(0), 'Re-raise TOS; if oparg, restore the frame\'s lasti from the item below.', { terminator: true, raises: true }),
+  def('RAISE_VARARGS', 101, 'uint', arg, n(0), 'raise (0), raise exc (1), raise exc from cause (2).', { terminator: true, raises: true }),
+  def('LOAD_ASSERTION_ERROR', 23, 'none', n(0), n(1), 'Push AssertionError.'),
+  def('ENTER_EXECUTOR', 70, 'uint', n(0), n(0), 'Enter an installed executor (run time only).', { runtimeOnly: true }),
+] as const satisfies readonly InstructionDef[];
+
+export type Opcode = (typeof INSTRUCTIONS)[number]['name'];
+
+export const BY_NAME: ReadonlyMap<string, InstructionDef> = new Map(INSTRUCTIONS.map((d) => [d.name, d]));
+export const BY_OPCODE: ReadonlyMap<number, InstructionDef> = new Map(INSTRUCTIONS.map((d) => [d.opcode, d]));
+
+export const OPCODE_NAMES: readonly Opcode[] = INSTRUCTIONS.map((d) => d.name);
+
+/** Dense numbering for dispatch tables: OP.LOAD_FAST etc. are CPython opcode numbers. */
+export const OP = Object.fromEntries(INSTRUCTIONS.map((d) => [d.name, d.opcode])) as { readonly [K in Opcode]: number };
+
+/** CPython's NB_* table (`dis._nb_ops`): BINARY_OP oparg -> symbol. @spec #op-BINARY_OP */
+export const BINARY_OPS = [
+  '+', '&', '//', '<<', '@', '*', '%', '|', '**', '>>', '-', '/', '^',
+  '+=', '&=', '//=', '<<=', '@=', '*=', '%=', '|=', '**=', '>>=', '-=', '/=', '^=',
+] as const;
+
+/** `dis.cmp_op`. @spec #op-COMPARE_OP */
+export const COMPARE_OPS = ['<', '<=', '==', '!=', '>', '>='] as const;
+
+/** CPython's low comparison-mask bits for each operator (LESS 2, GREATER 4, EQUAL 8, UNORDERED 1). */
+export const COMPARE_MASKS = [2, 10, 8, 7, 4, 12] as const;
+
+export const INTRINSIC1 = {
+  1: 'INTRINSIC_PRINT',
+  2: 'INTRINSIC_IMPORT_STAR',
+  3: 'INTRINSIC_STOPITERATION_ERROR',
+  4: 'INTRINSIC_ASYNC_GEN_WRAP',
+  5: 'INTRINSIC_UNARY_POSITIVE',
+  6: 'INTRINSIC_LIST_TO_TUPLE',
+} as const;
+/** The intrinsics this subset supports. */
+export const SUPPORTED_INTRINSIC1 = [3, 5, 6] as const;
+
+export const CONVERSIONS = { 1: 'str', 2: 'repr', 3: 'ascii' } as const;
+export const FUNCTION_ATTRIBUTES = { 1: 'defaults' } as const;

@@ -1,0 +1,111 @@
+/**
+ * Fixture programs: assemble and verify every code object, then run an entry call.
+ * @spec #fixture-interpretation
+ */
+import {
+  DEFAULT_BUDGET, type LoadResult, type Program, type ProgramSource, type RunOptions, type RunResult, type SourceError,
+} from './api';
+import { assemble } from './isa/assembler';
+import { PyCode, type Code } from './isa/code';
+import { CodeRef, parseWholeLiteral } from './isa/literal';
+import { BY_OPCODE } from './isa/table';
+import { verify } from './isa/verifier';
+import { BudgetExhausted } from './interp/errors';
+import { Vm } from './interp/vm';
+import { exceptionStr, repr } from './runtime';
+import { PyException, PyFunction, PyList, type PyValue } from './runtime/values';
+
+export function loadProgram(src: ProgramSource): LoadResult {
+  const units: [string, string][] = [...Object.entries(src.functions), ...Object.entries(src.code ?? {})];
+  const codes = new Map<string, Code>();
+  const assembled = [];
+  for (const [name, text] of units) {
+    if (codes.has(name)) {
+      return malformed({ code: 'ASM_DUPLICATE_CODE', message: `code object '${name}' is defined twice`, unit: name });
+    }
+    const r = assemble(name, text);
+    if (!r.ok) return malformed(r.error);
+    codes.set(name, r.code);
+    assembled.push(r);
+  }
+  for (const r of assembled) {
+    for (const ref of r.codeRefs) {
+      const target = codes.get(ref.name);
+      if (!target) {
+        return malformed({ code: 'ASM_UNKNOWN_CODE', message: `no code object named '${ref.name}'`, unit: r.code.name, line: ref.line, column: ref.column });
+      }
+      (r.code.consts as PyValue[])[ref.constIndex] = new PyCode(target);
+    }
+  }
+  for (const r of assembled) {
+    const err = verify(r.code);
+    if (err) {
+      const at = err.index >= 0 ? r.positions[err.index] : undefined;
+      return {
+        ok: false,
+        stage: 'invalid',
+        error: { code: err.code, message: err.message, unit: r.code.name, line: at?.line, column: at?.column },
+      };
+    }
+  }
+  for (const [name, text] of Object.entries(src.globals ?? {})) {
+    const g = parseWholeLiteral(text, { mutable: true });
+    if (!g.ok) return malformed({ code: g.error.code, message: `global ${name}: ${g.error.message}`, unit: 'globals' });
+  }
+  return { ok: true, program: { codes, functionNames: Object.keys(src.functions), source: src } };
+}
+
+function malformed(error: SourceError): LoadResult {
+  return { ok: false, stage: 'malformed', error };
+}
+
+const ENTRY = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*\((.*)\)\s*$/s;
+
+/** Parse `name(arg, …)` with literal arguments; fresh values on every call. @spec #fixture-format */
+export function parseEntry(program: Program, entry: string): { name: string; args: PyValue[] } | SourceError {
+  const m = ENTRY.exec(entry);
+  if (!m) return { code: 'ENTRY_SYNTAX', message: `entry must be a call 'name(args)', got '${entry}'`, unit: 'entry' };
+  const name = m[1]!;
+  if (!program.functionNames.includes(name)) {
+    return { code: 'ENTRY_UNKNOWN_FUNCTION', message: `entry calls '${name}', which the program does not define`, unit: 'entry' };
+  }
+  const args = parseWholeLiteral(`[${m[2]}]`, { mutable: true });
+  if (!args.ok) return { code: 'ENTRY_SYNTAX', message: args.error.message, unit: 'entry', column: args.error.offset + m[0].indexOf('(') };
+  return { name, args: (args.value as PyList).items };
+}
+
+/** Build the globals of a fresh VM: the program's functions, then its literal globals. @spec #globals-lookup */
+export function newVm(program: Program, budget: number): Vm {
+  const vm = new Vm(budget);
+  for (const name of program.functionNames) vm.globals.set(name, new PyFunction(program.codes.get(name)!, vm.globals, name));
+  for (const [name, text] of Object.entries(program.source.globals ?? {})) {
+    const g = parseWholeLiteral(text, { mutable: true });
+    if (g.ok && !(g.value instanceof CodeRef)) vm.globals.set(name, g.value);
+  }
+  return vm;
+}
+
+export function runEntry(program: Program, entry: string, opts: RunOptions = {}): RunResult {
+  const call = parseEntry(program, entry);
+  if ('code' in call) return { ok: false, error: call };
+  const vm = newVm(program, opts.budget ?? DEFAULT_BUDGET);
+  const executed = opts.trackOps ? new Set<string>() : undefined;
+  if (executed) vm.onInstruction = (op) => executed.add(BY_OPCODE.get(op)!.name);
+  const output = () => vm.output.join('');
+  try {
+    const value = vm.callFunction(vm.globals.get(call.name)!, call.args);
+    return { ok: true, outcome: { kind: 'return', repr: repr(value), output: output(), steps: vm.steps }, executedOps: executed };
+  } catch (e) {
+    if (e instanceof PyException) {
+      return {
+        ok: true,
+        outcome: { kind: 'raise', type: e.type.name, message: exceptionStr(e), output: output(), steps: vm.steps },
+        executedOps: executed,
+      };
+    }
+    if (e instanceof BudgetExhausted) {
+      return { ok: true, outcome: { kind: 'exhausted', output: output(), steps: vm.steps }, executedOps: executed };
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,182 @@
+/**
+ * Python values as the reference VM represents them.
+ * None is JS `null`; bool is a JS boolean; int is a JS number holding a safe integer
+ * (never -0) or a bigint outside ±(2^53 − 1); str is a JS string; the rest are objects below.
+ * NULL (an empty stack slot or unbound local) is JS `undefined` and is never a Python value.
+ * @spec #values
+ */
+import type { Code } from '../isa/code';
+
+export type PyValue = null | boolean | number | bigint | string | PyObject;
+/** A value-stack slot or local: a Python value or NULL. */
+export type Slot = PyValue | undefined;
+
+export abstract class PyObject {
+  abstract readonly kind: string;
+}
+
+export class PyFloat extends PyObject {
+  readonly kind = 'float';
+  constructor(readonly value: number) {
+    super();
+  }
+}
+
+export class PyTuple extends PyObject {
+  readonly kind = 'tuple';
+  constructor(readonly items: readonly PyValue[]) {
+    super();
+  }
+}
+
+export class PyList extends PyObject {
+  readonly kind = 'list';
+  constructor(public items: PyValue[]) {
+    super();
+  }
+}
+
+/** Insertion-ordered dict; `keyOf` (see dict.ts) maps equal keys (1, 1.0, True) to one entry. */
+export class PyDict extends PyObject {
+  readonly kind = 'dict';
+  readonly entries = new Map<string, { key: PyValue; value: PyValue }>();
+}
+
+export class PyRange extends PyObject {
+  readonly kind = 'range';
+  constructor(readonly start: number | bigint, readonly stop: number | bigint, readonly step: number | bigint) {
+    super();
+  }
+}
+
+export class PySlice extends PyObject {
+  readonly kind = 'slice';
+  constructor(readonly start: PyValue, readonly stop: PyValue, readonly step: PyValue) {
+    super();
+  }
+}
+
+export class PyFunction extends PyObject {
+  readonly kind = 'function';
+  defaults: PyTuple | null = null;
+  constructor(readonly code: Code, readonly globals: Map<string, PyValue>, readonly name: string) {
+    super();
+  }
+}
+
+/** A builtin callable. `self` is bound for methods looked up on an object. */
+export type NativeImpl = (args: PyValue[], kwargs: ReadonlyMap<string, PyValue> | null, host: Host) => PyValue;
+
+export class PyBuiltin extends PyObject {
+  readonly kind = 'builtin';
+  constructor(readonly name: string, readonly impl: NativeImpl) {
+    super();
+  }
+}
+
+/** A method bound to its receiver (what LOAD_ATTR without the method bit pushes). */
+export class PyBoundMethod extends PyObject {
+  readonly kind = 'method';
+  constructor(readonly self: PyValue, readonly func: PyBuiltin) {
+    super();
+  }
+}
+
+/** A class: builtin types and exception types. */
+export class PyType extends PyObject {
+  readonly kind = 'type';
+  constructor(
+    readonly name: string,
+    readonly base: PyType | null,
+    /** Calling the type (int(x), ValueError('m')). */
+    readonly construct: NativeImpl | null,
+  ) {
+    super();
+  }
+}
+
+export class PyException extends PyObject {
+  readonly kind = 'exception';
+  context: PyException | null = null;
+  cause: PyException | null = null;
+  /** StopIteration.value */
+  value: PyValue = null;
+  constructor(readonly type: PyType, readonly args: PyTuple) {
+    super();
+  }
+}
+
+export type GeneratorState = 'created' | 'suspended' | 'running' | 'closed';
+
+/** The frame type is the interpreter's; values only need to hold it. */
+export interface SuspendedFrame {
+  readonly code: Code;
+}
+
+export class PyGenerator extends PyObject {
+  readonly kind = 'generator';
+  state: GeneratorState = 'created';
+  constructor(readonly name: string, readonly frame: SuspendedFrame) {
+    super();
+  }
+}
+
+/** Builtin iterators keep their position as plain fields so snapshots can see it. */
+export class PySeqIterator extends PyObject {
+  readonly kind = 'seq_iterator';
+  index = 0;
+  constructor(readonly seq: PyList | PyTuple | string) {
+    super();
+  }
+}
+
+export class PyRangeIterator extends PyObject {
+  readonly kind = 'range_iterator';
+  constructor(public next: number | bigint, readonly stop: number | bigint, readonly step: number | bigint) {
+    super();
+  }
+}
+
+export class PyDictIterator extends PyObject {
+  readonly kind = 'dict_iterator';
+  index = 0;
+  constructor(readonly dict: PyDict, readonly what: 'keys' | 'values' | 'items', readonly size: number) {
+    super();
+  }
+}
+
+export class PyEnumerate extends PyObject {
+  readonly kind = 'enumerate';
+  constructor(readonly iter: PyValue, public count: number | bigint) {
+    super();
+  }
+}
+
+export class PyZip extends PyObject {
+  readonly kind = 'zip';
+  constructor(readonly iters: readonly PyValue[]) {
+    super();
+  }
+}
+
+/** dict.keys() / values() / items() views. */
+export class PyDictView extends PyObject {
+  readonly kind = 'dict_view';
+  constructor(readonly dict: PyDict, readonly what: 'keys' | 'values' | 'items') {
+    super();
+  }
+}
+
+/** What runtime helpers need from the VM. */
+export interface Host {
+  /** Append to the program's printed output. */
+  write(text: string): void;
+  /**
+   * Resume a generator with `send` (None for next()). Runs its frame in a nested interpreter loop
+   * that shares the step budget. Returns the yielded value, or DONE with the return value.
+   * A Python exception escaping the generator is thrown as a PyException.
+   */
+  resume(gen: PyGenerator, send: PyValue): { done: false; value: PyValue } | { done: true; value: PyValue };
+}
+
+export const None = null;

@@ -1,0 +1,114 @@
+/**
+ * Structural comparison of two snapshots that respects object identity: the first object met
+ * on one side is paired with the object met at the same place on the other, and must stay
+ * paired everywhere else (two references to one list stay one list).
+ * @spec #interpreter-state
+ */
+import type { FrameNode, HeapNode, StateSnapshot, ValueNode } from './snapshot';
+
+export interface StateDifference {
+  /** Where the states first differ, e.g. `frames[1].stack[2]`. */
+  readonly path: string;
+  readonly expected: string;
+  readonly actual: string;
+}
+
+class Diff {
+  constructor(readonly d: StateDifference) {}
+}
+
+export function describeValue(v: ValueNode | undefined, heap: readonly HeapNode[]): string {
+  if (v === undefined) return 'nothing';
+  switch (v.t) {
+    case 'NULL':
+      return 'NULL';
+    case 'None':
+      return 'None';
+    case 'bool':
+      return `bool ${v.v ? 'True' : 'False'}`;
+    case 'int':
+      return `int ${v.v}`;
+    case 'str':
+      return `str ${JSON.stringify(v.v)}`;
+    case 'ref': {
+      const h = heap[v.id]!;
+      return h.kind === 'float' ? `float ${h.props.value}` : `${h.kind} #${v.id}`;
+    }
+  }
+}
+
+export function compareStates(expected: StateSnapshot, actual: StateSnapshot): StateDifference | null {
+  const pairs = new Map<number, number>();
+  const reverse = new Map<number, number>();
+  const fail = (path: string, e: string, a: string): never => {
+    throw new Diff({ path, expected: e, actual: a });
+  };
+
+  const values = (path: string, e: ValueNode | undefined, a: ValueNode | undefined): void => {
+    const show = () => fail(path, describeValue(e, expected.heap), describeValue(a, actual.heap));
+    if (e === undefined || a === undefined || e.t !== a.t) return show();
+    if (e.t !== 'ref') {
+      if ((e as { v?: unknown }).v !== (a as { v?: unknown }).v) show();
+      return;
+    }
+    const aid = (a as { id: number }).id;
+    const paired = pairs.get(e.id);
+    if (paired !== undefined) {
+      if (paired !== aid) fail(path, `the same object as before (#${e.id})`, `a different object (#${aid})`);
+      return;
+    }
+    if (reverse.has(aid)) fail(path, `a new object (#${e.id})`, `an object seen before (#${aid})`);
+    pairs.set(e.id, aid);
+    reverse.set(aid, e.id);
+    heapNodes(path, expected.heap[e.id]!, actual.heap[aid]!);
+  };
+
+  const list = (path: string, e: readonly ValueNode[], a: readonly ValueNode[]): void => {
+    if (e.length !== a.length) fail(`${path}.length`, String(e.length), String(a.length));
+    e.forEach((v, i) => values(`${path}[${i}]`, v, a[i]));
+  };
+
+  const frame = (path: string, e: FrameNode, a: FrameNode): void => {
+    if (e.code !== a.code) fail(`${path}.code`, e.code, a.code);
+    if (e.ip !== a.ip) fail(`${path}.ip`, String(e.ip), String(a.ip));
+    list(`${path}.locals`, e.locals, a.locals);
+    list(`${path}.stack`, e.stack, a.stack);
+  };
+
+  const heapNodes = (path: string, e: HeapNode, a: HeapNode): void => {
+    if (e.kind !== a.kind) fail(`${path}.kind`, e.kind, a.kind);
+    for (const k of new Set([...Object.keys(e.props), ...Object.keys(a.props)])) {
+      if (e.props[k] !== a.props[k]) fail(`${path}.${k}`, String(e.props[k]), String(a.props[k]));
+    }
+    for (const k of Object.keys(e.slots)) values(`${path}.${k}`, e.slots[k], a.slots[k]);
+    if (e.items || a.items) list(`${path}.items`, e.items ?? [], a.items ?? []);
+    if (e.frame !== undefined || a.frame !== undefined) {
+      if (!e.frame || !a.frame) {
+        if (e.frame !== a.frame) fail(`${path}.frame`, e.frame ? 'a frame' : 'no frame', a.frame ? 'a frame' : 'no frame');
+      } else frame(`${path}.frame`, e.frame, a.frame);
+    }
+  };
+
+  try {
+    if (expected.frames.length !== actual.frames.length) {
+      fail('frames.length', String(expected.frames.length), String(actual.frames.length));
+    }
+    expected.frames.forEach((f, i) => frame(`frames[${i}]`, f, actual.frames[i]!));
+    const names = new Set([...Object.keys(expected.globals), ...Object.keys(actual.globals)]);
+    for (const k of names) values(`globals.${k}`, expected.globals[k], actual.globals[k]);
+    values('handled', expected.handled, actual.handled);
+    if (expected.output !== actual.output) {
+      let i = 0;
+      while (expected.output[i] === actual.output[i]) i++;
+      fail(`output[${i}]`, JSON.stringify(expected.output.slice(i, i + 20)), JSON.stringify(actual.output.slice(i, i + 20)));
+    }
+    return null;
+  } catch (x) {
+    if (x instanceof Diff) return x.d;
+    throw x;
+  }
+}
+
+export function formatDifference(d: StateDifference): string {
+  return `${d.path}: expected ${d.expected}, got ${d.actual}`;
+}
