@@ -229,7 +229,7 @@ const HANDLERS: { readonly [K in Opcode]: Handler } = {
     const selfOrNull = f.stack.pop();
     const callable = f.stack.pop();
     if (selfOrNull !== undefined) args.unshift(selfOrNull);
-    vm.call(f, callable, args, null);
+    vm.callInFrame(f, callable, args, null);
   },
   /** @spec #op-CALL_KW */
   CALL_KW: (vm, f, a) => {
@@ -241,7 +241,7 @@ const HANDLERS: { readonly [K in Opcode]: Handler } = {
     if (!(kwnames instanceof PyTuple) || !kwnames.items.every((k) => typeof k === 'string')) {
       throw pyError('TypeError', 'CALL_KW needs a tuple of keyword names on top of the stack');
     }
-    vm.call(f, callable, args, kwnames.items as string[]);
+    vm.callInFrame(f, callable, args, kwnames.items as string[]);
   },
   /** @spec #op-CALL_INTRINSIC_1 */
   CALL_INTRINSIC_1: (_vm, f, a) => {

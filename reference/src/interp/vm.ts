@@ -49,6 +49,7 @@ export class Vm implements Host {
   /** Call a Python function from outside any frame and run it to completion. */
   callFunction(func: PyValue, args: PyValue[]): PyValue {
     if (!(func instanceof PyFunction)) return this.callNonPython(func, args, null);
+    if (this.depth >= MAX_FRAMES) throw pyError('RecursionError', 'maximum recursion depth exceeded');
     const frame = this.makeFrame(func, args, null);
     frame.entry = true;
     return this.runEntryFrame(frame).value;
@@ -241,8 +242,13 @@ export class Vm implements Host {
     return true;
   }
 
+  /** Host.call: a builtin calling back into Python (sorted(key=f)) runs a nested loop. */
+  call(callee: PyValue, args: PyValue[]): PyValue {
+    return this.callFunction(callee, args);
+  }
+
   /** CALL / CALL_KW. @spec #call-python */
-  call(caller: Frame, callee: Slot, args: PyValue[], kwnames: readonly string[] | null): void {
+  callInFrame(caller: Frame, callee: Slot, args: PyValue[], kwnames: readonly string[] | null): void {
     if (callee instanceof PyFunction) {
       const frame = this.makeFrame(callee, args, kwnames);
       this.enterFrame(frame, caller);

@@ -154,6 +154,8 @@ export class PyEnumerate extends PyObject {
 
 export class PyZip extends PyObject {
   readonly kind = 'zip';
+  /** zip(strict=True): raise ValueError when the iterables run out unevenly. */
+  strict = false;
   constructor(readonly iters: readonly PyValue[]) {
     super();
   }
@@ -177,6 +179,11 @@ export interface Host {
    * A Python exception escaping the generator is thrown as a PyException.
    */
   resume(gen: PyGenerator, send: PyValue): { done: false; value: PyValue } | { done: true; value: PyValue };
+  /**
+   * Optional: call any Python callable (a PyFunction in a nested interpreter loop). Lets natives
+   * such as sorted(key=f) and min(key=f) take Python functions; without it they raise TypeError.
+   */
+  call?(callee: PyValue, args: PyValue[]): PyValue;
 }
 
 export const None = null;

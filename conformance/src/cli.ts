@@ -1,0 +1,53 @@
+/**
+ * optcert's command line: `main(argv, io)` returns the exit code and prints through `io`, so
+ * tests call it directly; bin/optcert.js wires it to the process.
+ * Exit codes: 0 all passed, 1 fixture failures, 2 bad input or usage, 3 internal error.
+ */
+import { blessCommand } from './commands/bless';
+import { EXIT, makeContext, type CliIo, type Command } from './commands/context';
+import { coverageCommand } from './commands/coverage';
+import { lintCommand } from './commands/lint';
+import { runCommand } from './commands/run';
+import { findPackageRoot } from './config';
+import type { Vm } from './run/vm';
+
+export type { CliIo } from './commands/context';
+
+const COMMANDS: readonly Command[] = [runCommand, lintCommand, blessCommand, coverageCommand];
+
+function overview(): string {
+  const rows = COMMANDS.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join('\n');
+  return `Usage: optcert <command> [paths...] [options]
+
+Commands:
+${rows}
+
+Run "optcert <command> --help" for a command's options.
+Exit: 0 all passed, 1 fixture failures, 2 bad input or usage, 3 internal error.`;
+}
+
+/** The reference VM, loaded on first use: a caller that brings its own VM never loads it. */
+function referenceVm(): Vm {
+  return (require('./run/reference-vm') as typeof import('./run/reference-vm')).referenceVm;
+}
+
+export function main(argv: readonly string[], io: CliIo): number {
+  try {
+    const [name, ...rest] = argv;
+    if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+      (name === undefined ? io.err : io.out)(overview());
+      return name === undefined ? EXIT.badInput : EXIT.ok;
+    }
+    const command = COMMANDS.find((c) => c.name === name);
+    if (!command) {
+      io.err(`optcert: USAGE: unknown command '${name}' (commands: ${COMMANDS.map((c) => c.name).join(', ')})`);
+      return EXIT.badInput;
+    }
+    const ctx = makeContext(io, io.vm ?? referenceVm(), io.root ?? findPackageRoot(__dirname));
+    return command.run(rest, ctx);
+  } catch (e) {
+    const detail = e instanceof Error ? e.message : String(e);
+    io.err(`internal error: ${detail.split('\n')[0]}`);
+    return EXIT.internal;
+  }
+}

@@ -1,0 +1,25 @@
+/**
+ * The stable codes of optcert's own diagnostics (the reference VM's ASM_* and verifier codes
+ * pass through unchanged when a fixture's program is bad input).
+ */
+export const CODES = {
+  FIXTURE_READ_ERROR: 'the file could not be read',
+  FIXTURE_TOO_LARGE: 'the file is larger than 256 KiB',
+  FIXTURE_TOO_DEEP: 'the YAML nests deeper than 64 levels (checked before parsing: deep input crashes the parser)',
+  FIXTURE_YAML_SYNTAX: 'the file is not valid YAML (syntax, duplicate key, unresolved tag, non-scalar key)',
+  FIXTURE_YAML_ALIAS: 'the file uses a YAML anchor or alias (rejected: alias bombs)',
+  FIXTURE_YAML_MULTIPLE_DOCUMENTS: 'the file holds more than one YAML document',
+  FIXTURE_SCHEMA: 'the file does not match spec/schemas/fixture.schema.json',
+  FIXTURE_DUPLICATE_ID: 'two fixtures have the same id',
+  LINT_UNKNOWN_ANCHOR: 'a spec anchor that no spec/*.md defines',
+  LINT_UNKNOWN_TAG: 'a tag that fixtures/tags.yaml does not list',
+  LINT_OP_NOT_IN_PROGRAM: 'the fixture cites op-X but instruction X does not appear in its program',
+  LINT_MISSING_EXPECT: 'the fixture has no expect (run optcert bless)',
+  TAGS_REGISTRY_INVALID: 'the tag registry is unreadable or not a mapping of tag to description',
+  SPEC_DIR_INVALID: 'the spec directory is missing or holds no anchors',
+  PATH_NOT_FOUND: 'a path given on the command line does not exist',
+  NO_FIXTURES: 'no fixture was selected',
+  USAGE: 'bad command-line usage',
+} as const;
+
+export type OptcertCode = keyof typeof CODES;

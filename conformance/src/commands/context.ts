@@ -1,0 +1,83 @@
+/** What every command gets: output sinks, the working directory, the VM, optcert's root. */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { formatDiagnostic, shownPath, type Diagnostic } from '../diagnostic';
+import type { Vm } from '../run/vm';
+
+export interface CliIo {
+  /** One line to stdout (no trailing newline). */
+  readonly out: (line: string) => void;
+  /** One line to stderr (no trailing newline). */
+  readonly err: (line: string) => void;
+  readonly cwd: string;
+  /** The VM to run fixtures on; the reference VM when absent. */
+  readonly vm?: Vm;
+  /** optcert's package root (spec/, fixtures/tags.yaml); found from this file when absent. */
+  readonly root?: string;
+}
+
+export interface Context {
+  readonly io: CliIo;
+  readonly vm: Vm;
+  readonly root: string | null;
+  readonly show: (file: string) => string;
+  /** The one-line form of a diagnostic. */
+  readonly format: (d: Diagnostic) => string;
+  /** Print a diagnostic to stderr. */
+  readonly report: (d: Diagnostic) => void;
+}
+
+export function makeContext(io: CliIo, vm: Vm, root: string | null): Context {
+  const show = (file: string) => shownPath(io.cwd, file);
+  const format = (d: Diagnostic) => formatDiagnostic(d, show(d.file));
+  return { io, vm, root, show, format, report: (d) => io.err(format(d)) };
+}
+
+export const EXIT = { ok: 0, failures: 1, badInput: 2, internal: 3 } as const;
+
+export interface Command {
+  readonly name: string;
+  readonly summary: string;
+  readonly help: string;
+  readonly run: (args: readonly string[], ctx: Context) => number;
+}
+
+/** A usage problem: one line, exit 2. */
+export function usage(ctx: Context, command: string, message: string): number {
+  ctx.io.err(`optcert ${command}: USAGE: ${message} (see optcert ${command} --help)`);
+  return EXIT.badInput;
+}
+
+export type Parsed<T extends NonNullable<ParseArgsConfig['options']>> =
+  | {
+      readonly ok: true;
+      readonly values: { readonly [K in keyof T]?: T[K] extends { type: 'boolean' } ? boolean : string };
+      readonly positionals: readonly string[];
+    }
+  | { readonly ok: false; readonly message: string };
+
+/** node:util parseArgs, strict; its errors become data. */
+export function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: readonly string[], options: T): Parsed<T> {
+  try {
+    const r = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
+    return { ok: true, values: r.values as never, positionals: r.positionals };
+  } catch (e) {
+    return { ok: false, message: (e as Error).message.split('\n')[0] };
+  }
+}
+
+export type Checked<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
+
+export function grepOption(value: string | undefined): Checked<RegExp | undefined> {
+  if (value === undefined) return { ok: true, value: undefined };
+  try {
+    return { ok: true, value: new RegExp(value) };
+  } catch {
+    return { ok: false, message: `--grep: not a regular expression: ${value}` };
+  }
+}
+
+export function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[], dflt: T): Checked<T> {
+  if (value === undefined) return { ok: true, value: dflt };
+  if ((allowed as readonly string[]).includes(value)) return { ok: true, value: value as T };
+  return { ok: false, message: `${flag}: expected one of ${allowed.join(', ')}, got '${value}'` };
+}

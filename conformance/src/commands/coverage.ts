@@ -1,0 +1,78 @@
+/** `optcert coverage`: instructions and spec anchors x passing fixtures. */
+import { resolve } from 'node:path';
+import { defaultSpecDir } from '../config';
+import { computeCoverage } from '../coverage/compute';
+import { readAnchors } from '../fixtures/anchors';
+import { loadCorpus } from '../fixtures/select';
+import { coverageTable } from '../report/coverage-table';
+import { runAll } from '../run/run-all';
+import { EXIT, oneOf, parse, usage, type Command, type Context } from './context';
+
+const HELP = `Usage: optcert coverage [paths...] [options]
+
+Run the fixtures under paths (default: fixtures) with instruction tracking and show which
+passing fixtures cover each instruction and each spec anchor. An instruction is covered when a
+passing fixture executes it (a run-time-only instruction: when it appears in a passing fixture's
+program); an anchor when a passing fixture lists it in spec: or executes its op-<NAME> instruction.
+
+Options:
+  --format <name>       table (default) or json
+  --spec-dir <dir>      where the spec's *.md files are (default: optcert's spec/)
+  -h, --help            show this help
+
+Exit: 0 everything covered, 1 an instruction or a normative anchor has no fixture,
+2 bad input or usage, 3 internal error.`;
+
+const OPTIONS = {
+  format: { type: 'string' },
+  'spec-dir': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export const coverageCommand: Command = {
+  name: 'coverage',
+  summary: 'instructions and spec anchors covered by passing fixtures',
+  help: HELP,
+  run(args, ctx) {
+    const parsed = parse(args, OPTIONS);
+    if (!parsed.ok) return usage(ctx, 'coverage', parsed.message);
+    const { values, positionals } = parsed;
+    if (values.help) {
+      ctx.io.out(HELP);
+      return EXIT.ok;
+    }
+    const format = oneOf('--format', values.format, ['table', 'json'] as const, 'table');
+    if (!format.ok) return usage(ctx, 'coverage', format.message);
+    const specDir = values['spec-dir'] !== undefined ? resolve(ctx.io.cwd, values['spec-dir']) : defaultSpecDir(ctx.root, ctx.io.cwd);
+    return execute(ctx, positionals.length > 0 ? positionals : ['fixtures'], specDir, format.value);
+  },
+};
+
+function execute(ctx: Context, paths: readonly string[], specDir: string, format: 'table' | 'json'): number {
+  const anchors = readAnchors(specDir);
+  if (!anchors || anchors.size === 0) {
+    ctx.io.err(`${ctx.show(specDir)}:1:1: SPEC_DIR_INVALID: no spec anchors found in ${ctx.show(specDir)}/*.md`);
+    return EXIT.badInput;
+  }
+  const corpus = loadCorpus(ctx.io.cwd, paths);
+  corpus.problems.forEach(ctx.report);
+  const runs = runAll(ctx.vm, corpus.fixtures, true);
+  let bad = corpus.problems.length;
+  let errors = 0;
+  for (const r of runs) {
+    if (r.status === 'bad-input') {
+      bad++;
+      ctx.report(r.diagnostic);
+    } else if (r.status === 'error') {
+      errors++;
+      ctx.io.err(`ERROR ${r.fixture.data.id} (${ctx.show(r.fixture.file)}): internal error: ${r.error}`);
+    }
+  }
+  const coverage = computeCoverage(ctx.vm.instructions, anchors, runs);
+  if (format === 'json') ctx.io.out(JSON.stringify(coverage, null, 2));
+  else coverageTable(coverage).forEach((l) => ctx.io.out(l));
+  if (errors > 0) return EXIT.internal;
+  if (bad > 0) return EXIT.badInput;
+  const gaps = coverage.uncovered.instructions.length + coverage.uncovered.anchors.length;
+  return gaps > 0 ? EXIT.failures : EXIT.ok;
+}

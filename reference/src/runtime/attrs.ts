@@ -1,0 +1,71 @@
+/** Attribute lookup (LOAD_ATTR) on builtin objects. */
+import { raise } from './exceptions';
+import { AttributeError, StopIteration, dictType, isSubtype, listType, strType, typeName } from './types';
+import { dictMethods } from './methods_dict';
+import { listMethods } from './methods_list';
+import { strMethods } from './methods_str';
+import type { MethodTable } from './methodtable';
+import { PyBoundMethod, PyBuiltin, PyDict, PyException, PyFunction, PyList, PyType, type PyValue } from './values';
+
+function methodsOf(obj: PyValue): MethodTable | null {
+  if (typeof obj === 'string') return strMethods();
+  if (obj instanceof PyList) return listMethods();
+  if (obj instanceof PyDict) return dictMethods();
+  return null;
+}
+
+function typeMethods(t: PyType): MethodTable | null {
+  if (t === strType) return strMethods();
+  if (t === listType) return listMethods();
+  if (t === dictType) return dictMethods();
+  return null;
+}
+
+/** Data attributes: exception args / StopIteration.value / __cause__ / __context__, __name__. */
+function dataAttr(obj: PyValue, name: string): PyValue | undefined {
+  if (obj instanceof PyException) {
+    if (name === 'args') return obj.args;
+    if (name === 'value' && isSubtype(obj.type, StopIteration)) return obj.value;
+    if (name === '__cause__') return obj.cause;
+    if (name === '__context__') return obj.context;
+  }
+  if (name === '__name__') {
+    if (obj instanceof PyType || obj instanceof PyFunction || obj instanceof PyBuiltin) return obj.name;
+  }
+  return undefined;
+}
+
+function missing(obj: PyValue, name: string): never {
+  if (obj instanceof PyType) raise(AttributeError, `type object '${obj.name}' has no attribute '${name}'`);
+  return raise(AttributeError, `'${typeName(obj)}' object has no attribute '${name}'`);
+}
+
+/**
+ * LOAD_ATTR without the method bit: methods come back bound (PyBoundMethod); on a type,
+ * `list.append` is the plain method taking the receiver first.
+ * @spec #op-LOAD_ATTR
+ */
+export function loadAttr(obj: PyValue, name: string): PyValue {
+  const m = methodsOf(obj)?.get(name);
+  if (m) return new PyBoundMethod(obj, m);
+  const d = dataAttr(obj, name);
+  if (d !== undefined) return d;
+  if (obj instanceof PyType) {
+    const tm = typeMethods(obj)?.get(name);
+    if (tm) return tm;
+  }
+  return missing(obj, name);
+}
+
+export type MethodLookup = { readonly method: PyBuiltin; readonly self: PyValue } | { readonly attr: PyValue };
+
+/**
+ * LOAD_ATTR with the method bit: `{method, self}` for a method of the object's type (push
+ * method, self; call it with self as the first argument), else `{attr}` (push attr, NULL).
+ * @spec #call-method
+ */
+export function loadMethod(obj: PyValue, name: string): MethodLookup {
+  const m = methodsOf(obj)?.get(name);
+  if (m) return { method: m, self: obj };
+  return { attr: loadAttr(obj, name) };
+}

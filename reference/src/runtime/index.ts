@@ -1,0 +1,24 @@
+/** The Python runtime: values, types, operators, builtins. Everything the interpreter calls. */
+export * from './values';
+export * from './types';
+export * from './exceptions';
+export * from './intops';
+export * from './floatops';
+export { floatRepr, doubleToString, type FloatFlags } from './floatrepr';
+export * from './binary';
+export * from './compare';
+export * from './unary';
+export * from './dict';
+export { dictUpdate } from './dictupdate';
+export * from './rangeops';
+export { sliceIndices, sliceIndicesLong } from './sliceops';
+export * from './subscript';
+export * from './iter';
+export * from './contains';
+export * from './repr';
+export { formatValue } from './format';
+export * from './attrs';
+export * from './call';
+export * from './builtins';
+export { floatToInt } from './constructors';
+export { strLen, strCompare, codePoints } from './strings';

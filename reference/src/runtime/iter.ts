@@ -1,0 +1,155 @@
+/** The iterator protocol for builtin iterables; generators run through host.resume. */
+import { newException, raise, typeError } from './exceptions';
+import { intAdd } from './intops';
+import { rangeLength } from './rangeops';
+import { hasSurrogates } from './strings';
+import { MemoryError, RuntimeError, ValueError, typeName } from './types';
+import {
+  PyDict, PyDictIterator, PyDictView, PyEnumerate, PyGenerator, PyList, PyRange, PyRangeIterator,
+  PySeqIterator, PyTuple, PyZip, type Host, type PyValue,
+} from './values';
+
+/** Exhausted sequence iterators park here so that later appends are not seen (as CPython). */
+const EXHAUSTED = -1;
+
+/** Longest list a range may be materialized into (CPython would need gigabytes past this). */
+const MAX_MATERIALIZE = 2 ** 27;
+
+export function isIterator(v: PyValue): boolean {
+  return v instanceof PySeqIterator || v instanceof PyRangeIterator || v instanceof PyDictIterator ||
+    v instanceof PyGenerator || v instanceof PyEnumerate || v instanceof PyZip;
+}
+
+export function isIterable(v: PyValue): boolean {
+  return v instanceof PyList || v instanceof PyTuple || typeof v === 'string' || v instanceof PyRange ||
+    v instanceof PyDict || v instanceof PyDictView || isIterator(v);
+}
+
+/** iter(v). @spec #op-GET_ITER */
+export function getIter(v: PyValue): PyValue {
+  if (v instanceof PyList || v instanceof PyTuple || typeof v === 'string') return new PySeqIterator(v);
+  if (v instanceof PyRange) return new PyRangeIterator(v.start, v.stop, v.step);
+  if (v instanceof PyDict) return new PyDictIterator(v, 'keys', v.entries.size);
+  if (v instanceof PyDictView) return new PyDictIterator(v.dict, v.what, v.dict.entries.size);
+  if (isIterator(v)) return v;
+  return typeError(`'${typeName(v)}' object is not iterable`);
+}
+
+/**
+ * next(it), or undefined when exhausted. A generator's return value is dropped here; next()
+ * (builtins.ts) resumes generators itself to keep it.
+ * @spec #op-FOR_ITER
+ */
+export function iterNext(it: PyValue, host: Host): PyValue | undefined {
+  if (it instanceof PySeqIterator) return seqNext(it);
+  if (it instanceof PyRangeIterator) return rangeNext(it);
+  if (it instanceof PyGenerator) {
+    const r = host.resume(it, null);
+    return r.done ? undefined : r.value;
+  }
+  if (it instanceof PyDictIterator) return dictNext(it);
+  if (it instanceof PyEnumerate) {
+    const item = iterNext(it.iter, host);
+    if (item === undefined) return undefined;
+    const r = new PyTuple([it.count, item]);
+    it.count = intAdd(it.count, 1);
+    return r;
+  }
+  if (it instanceof PyZip) return zipNext(it, host);
+  return typeError(`'${typeName(it)}' object is not an iterator`);
+}
+
+/** Index-based, so a list iterator sees items appended during the loop. */
+function seqNext(it: PySeqIterator): PyValue | undefined {
+  const i = it.index;
+  if (i === EXHAUSTED) return undefined;
+  const seq = it.seq;
+  if (typeof seq === 'string') {
+    if (i >= seq.length) {
+      it.index = EXHAUSTED;
+      return undefined;
+    }
+    // The index counts UTF-16 units; an astral character advances it by two.
+    const c = seq.codePointAt(i)!;
+    const w = c > 0xffff ? 2 : 1;
+    it.index = i + w;
+    return w === 1 ? seq[i]! : seq.slice(i, i + 2);
+  }
+  if (i >= seq.items.length) {
+    it.index = EXHAUSTED;
+    return undefined;
+  }
+  it.index = i + 1;
+  return seq.items[i]!;
+}
+
+function rangeNext(it: PyRangeIterator): PyValue | undefined {
+  const v = it.next;
+  if (it.step > 0 ? v >= it.stop : v <= it.stop) return undefined;
+  it.next = intAdd(v, it.step);
+  return v;
+}
+
+/** JS Map iterators cannot be indexed; cache one per Python iterator and rebuild if it is stale. */
+const dictCursors = new WeakMap<PyDictIterator, { iter: Iterator<{ key: PyValue; value: PyValue }>; pos: number }>();
+
+function dictNext(it: PyDictIterator): PyValue | undefined {
+  if (it.index === EXHAUSTED) return undefined;
+  const entries = it.dict.entries;
+  if (entries.size !== it.size) {
+    it.index = EXHAUSTED;
+    raise(RuntimeError, 'dictionary changed size during iteration');
+  }
+  let cur = dictCursors.get(it);
+  if (!cur || cur.pos !== it.index) {
+    const iter = entries.values();
+    for (let k = 0; k < it.index; k++) iter.next();
+    cur = { iter, pos: it.index };
+    dictCursors.set(it, cur);
+  }
+  const r = cur.iter.next();
+  if (r.done) {
+    it.index = EXHAUSTED;
+    return undefined;
+  }
+  cur.pos = ++it.index;
+  const { key, value } = r.value;
+  return it.what === 'keys' ? key : it.what === 'values' ? value : new PyTuple([key, value]);
+}
+
+function zipNext(z: PyZip, host: Host): PyValue | undefined {
+  const n = z.iters.length;
+  if (n === 0) return undefined;
+  const items: PyValue[] = [];
+  for (let i = 0; i < n; i++) {
+    const item = iterNext(z.iters[i]!, host);
+    if (item === undefined) {
+      if (z.strict) zipStrictCheck(z, i, host);
+      return undefined;
+    }
+    items.push(item);
+  }
+  return new PyTuple(items);
+}
+
+/** zip(strict=True): every iterator must run out together. */
+function zipStrictCheck(z: PyZip, i: number, host: Host): void {
+  const plural = (k: number): string => (k === 1 ? ' ' : 's 1-');
+  if (i > 0) raise(ValueError, `zip() argument ${i + 1} is shorter than argument${plural(i)}${i}`);
+  for (let k = 1; k < z.iters.length; k++) {
+    if (iterNext(z.iters[k]!, host) !== undefined) {
+      raise(ValueError, `zip() argument ${k + 1} is longer than argument${plural(k)}${k}`);
+    }
+  }
+}
+
+/** All items of an iterable, e.g. for list(x) or a *-unpack. @spec #generator-builtin-consume */
+export function collect(iterable: PyValue, host: Host): PyValue[] {
+  if (iterable instanceof PyList || iterable instanceof PyTuple) return iterable.items.slice();
+  if (typeof iterable === 'string') return hasSurrogates(iterable) ? Array.from(iterable) : iterable.split('');
+  if (iterable instanceof PyRange && rangeLength(iterable) > MAX_MATERIALIZE) throw newException(MemoryError);
+  const it = getIter(iterable);
+  const out: PyValue[] = [];
+  for (let v = iterNext(it, host); v !== undefined; v = iterNext(it, host)) out.push(v);
+  return out;
+}

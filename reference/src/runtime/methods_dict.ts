@@ -1,0 +1,69 @@
+/** dict methods. Each takes the dict as args[0]. @spec #methods-dict */
+import { checkPositional, noArgs, noKwargs } from './args';
+import { dictCopy, dictGet, dictSet, keyOf } from './dict';
+import { dictUpdate } from './dictupdate';
+import { keyError } from './exceptions';
+import { lazyTable } from './methodtable';
+import { PyDict, PyDictView, type PyValue } from './values';
+
+const self = (args: PyValue[]): PyDict => args[0] as PyDict;
+
+export const dictMethods = lazyTable('dict', () => ({
+  get: (args, kw) => {
+    noKwargs('get', kw);
+    checkPositional('get', args.length - 1, 1, 2);
+    const v = dictGet(self(args), args[1]!);
+    return v === undefined ? (args[2] ?? null) : v;
+  },
+  keys: (args, kw) => {
+    noArgs('dict.keys', args, kw, 1);
+    return new PyDictView(self(args), 'keys');
+  },
+  values: (args, kw) => {
+    noArgs('dict.values', args, kw, 1);
+    return new PyDictView(self(args), 'values');
+  },
+  items: (args, kw) => {
+    noArgs('dict.items', args, kw, 1);
+    return new PyDictView(self(args), 'items');
+  },
+  setdefault: (args, kw) => {
+    noKwargs('setdefault', kw);
+    checkPositional('setdefault', args.length - 1, 1, 2);
+    const d = self(args);
+    const v = dictGet(d, args[1]!);
+    if (v !== undefined) return v;
+    const dflt = args[2] ?? null;
+    dictSet(d, args[1]!, dflt);
+    return dflt;
+  },
+  pop: (args, kw) => {
+    noKwargs('pop', kw);
+    checkPositional('pop', args.length - 1, 1, 2);
+    const d = self(args);
+    const k = keyOf(args[1]!);
+    const e = d.entries.get(k);
+    if (e) {
+      d.entries.delete(k);
+      return e.value;
+    }
+    if (args.length > 2) return args[2]!;
+    return keyError(args[1]!);
+  },
+  update: (args, kw, host) => {
+    checkPositional('update', args.length - 1, 0, 1);
+    const d = self(args);
+    if (args.length > 1) dictUpdate(d, args[1]!, host);
+    if (kw) for (const [k, v] of kw) dictSet(d, k, v);
+    return null;
+  },
+  copy: (args, kw) => {
+    noArgs('dict.copy', args, kw, 1);
+    return dictCopy(self(args));
+  },
+  clear: (args, kw) => {
+    noArgs('dict.clear', args, kw, 1);
+    self(args).entries.clear();
+    return null;
+  },
+}));

@@ -1,0 +1,697 @@
+#!/usr/bin/env python3.13
+"""Convert a small Python program into an optcert fixture (YAML), compiled by CPython 3.13.
+
+Usage:
+  PYENV_VERSION=3.13.0 python3.13 tools/cpython/py2fixture.py SOURCE.py \
+      --call "main(10)" --id programs.some-name --out fixtures/programs/some-name.yaml \
+      [--description TEXT] [--spec a,b] [--tags x,y] [--budget N]
+
+Every option except --out may instead come from `# optcert: key=value` header lines in
+SOURCE.py (keys: id, call, description, spec, tags, budget); command-line options win.
+See tools/cpython/README.md for the subset a program must stay within.
+
+Stdlib only. Exits 1 with a list of problems when the program cannot become a fixture.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import contextlib
+import dis
+import hashlib
+import io
+import math
+import os
+import platform
+import re
+import sys
+import types
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.normpath(os.path.join(HERE, '..', '..'))
+TABLE_TS = os.path.join(REPO, 'reference', 'src', 'isa', 'table.ts')
+TAGS_YAML = os.path.join(REPO, 'fixtures', 'tags.yaml')
+SPEC_DIR = os.path.join(REPO, 'spec')
+PLAN_ANCHORS = os.path.normpath(os.path.join(REPO, '..', 'plan', 'anchors.md'))
+
+DEFAULT_BUDGET = 1_000_000
+
+BUILTIN_FUNCTIONS = (
+    'print len range abs min max sum list tuple int float str isinstance iter next '
+    'enumerate zip repr bool dict sorted'
+).split()
+EXCEPTION_TYPES = (
+    'ValueError TypeError ZeroDivisionError IndexError KeyError StopIteration RuntimeError '
+    'AssertionError NameError AttributeError OverflowError ArithmeticError LookupError '
+    'Exception BaseException RecursionError UnboundLocalError NotImplementedError'
+).split()
+ALLOWED_BUILTINS = set(BUILTIN_FUNCTIONS) | set(EXCEPTION_TYPES)
+
+# CPython code flags.
+CO_OPTIMIZED, CO_NEWLOCALS, CO_VARARGS, CO_VARKEYWORDS = 0x1, 0x2, 0x4, 0x8
+CO_NESTED, CO_GENERATOR = 0x10, 0x20
+ALLOWED_FLAGS = CO_OPTIMIZED | CO_NEWLOCALS | CO_NESTED | CO_GENERATOR
+
+# COMPARE_OP low bits per operator (dis.cmp_op order): LESS 2, GREATER 4, EQUAL 8, UNORDERED 1.
+COMPARE_OPS = ['<', '<=', '==', '!=', '>', '>=']
+COMPARE_MASKS = [2, 10, 8, 7, 4, 12]
+
+ID_RE = re.compile(r'^[a-z0-9]+([._-][a-z0-9]+)*$')
+IDENT_RE = re.compile(r'^[A-Za-z_][A-Za-z0-9_]*$')
+
+
+class ConversionError(Exception):
+    """The program cannot become a fixture; args[0] is a list of problem lines."""
+
+
+# --------------------------------------------------------------------------- the ISA table
+
+
+def load_table():
+    """Instruction name -> (opcode, operand kind), and the supported intrinsics, from table.ts."""
+    with open(TABLE_TS, encoding='utf-8') as f:
+        text = f.read()
+    table = {}
+    for m in re.finditer(r"\bdef\(\s*'([A-Z0-9_]+)'\s*,\s*(\d+)\s*,\s*'([a-z0-9_]+)'", text):
+        table[m.group(1)] = (int(m.group(2)), m.group(3))
+    if len(table) < 30:
+        raise SystemExit(f'py2fixture: could not parse the instruction table in {TABLE_TS}')
+    runtime_only = set(re.findall(r"\bdef\(\s*'([A-Z0-9_]+)'[^\n]*runtimeOnly:\s*true", text))
+    m = re.search(r'SUPPORTED_INTRINSIC1\s*=\s*\[([0-9,\s]*)\]', text)
+    intrinsics = {int(x) for x in m.group(1).replace(',', ' ').split()} if m else {3, 5, 6}
+    problems = []
+    for name, (opcode, _) in table.items():
+        if dis.opmap.get(name) != opcode:
+            problems.append(f'table.ts: {name} has opcode {opcode}, CPython says {dis.opmap.get(name)}')
+    if problems:
+        raise SystemExit('py2fixture: ' + '\n'.join(problems))
+    return table, runtime_only, intrinsics
+
+
+def load_tags():
+    tags = set()
+    with open(TAGS_YAML, encoding='utf-8') as f:
+        for line in f:
+            m = re.match(r'^([a-z0-9][a-z0-9._-]*)\s*:', line)
+            if m:
+                tags.add(m.group(1))
+    return tags
+
+
+def load_anchors(table):
+    """Anchor names a fixture may cite: ids in spec/*.md, the plan's list, and op-<NAME>."""
+    anchors = {f'op-{name}' for name in table}
+    for root, _, files in os.walk(SPEC_DIR):
+        for fn in files:
+            if fn.endswith('.md'):
+                with open(os.path.join(root, fn), encoding='utf-8') as f:
+                    anchors |= set(re.findall(r'<a id="([^"]+)"', f.read()))
+    if os.path.exists(PLAN_ANCHORS):
+        token = re.compile(r'^[a-z][a-z0-9]*(-[a-z0-9]+)*$')
+        with open(PLAN_ANCHORS, encoding='utf-8') as f:
+            for line in f:
+                line = line.strip()
+                if not line or line.startswith(('#', '-', '(')):
+                    continue
+                if ':' in line:
+                    line = line.rsplit(':', 1)[1]
+                words = re.sub(r'\([A-Z_]+\)', ' ', line).split()
+                if words and all(token.match(w) for w in words):
+                    anchors |= set(words)
+    return anchors
+
+
+# --------------------------------------------------------------------------- literals
+
+
+def str_literal(s: str) -> str:
+    """A Python string literal using only the escapes spec/assembly.md allows."""
+    quote = "'"
+    if "'" in s and '"' not in s:
+        quote = '"'
+    out = [quote]
+    for ch in s:
+        o = ord(ch)
+        if ch == '\\':
+            out.append('\\\\')
+        elif ch == quote:
+            out.append('\\' + quote)
+        elif ch == '\n':
+            out.append('\\n')
+        elif ch == '\t':
+            out.append('\\t')
+        elif o < 0x20 or 0x7f <= o < 0xa0:
+            out.append(f'\\x{o:02x}')
+        elif o < 0x7f:
+            out.append(ch)
+        elif o <= 0xffff:
+            if 0xd800 <= o <= 0xdfff:
+                raise ConversionError([f'string {s!r} holds a lone surrogate'])
+            out.append(f'\\u{o:04x}')
+        else:
+            raise ConversionError([f'string {s!r} holds a character outside the BMP (no \\U escape in the subset)'])
+    out.append(quote)
+    return ''.join(out)
+
+
+def literal(value, code_names=None) -> str:
+    """A constant as assembly text writes it (spec/assembly.md, operand kind `const`)."""
+    if value is None or value is True or value is False:
+        return repr(value)
+    if type(value) is int:
+        return str(value)
+    if type(value) is float:
+        if math.isnan(value):
+            return 'nan'
+        return repr(value)  # '1.5', '1e+300', 'inf', '-inf', '-0.0'
+    if type(value) is str:
+        return str_literal(value)
+    if type(value) is tuple:
+        items = [literal(v, code_names) for v in value]
+        if len(items) == 1:
+            return f'({items[0]},)'
+        return '(' + ', '.join(items) + ')'
+    if isinstance(value, types.CodeType):
+        if code_names is None or id(value) not in code_names:
+            raise ConversionError([f'code object {value.co_qualname} is not part of the program'])
+        return f'<code {code_names[id(value)]}>'
+    raise ConversionError([f'constant {value!r} of type {type(value).__name__} has no assembly literal'])
+
+
+def is_simple_value(value) -> bool:
+    """None, bool, int, float, str, or a tuple of those."""
+    if value is None or type(value) in (bool, int, float, str):
+        return True
+    if type(value) is tuple:
+        return all(is_simple_value(v) for v in value)
+    return False
+
+
+def is_fixture_value(value) -> bool:
+    """A return value whose repr a fixture can hold (no addresses, no iterators)."""
+    if is_simple_value(value):
+        return True
+    if type(value) in (tuple, list):
+        return all(is_fixture_value(v) for v in value)
+    if type(value) is dict:
+        return all(is_fixture_value(k) and is_fixture_value(v) for k, v in value.items())
+    return False
+
+
+# --------------------------------------------------------------------------- YAML output
+
+
+def yaml_str(s: str) -> str:
+    """A JSON-style double-quoted scalar (valid YAML 1.2)."""
+    out = ['"']
+    for ch in s:
+        o = ord(ch)
+        if ch == '"':
+            out.append('\\"')
+        elif ch == '\\':
+            out.append('\\\\')
+        elif ch == '\n':
+            out.append('\\n')
+        elif ch == '\t':
+            out.append('\\t')
+        elif o < 0x20 or 0x7f <= o < 0xa0 or o in (0x2028, 0x2029, 0xfeff):
+            out.append(f'\\u{o:04x}')
+        elif 0xd800 <= o <= 0xdfff:
+            raise ConversionError([f'string {s!r} holds a lone surrogate'])
+        else:
+            out.append(ch)
+    out.append('"')
+    return ''.join(out)
+
+
+def yaml_block(text: str, indent: int) -> str:
+    """A literal block scalar (`|`), indicator line included, content indented 2 past its key.
+
+    `indent` is the content column; the key sits at indent - 2, so an indentation indicator,
+    when one is needed (the text starts with whitespace), is always 2.
+    """
+    for ch in text:
+        if (ord(ch) < 0x20 and ch not in '\n\t') or 0x7f <= ord(ch) < 0xa0 or ch in '\ufeff\u2028\u2029':
+            raise ConversionError([f'text holds a control character {ch!r}; cannot write a block scalar'])
+    if text.endswith('\n\n') or text == '\n':
+        chomp = '+'
+    elif text.endswith('\n'):
+        chomp = ''
+    else:
+        chomp = '-'
+    body = text[:-1] if text.endswith('\n') else text
+    lines = body.split('\n')
+    first_content = next((l for l in lines if l != ''), '')
+    needs_indicator = first_content[:1] in (' ', '\t')
+    pad = ' ' * indent
+    out = ['|' + ('2' if needs_indicator else '') + chomp]
+    for line in lines:
+        out.append(pad + line if line != '' else '')
+    return '\n'.join(out)
+
+
+# --------------------------------------------------------------------------- assembly
+
+
+def instructions_of(code):
+    """dis instructions with EXTENDED_ARG dropped (CACHE is never yielded by default)."""
+    return [i for i in dis.get_instructions(code) if i.opname != 'EXTENDED_ARG']
+
+
+def to_assembly(code, name, code_names, table, intrinsics, problems):
+    instrs = instructions_of(code)
+    offsets = [i.offset for i in instrs]
+
+    def index_of(offset):
+        # The first instruction whose start is at or after the offset (one past the end if none).
+        for k, o in enumerate(offsets):
+            if o >= offset:
+                return k
+        return len(instrs)
+
+    entries = dis.Bytecode(code).exception_entries
+    targets = set()
+    for ins in instrs:
+        if ins.opname in table and table[ins.opname][1] == 'jump':
+            targets.add(index_of(ins.argval))
+    for e in entries:
+        targets |= {index_of(e.start), index_of(e.end), index_of(e.target)}
+    labels = {idx: f'L{n}' for n, idx in enumerate(sorted(targets), 1)}
+
+    def where(ins):
+        line = ins.positions.lineno if ins.positions else None
+        return f'{name} line {line if line is not None else "?"}'
+
+    if code.co_flags & ~ALLOWED_FLAGS:
+        problems.append(f'{name}: unsupported code flags {code.co_flags:#x} (*args, **kwargs, async?)')
+    if code.co_kwonlyargcount:
+        problems.append(f'{name}: keyword-only parameters are not in the subset')
+    if code.co_cellvars or code.co_freevars:
+        problems.append(f'{name}: closures (cell/free variables {code.co_cellvars + code.co_freevars}) are not in the subset')
+
+    out = []
+    params = code.co_varnames[:code.co_argcount]
+    for nm in code.co_varnames:
+        if not re.match(r'^[^\s,;#]+$', nm):
+            problems.append(f'{name}: local name {nm!r} cannot be written in assembly')
+    for nm in code.co_names:
+        if not IDENT_RE.match(nm):
+            problems.append(f'{name}: name {nm!r} is not an identifier')
+    out.append(('.params ' + ' '.join(params)).rstrip())
+    out.append(('.locals ' + ' '.join(code.co_varnames)).rstrip())
+    try:
+        consts = [literal(c, code_names) for c in code.co_consts]
+    except ConversionError as e:
+        problems.extend(f'{name}: {p}' for p in e.args[0])
+        consts = []
+    out.append(('.consts ' + ' '.join(consts)).rstrip())
+    out.append(('.names ' + ' '.join(code.co_names)).rstrip())
+    if code.co_flags & CO_GENERATOR:
+        out.append('.generator')
+
+    for k, ins in enumerate(instrs):
+        if k in labels:
+            out.append(f'{labels[k]}:')
+        op = ins.opname
+        if op not in table:
+            problems.append(f'{where(ins)}: instruction {op} is not in the subset')
+            out.append(f'  {op} ; NOT IN SUBSET')
+            continue
+        kind = table[op][1]
+        arg = ins.arg
+        try:
+            text = operand_text(ins, kind, arg, code, code_names, labels, index_of, intrinsics)
+        except ConversionError as e:
+            problems.extend(f'{where(ins)}: {op}: {p}' for p in e.args[0])
+            text = '?'
+        out.append(f'  {op} {text}'.rstrip())
+    if len(instrs) in labels:
+        out.append(f'{labels[len(instrs)]}:')
+
+    if entries:
+        out.append('ExceptionTable:')
+        for e in entries:
+            lasti = ' lasti' if e.lasti else ''
+            out.append(f'  {labels[index_of(e.start)]} to {labels[index_of(e.end)]} '
+                       f'-> {labels[index_of(e.target)]} [{e.depth}]{lasti}')
+    return '\n'.join(out) + '\n'
+
+
+def operand_text(ins, kind, arg, code, code_names, labels, index_of, intrinsics):
+    if kind == 'none':
+        if arg not in (None, 0):
+            raise ConversionError([f'has oparg {arg} but its operand kind is none'])
+        return ''
+    if arg is None:
+        raise ConversionError([f'has no oparg but its operand kind is {kind}'])
+    if kind == 'uint':
+        return str(arg)
+    if kind == 'const':
+        return literal(code.co_consts[arg], code_names)
+    if kind in ('local', 'local_pair'):
+        return ins.argrepr  # dis resolves cells too; closures are reported separately
+    if kind == 'name':
+        return code.co_names[arg]
+    if kind == 'global':
+        return code.co_names[arg >> 1] + (' + NULL' if arg & 1 else '')
+    if kind == 'attr':
+        return code.co_names[arg >> 1] + (' + NULL|self' if arg & 1 else '')
+    if kind == 'jump':
+        return labels[index_of(ins.argval)]
+    if kind == 'binop':
+        return ins.argrepr
+    if kind == 'compare':
+        op = arg >> 5
+        if op >= len(COMPARE_OPS):
+            return f'#{arg}'
+        rebuilt = (op << 5) | (arg & 16) | COMPARE_MASKS[op]
+        if rebuilt != arg:
+            return f'#{arg}'
+        return f'bool({COMPARE_OPS[op]})' if arg & 16 else COMPARE_OPS[op]
+    if kind == 'is':
+        return ('is', 'is not')[arg]
+    if kind == 'contains':
+        return ('in', 'not in')[arg]
+    if kind == 'intrinsic1':
+        if arg not in intrinsics:
+            raise ConversionError([f'intrinsic {ins.argrepr} ({arg}) is not in the subset'])
+        return ins.argrepr
+    if kind == 'convert':
+        return ins.argrepr
+    if kind == 'fnattr':
+        if arg != 1:
+            raise ConversionError([f'function attribute {ins.argrepr or arg} is not in the subset (only defaults)'])
+        return 'defaults'
+    raise ConversionError([f'unknown operand kind {kind}'])
+
+
+# --------------------------------------------------------------------------- the program
+
+
+def read_header(source):
+    """`# optcert: key=value` lines -> dict."""
+    header = {}
+    for line in source.splitlines():
+        m = re.match(r'^#\s*optcert:\s*([a-z_]+)\s*=\s*(.*?)\s*$', line)
+        if m:
+            header[m.group(1)] = m.group(2)
+    return header
+
+
+def check_module(tree, path):
+    """Top-level statements: defs, simple assignments, docstrings, `if __name__ == '__main__'`."""
+    problems = []
+    funcs, assigned = [], []
+    for k, node in enumerate(tree.body):
+        if isinstance(node, ast.FunctionDef):
+            if node.decorator_list:
+                problems.append(f'{path}:{node.lineno}: decorated function {node.name} is not supported')
+            funcs.append(node.name)
+        elif isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            assigned.append(node.targets[0].id)
+        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.value is not None:
+            assigned.append(node.target.id)
+        elif k == 0 and isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str):
+            pass  # module docstring
+        elif (isinstance(node, ast.If) and isinstance(node.test, ast.Compare)
+              and isinstance(node.test.left, ast.Name) and node.test.left.id == '__name__'):
+            pass  # the `if __name__ == '__main__':` block never runs here
+        else:
+            problems.append(f'{path}:{node.lineno}: top-level {type(node).__name__} is not a def or a simple constant assignment')
+    if len(set(funcs)) != len(funcs):
+        problems.append(f'{path}: a top-level function is defined twice')
+    return funcs, assigned, problems
+
+
+def collect_code(functions):
+    """Nested code objects reachable from the functions' constants, named by co_qualname."""
+    code_names = {}  # id(code) -> name
+    nested = {}  # name -> code
+    used = set(functions)
+    for name, fn in functions.items():
+        code_names[id(fn.__code__)] = name
+    work = [fn.__code__ for fn in functions.values()]
+    while work:
+        co = work.pop(0)
+        for c in co.co_consts:
+            if isinstance(c, types.CodeType) and id(c) not in code_names:
+                base = c.co_qualname
+                nm, k = base, 1
+                while nm in used:
+                    k += 1
+                    nm = f'{base}_{k}'
+                used.add(nm)
+                code_names[id(c)] = nm
+                nested[nm] = c
+                work.append(c)
+    return code_names, nested
+
+
+def parse_call(call, functions):
+    try:
+        node = ast.parse(call, mode='eval').body
+    except SyntaxError as e:
+        raise ConversionError([f'--call {call!r} is not an expression: {e}'])
+    if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
+        raise ConversionError([f'--call {call!r} must be a call of a program function'])
+    if node.func.id not in functions:
+        raise ConversionError([f'--call {call!r}: {node.func.id} is not a top-level function of the program'])
+    if node.keywords:
+        raise ConversionError([f'--call {call!r}: only positional arguments are allowed'])
+    for a in node.args:
+        try:
+            v = ast.literal_eval(a)
+        except ValueError:
+            raise ConversionError([f'--call {call!r}: argument {ast.unparse(a)} is not a literal'])
+        if not is_simple_value(v):
+            raise ConversionError([f'--call {call!r}: argument {ast.unparse(a)} is not a simple literal'])
+
+
+def run_call(namespace, call):
+    """Evaluate the call in CPython: (kind, payload, output, executed instruction count)."""
+    steps = [0]
+
+    def tracer(frame, event, arg):
+        frame.f_trace_opcodes = True
+        if event == 'opcode':
+            steps[0] += 1
+        return tracer
+
+    buf = io.StringIO()
+    old = sys.gettrace()
+    try:
+        with contextlib.redirect_stdout(buf):
+            sys.settrace(tracer)
+            try:
+                value = eval(call, namespace)
+            finally:
+                sys.settrace(old)
+    except BaseException as e:  # noqa: BLE001 - any exception is the program's outcome
+        return 'raises', e, buf.getvalue(), steps[0]
+    return 'return', value, buf.getvalue(), steps[0]
+
+
+def convert(path, call, fid, description, spec, tags, budget):
+    table, runtime_only, intrinsics = load_table()
+    problems = []
+
+    if sys.version_info[:2] != (3, 13):
+        raise ConversionError([f'run this with CPython 3.13 (this is {platform.python_version()})'])
+    if not ID_RE.match(fid or ''):
+        problems.append(f'id {fid!r} does not match [a-z0-9]+([._-][a-z0-9]+)*')
+    if not description:
+        problems.append('a description is required (--description or `# optcert: description=...`)')
+    if not spec:
+        problems.append('at least one spec anchor is required')
+    anchors = load_anchors(table)
+    for a in spec:
+        if a not in anchors:
+            problems.append(f'spec anchor {a!r} is not a known anchor')
+    if 'cpython' not in tags:
+        tags = ['cpython'] + tags
+    known_tags = load_tags()
+    for t in tags:
+        if t not in known_tags:
+            problems.append(f'tag {t!r} is not in fixtures/tags.yaml')
+
+    with open(path, 'rb') as f:
+        raw = f.read()
+    source = raw.decode('utf-8')
+    if '\r' in source:
+        problems.append(f'{path}: use \\n line endings')
+    sha = hashlib.sha256(raw).hexdigest()
+
+    tree = ast.parse(source, filename=path)
+    func_names, assigned, p = check_module(tree, path)
+    problems += p
+    module_code = compile(source, path, 'exec', dont_inherit=True)
+
+    namespace = {'__name__': '__optcert__', '__builtins__': __builtins__}
+    with contextlib.redirect_stdout(io.StringIO()) as module_out:
+        exec(module_code, namespace)
+    if module_out.getvalue():
+        problems.append(f'{path}: the module prints at import time')
+
+    functions = {}
+    for nm in func_names:
+        fn = namespace.get(nm)
+        if not isinstance(fn, types.FunctionType):
+            problems.append(f'{path}: {nm} is not a plain function after the module ran')
+            continue
+        if fn.__defaults__ or fn.__kwdefaults__:
+            problems.append(f'{path}: top-level function {nm} has default arguments; a fixture cannot '
+                            f'hold them (define it inside main instead)')
+        functions[nm] = fn
+
+    globals_ = {}
+    for nm in assigned:
+        if nm in functions:
+            problems.append(f'{path}: global {nm} is also a function')
+            continue
+        v = namespace.get(nm)
+        if not is_simple_value(v):
+            problems.append(f'{path}: global {nm} = {v!r} is not an int, float, str, bool, None or tuple of those')
+            continue
+        globals_[nm] = v
+
+    code_names, nested = collect_code(functions)
+
+    # Global and builtin names the program loads.
+    stored = set()
+    all_codes = [(nm, fn.__code__) for nm, fn in functions.items()] + list(nested.items())
+    for nm, co in all_codes:
+        for ins in instructions_of(co):
+            if ins.opname == 'STORE_GLOBAL':
+                stored.add(ins.argval)
+    for nm, co in all_codes:
+        for ins in instructions_of(co):
+            if ins.opname == 'LOAD_GLOBAL':
+                g = ins.argval
+                if g in functions or g in globals_ or g in stored:
+                    continue
+                if g not in ALLOWED_BUILTINS:
+                    problems.append(f'{nm} line {ins.positions.lineno}: global {g} is neither a program '
+                                    f'function, a global nor a supported builtin')
+
+    assembly = {}
+    for nm, co in all_codes:
+        assembly[nm] = to_assembly(co, nm, code_names, table, intrinsics, problems)
+        for ins in instructions_of(co):
+            if ins.opname in runtime_only:
+                problems.append(f'{nm}: {ins.opname} cannot appear in a program')
+
+    used_ops = {ins.opname for _, co in all_codes for ins in instructions_of(co)}
+    for a in spec:
+        if a.startswith('op-') and a[3:] not in used_ops:
+            problems.append(f'spec anchor {a} is listed but the program has no {a[3:]} instruction')
+
+    try:
+        parse_call(call or '', functions)
+    except ConversionError as e:
+        problems += e.args[0]
+    if problems:
+        raise ConversionError(problems)
+
+    kind, payload, output, steps = run_call(namespace, call)
+    limit = budget or DEFAULT_BUDGET
+    if steps > limit:
+        problems.append(f'the call executes about {steps} instructions in CPython, over the budget {limit}')
+    if kind == 'return':
+        if not is_fixture_value(payload):
+            problems.append(f'the call returns {type(payload).__name__} {payload!r}, which a fixture cannot hold')
+        expect = [('return', yaml_str(repr(payload)))]
+    else:
+        tname = type(payload).__name__
+        if tname not in EXCEPTION_TYPES:
+            problems.append(f'the call raises {tname}: {payload}, which is not an exception type of the subset')
+        expect = [('raises', yaml_str(tname)), ('message', yaml_str(str(payload)))]
+    if output:
+        expect.append(('output', yaml_str(output)))
+    if problems:
+        raise ConversionError(problems)
+
+    y = []
+    y.append(f'# Generated by tools/cpython/py2fixture.py from {os.path.relpath(path, REPO)}; do not edit by hand.')
+    y.append(f'id: {yaml_str(fid)}')
+    y.append(f'description: {yaml_str(description)}')
+    y.append('spec: [' + ', '.join(yaml_str(a) for a in spec) + ']')
+    y.append('tags: [' + ', '.join(yaml_str(t) for t in tags) + ']')
+    y.append('source: ' + yaml_block(source, 2))
+    y.append('origin:')
+    y.append(f'  compiler: {yaml_str("CPython " + platform.python_version())}')
+    y.append(f'  source_sha256: {yaml_str(sha)}')
+    y.append('program:')
+    if globals_:
+        y.append('  globals:')
+        for nm, v in globals_.items():
+            y.append(f'    {yaml_str(nm)}: {yaml_str(literal(v))}')
+    y.append('  functions:')
+    for nm in functions:
+        y.append(f'    {yaml_str(nm)}: ' + yaml_block(assembly[nm], 6))
+    if nested:
+        y.append('  code:')
+        for nm in nested:
+            y.append(f'    {yaml_str(nm)}: ' + yaml_block(assembly[nm], 6))
+    y.append(f'entry: {yaml_str(call)}')
+    if budget:
+        y.append(f'budget: {budget}')
+    y.append('expect:')
+    for k, v in expect:
+        y.append(f'  {k}: {v}')
+    return '\n'.join(y) + '\n', steps
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    ap.add_argument('source')
+    ap.add_argument('--call')
+    ap.add_argument('--id')
+    ap.add_argument('--out', required=True, help='output YAML path ("-" for stdout)')
+    ap.add_argument('--description')
+    ap.add_argument('--spec', help='comma-separated anchors')
+    ap.add_argument('--tags', help='comma-separated tags (cpython is always added)')
+    ap.add_argument('--budget', type=int, help='step budget to record in the fixture')
+    args = ap.parse_args(argv)
+
+    sys.set_int_max_str_digits(0)
+    with open(args.source, encoding='utf-8') as f:
+        header = read_header(f.read())
+    unknown = set(header) - {'id', 'call', 'description', 'spec', 'tags', 'budget'}
+    if unknown:
+        print(f'py2fixture: {args.source}: unknown header keys {sorted(unknown)}', file=sys.stderr)
+        return 1
+
+    def pick(opt, key):
+        return opt if opt is not None else header.get(key)
+
+    def split(s):
+        return [x.strip() for x in (s or '').split(',') if x.strip()]
+
+    budget = pick(args.budget, 'budget')
+    try:
+        text, steps = convert(
+            args.source,
+            pick(args.call, 'call'),
+            pick(args.id, 'id'),
+            pick(args.description, 'description'),
+            split(pick(args.spec, 'spec')),
+            split(pick(args.tags, 'tags')),
+            int(budget) if budget is not None else None,
+        )
+    except ConversionError as e:
+        print(f'py2fixture: {args.source}: cannot convert:', file=sys.stderr)
+        for p in e.args[0]:
+            print(f'  - {p}', file=sys.stderr)
+        return 1
+    if args.out == '-':
+        sys.stdout.write(text)
+    else:
+        with open(args.out, 'w', encoding='utf-8', newline='\n') as f:
+            f.write(text)
+        print(f'{args.out}: ok (~{steps} CPython instructions)', file=sys.stderr)
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
