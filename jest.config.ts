@@ -5,7 +5,7 @@ const config: Config = {
   roots: ['<rootDir>/reference', '<rootDir>/conformance'],
   testMatch: ['**/*.test.ts'],
   transform: {
-    '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }],
+    '^.+\\.ts$': ['ts-jest', { diagnostics: false, tsconfig: { isolatedModules: true } }],
   },
   moduleFileExtensions: ['ts', 'js', 'json'],
 };

@@ -238,7 +238,7 @@ describe('optcert (main)', () => {
   describe('coverage', () => {
     const small: Vm = {
       ...fakeVm,
-      instructions: [{ name: 'NOP' }, { name: 'LOAD_CONST' }, { name: 'RETURN_CONST' }, { name: 'ENTER_EXECUTOR', runtimeOnly: true }],
+      instructions: [{ name: 'NOP' }, { name: 'LOAD_CONST' }, { name: 'RETURN_CONST' }, { name: 'ENTER_EXECUTOR', coveredByPresence: true }],
     };
     const RUNS = fixtureText({ id: 'cov.run', main: 'NOP\nLOAD_CONST 1\nRETURN_CONST 1', expect: 'return: "1"' });
     const TEXT_ONLY = fixtureText({ id: 'cov.ee', main: 'ENTER_EXECUTOR 0', spec: '[ret]', expect: 'invalid: ENTER_EXECUTOR_IN_PROGRAM' });

@@ -18,7 +18,7 @@ export const FAKE_INSTRUCTIONS: readonly InstructionInfo[] = [
   { name: 'RAISE_VARARGS' },
   { name: 'JUMP_BACKWARD' },
   { name: 'CALL_INTRINSIC_1' },
-  { name: 'ENTER_EXECUTOR', runtimeOnly: true },
+  { name: 'ENTER_EXECUTOR', coveredByPresence: true },
 ];
 
 const KNOWN = new Set(FAKE_INSTRUCTIONS.map((i) => i.name));

@@ -22,6 +22,8 @@ export interface SourceError {
   readonly code: string;
   readonly message: string;
   readonly unit?: string;
+  /** For unit 'globals': the global's name. */
+  readonly key?: string;
   readonly line?: number;
   readonly column?: number;
 }

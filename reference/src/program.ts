@@ -50,7 +50,9 @@ export function loadProgram(src: ProgramSource): LoadResult {
   }
   for (const [name, text] of Object.entries(src.globals ?? {})) {
     const g = parseWholeLiteral(text, { mutable: true });
-    if (!g.ok) return malformed({ code: g.error.code, message: `global ${name}: ${g.error.message}`, unit: 'globals' });
+    if (!g.ok) {
+      return malformed({ code: g.error.code, message: `global ${name}: ${g.error.message}`, unit: 'globals', key: name, line: 1, column: g.error.offset + 1 });
+    }
   }
   return { ok: true, program: { codes, functionNames: Object.keys(src.functions), source: src } };
 }
@@ -70,7 +72,7 @@ export function parseEntry(program: Program, entry: string): { name: string; arg
     return { code: 'ENTRY_UNKNOWN_FUNCTION', message: `entry calls '${name}', which the program does not define`, unit: 'entry' };
   }
   const args = parseWholeLiteral(`[${m[2]}]`, { mutable: true });
-  if (!args.ok) return { code: 'ENTRY_SYNTAX', message: args.error.message, unit: 'entry', column: args.error.offset + m[0].indexOf('(') };
+  if (!args.ok) return { code: 'ENTRY_SYNTAX', message: args.error.message, unit: 'entry', line: 1, column: entry.indexOf('(') + args.error.offset + 1 };
   return { name, args: (args.value as PyList).items };
 }
 

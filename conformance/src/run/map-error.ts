@@ -28,7 +28,11 @@ function findUnitNode(root: Node | null, error: SourceError): Node | null {
   const unit = error.unit;
   if (unit === undefined) return null;
   if (unit === 'entry') return nodeAtPath(root, ['entry']).node;
-  if (unit === 'globals') return globalValueNode(root, error.message) ?? nodeAtPath(root, ['program', 'globals']).node;
+  if (unit === 'globals') {
+    const byKey = error.key !== undefined ? nodeAtPath(root, ['program', 'globals', error.key]) : null;
+    if (byKey && byKey.depth === 3 && byKey.node) return byKey.node;
+    return globalValueNode(root, error.message) ?? nodeAtPath(root, ['program', 'globals']).node;
+  }
   for (const section of ['functions', 'code']) {
     const found = nodeAtPath(root, ['program', section, unit]);
     if (found.depth === 3 && found.node) return found.node;

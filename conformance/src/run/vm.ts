@@ -6,8 +6,8 @@ import type { LoadResult, Program, ProgramSource, RunOptions, RunResult } from '
 
 export interface InstructionInfo {
   readonly name: string;
-  /** Exists only at run time; covered when it appears in a fixture's program text. */
-  readonly runtimeOnly?: boolean;
+  /** Covered when it appears in a fixture's program text (never executed as written). */
+  readonly coveredByPresence?: boolean;
 }
 
 export interface Vm {

@@ -1,5 +1,6 @@
 /** Python exceptions the interpreter itself raises, by builtin type name. */
-import { BUILTINS, newException } from '../runtime';
+import { BUILTINS } from '../runtime/builtins';
+import { newException } from '../runtime/exceptions';
 import { PyException, PyType, type PyValue } from '../runtime/values';
 
 export function builtinType(name: string): PyType {

@@ -4,11 +4,20 @@
  */
 import { PyCode } from '../isa/code';
 import { OP, INSTRUCTIONS, type Opcode } from '../isa/table';
-import {
-  ascii, binaryOp, collect, compareOp, contains, delItem, dictSet, excMatches, formatValue,
-  getItem, getIter, getSlice, isIdentical, iterNext, loadAttr, loadMethod, positive, repr,
-  setItem, setSlice, str, truthy, negative, invert,
-} from '../runtime';
+// Import from the defining modules, not the runtime barrel: TypeScript compiles `export *` to
+// getters, and a getter call per instruction costs the hot loop about 12%.
+import { binaryOp } from '../runtime/binary';
+import { compareOp, isIdentical } from '../runtime/compare';
+import { contains } from '../runtime/contains';
+import { dictSet } from '../runtime/dict';
+import { excMatches, newException } from '../runtime/exceptions';
+import { formatValue } from '../runtime/format';
+import { collect, getIter, iterNext } from '../runtime/iter';
+import { loadAttr, loadMethod } from '../runtime/attrs';
+import { ascii, repr, str } from '../runtime/repr';
+import { delItem, getItem, getSlice, setItem, setSlice } from '../runtime/subscript';
+import { typeName } from '../runtime/types';
+import { invert, negative, positive, truthy } from '../runtime/unary';
 import {
   PyDict, PyException, PyFunction, PyGenerator, PyList, PyRangeIterator, PySlice, PyTuple, PyType,
   type PyValue, type Slot,
@@ -40,13 +49,10 @@ function loadLocal(f: Frame, i: number): PyValue {
 const isTrue = (v: PyValue): boolean => (v === true ? true : v === false ? false : truthy(v));
 
 /** @spec #exception-raise */
-function toException(v: PyValue): PyException {
+function toException(v: PyValue, message: string): PyException {
   if (v instanceof PyException) return v;
-  if (v instanceof PyType && isExceptionType(v)) {
-    const e = v.construct!([], null, { write() {}, resume() { throw new Error('unreachable'); } });
-    if (e instanceof PyException) return e;
-  }
-  throw pyError('TypeError', 'exceptions must derive from BaseException');
+  if (v instanceof PyType && isExceptionType(v)) return newException(v);
+  throw pyError('TypeError', message);
 }
 
 function isExceptionType(t: PyType): boolean {
@@ -136,10 +142,10 @@ const HANDLERS: { readonly [K in Opcode]: Handler } = {
   /** @spec #op-TO_BOOL */
   TO_BOOL: (_vm, f) => push(f, truthy(pop(f))),
   /** @spec #op-BINARY_OP */
-  BINARY_OP: (_vm, f, a) => {
+  BINARY_OP: (vm, f, a) => {
     const right = pop(f);
     const left = pop(f);
-    push(f, binaryOp(a, left, right));
+    push(f, binaryOp(a, left, right, vm));
   },
   /** @spec #op-COMPARE_OP */
   COMPARE_OP: (_vm, f, a) => {
@@ -255,7 +261,7 @@ const HANDLERS: { readonly [K in Opcode]: Handler } = {
         push(f, err);
       } else push(f, v);
     } else if (a === 5) push(f, positive(v));
-    else if (a === 6) push(f, new PyTuple((v as PyList).items.slice()));
+    else if (a === 6) push(f, new PyTuple(expectList(v, 'INTRINSIC_LIST_TO_TUPLE').items.slice()));
     else throw new Error(`internal: intrinsic ${a} passed the verifier`);
   },
   /** @spec #op-MAKE_FUNCTION */
@@ -308,23 +314,29 @@ const HANDLERS: { readonly [K in Opcode]: Handler } = {
     push(f, new PySlice(start, stop, step));
   },
   /** @spec #op-BUILD_STRING */
-  BUILD_STRING: (_vm, f, a) => push(f, (popN(f, a) as string[]).join('')),
+  BUILD_STRING: (_vm, f, a) => {
+    const parts = popN(f, a);
+    for (const p of parts) if (typeof p !== 'string') throw pyError('TypeError', `BUILD_STRING needs str pieces, got ${typeName(p)}`);
+    push(f, parts.join(''));
+  },
   /** @spec #op-LIST_APPEND */
   LIST_APPEND: (_vm, f, a) => {
     const v = pop(f);
-    (f.stack[f.stack.length - a] as PyList).items.push(v);
+    expectList(f.stack[f.stack.length - a], 'LIST_APPEND').items.push(v);
   },
   /** @spec #op-LIST_EXTEND */
   LIST_EXTEND: (vm, f, a) => {
     const iterable = pop(f);
-    const list = f.stack[f.stack.length - a] as PyList;
+    const list = expectList(f.stack[f.stack.length - a], 'LIST_EXTEND');
     list.items.push(...collect(iterable, vm));
   },
   /** @spec #op-MAP_ADD */
   MAP_ADD: (_vm, f, a) => {
     const value = pop(f);
     const key = pop(f);
-    dictSet(f.stack[f.stack.length - a] as PyDict, key, value);
+    const d = f.stack[f.stack.length - a];
+    if (!(d instanceof PyDict)) throw pyError('TypeError', `MAP_ADD needs a dict, got ${typeName(d as PyValue)}`);
+    dictSet(d, key, value);
   },
   /** @spec #op-BINARY_SUBSCR */
   BINARY_SUBSCR: (_vm, f) => {
@@ -333,11 +345,11 @@ const HANDLERS: { readonly [K in Opcode]: Handler } = {
     push(f, getItem(container, key));
   },
   /** @spec #op-STORE_SUBSCR */
-  STORE_SUBSCR: (_vm, f) => {
+  STORE_SUBSCR: (vm, f) => {
     const key = pop(f);
     const container = pop(f);
     const value = pop(f);
-    setItem(container, key, value);
+    setItem(container, key, value, vm);
   },
   /** @spec #op-DELETE_SUBSCR */
   DELETE_SUBSCR: (_vm, f) => {
@@ -378,7 +390,7 @@ const HANDLERS: { readonly [K in Opcode]: Handler } = {
   /** @spec #op-UNPACK_SEQUENCE */
   UNPACK_SEQUENCE: (vm, f, a) => {
     const v = pop(f);
-    const items = v instanceof PyTuple || v instanceof PyList ? v.items : unpackIterable(v, vm);
+    const items = v instanceof PyTuple || v instanceof PyList ? v.items : unpackIterable(v, a + 1, vm);
     if (items.length < a) throw pyError('ValueError', `not enough values to unpack (expected ${a}, got ${items.length})`);
     if (items.length > a) throw pyError('ValueError', `too many values to unpack (expected ${a})`);
     for (let i = items.length - 1; i >= 0; i--) push(f, items[i]);
@@ -392,7 +404,8 @@ const HANDLERS: { readonly [K in Opcode]: Handler } = {
   FORMAT_WITH_SPEC: (_vm, f) => {
     const spec = pop(f);
     const v = pop(f);
-    push(f, formatValue(v, spec as string));
+    if (typeof spec !== 'string') throw pyError('TypeError', `format spec must be a str, got ${typeName(spec)}`);
+    push(f, formatValue(v, spec));
   },
   /** @spec #op-CONVERT_VALUE */
   CONVERT_VALUE: (_vm, f, a) => {
@@ -402,14 +415,15 @@ const HANDLERS: { readonly [K in Opcode]: Handler } = {
   /** @spec #op-PUSH_EXC_INFO */
   PUSH_EXC_INFO: (vm, f) => {
     const exc = pop(f);
-    push(f, vm.handled);
-    vm.handled = exc as PyException;
+    const slot = vm.excSlots[vm.excSlots.length - 1]!;
+    push(f, slot.handled);
+    slot.handled = exc instanceof PyException ? exc : null;
     push(f, exc);
   },
   /** @spec #op-POP_EXCEPT */
   POP_EXCEPT: (vm, f) => {
     const prev = pop(f);
-    vm.handled = prev instanceof PyException ? prev : null;
+    vm.excSlots[vm.excSlots.length - 1]!.handled = prev instanceof PyException ? prev : null;
   },
   /** @spec #op-CHECK_EXC_MATCH */
   CHECK_EXC_MATCH: (_vm, f) => {
@@ -423,18 +437,21 @@ const HANDLERS: { readonly [K in Opcode]: Handler } = {
       const lasti = pop(f);
       if (typeof lasti === 'number') vm.reraiseLasti = lasti;
     }
-    throw exc as PyException;
+    if (!(exc instanceof PyException)) throw pyError('TypeError', 'exceptions must derive from BaseException');
+    vm.reraising = true;
+    throw exc;
   },
   /** @spec #op-RAISE_VARARGS */
   RAISE_VARARGS: (vm, f, a) => {
     if (a === 0) {
-      if (vm.handled === null) throw pyError('RuntimeError', 'No active exception to reraise');
-      throw vm.handled;
+      const active = vm.topmostHandled();
+      if (active === null) throw pyError('RuntimeError', 'No active exception to reraise');
+      vm.reraising = true;
+      throw active;
     }
     const cause = a === 2 ? pop(f) : undefined;
-    const exc = toException(pop(f));
-    if (cause !== undefined) exc.cause = cause === null ? null : toException(cause);
-    if (vm.handled !== null && vm.handled !== exc) exc.context = vm.handled;
+    const exc = toException(pop(f), 'exceptions must derive from BaseException');
+    if (cause !== undefined) exc.cause = cause === null ? null : toException(cause, 'exception causes must derive from BaseException');
     throw exc;
   },
   /** @spec #op-LOAD_ASSERTION_ERROR */
@@ -445,28 +462,29 @@ const HANDLERS: { readonly [K in Opcode]: Handler } = {
   },
 };
 
-function unpackIterable(v: PyValue, vm: Vm): PyValue[] {
+/** Take at most `limit` items, as CPython does (an infinite iterator still fails fast). */
+function unpackIterable(v: PyValue, limit: number, vm: Vm): PyValue[] {
+  let it: PyValue;
   try {
-    return collect(v, vm);
+    it = getIter(v);
   } catch (e) {
-    if (e instanceof PyException && e.type === builtinType('TypeError') && getIterFails(v)) {
-      throw pyError('TypeError', `cannot unpack non-iterable ${typeNameFor(v)} object`);
+    if (e instanceof PyException && e.type === builtinType('TypeError')) {
+      throw pyError('TypeError', `cannot unpack non-iterable ${typeName(v)} object`);
     }
     throw e;
   }
-}
-
-function getIterFails(v: PyValue): boolean {
-  try {
-    getIter(v);
-    return false;
-  } catch {
-    return true;
+  const items: PyValue[] = [];
+  while (items.length < limit) {
+    const next = iterNext(it, vm);
+    if (next === undefined) break;
+    items.push(next);
   }
+  return items;
 }
 
-function typeNameFor(v: PyValue): string {
-  return repr(v) === '' ? '' : (v === null ? 'NoneType' : typeof v === 'boolean' ? 'bool' : typeof v === 'number' || typeof v === 'bigint' ? 'int' : typeof v === 'string' ? 'str' : v.kind);
+function expectList(v: Slot, what: string): PyList {
+  if (!(v instanceof PyList)) throw pyError('TypeError', `${what} needs a list, got ${v === undefined ? 'NULL' : typeName(v)}`);
+  return v;
 }
 
 /** Dispatch by CPython opcode number. */

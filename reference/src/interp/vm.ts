@@ -3,7 +3,9 @@
  * @spec #interpreter-state
  */
 import type { Code, ExceptionEntry } from '../isa/code';
-import { BUILTINS, callNative } from '../runtime';
+import { BUILTINS } from '../runtime/builtins';
+import { callNative } from '../runtime/call';
+import { typeName } from '../runtime/types';
 import {
   PyBoundMethod, PyBuiltin, PyException, PyFunction, PyGenerator, PyType,
   type Host, type PyValue, type Slot,
@@ -15,6 +17,10 @@ import { DISPATCH } from './handlers';
 /** CPython's default recursion limit, less the module frame a fixture's entry call runs under. */
 export const MAX_FRAMES = 999;
 
+export interface ExcSlot {
+  handled: PyException | null;
+}
+
 export type Completion = { readonly kind: 'return' | 'yield'; readonly value: PyValue };
 
 export class Vm implements Host {
@@ -22,8 +28,15 @@ export class Vm implements Host {
   readonly builtins: ReadonlyMap<string, PyValue> = BUILTINS;
   /** Printed output, in order. */
   readonly output: string[] = [];
-  /** The exception currently being handled (PUSH_EXC_INFO / POP_EXCEPT). */
-  handled: PyException | null = null;
+  /**
+   * CPython's exc_info chain: the base slot, then one slot per running generator (the generator
+   * itself). PUSH_EXC_INFO / POP_EXCEPT work on the top slot.
+   * @spec #exception-handled-state
+   */
+  readonly excBase: ExcSlot = { handled: null };
+  readonly excSlots: ExcSlot[] = [this.excBase];
+  /** Set by RERAISE: the exception keeps its context. */
+  reraising = false;
   steps = 0;
   budget: number;
   /** The frame executing now; null when no Python code runs. */
@@ -55,6 +68,24 @@ export class Vm implements Host {
     return this.runEntryFrame(frame).value;
   }
 
+  /**
+   * Push the entry frame of a call without running it; drive it with step().
+   * @spec #single-step
+   */
+  begin(func: PyFunction, args: PyValue[]): void {
+    if (this.frame !== null) throw new Error('internal: begin() while a frame is running');
+    const frame = this.makeFrame(func, args, null);
+    frame.entry = true;
+    this.enterFrame(frame, null);
+  }
+
+  /** The entry call's result once step() has run it to completion (null before). */
+  takeCompletion(): Completion | null {
+    const c = this.completion;
+    this.completion = null;
+    return c;
+  }
+
   /** Host.resume: run a generator in a nested loop until it yields or returns. @spec #generator-builtin-consume */
   resume(gen: PyGenerator, send: PyValue): { done: false; value: PyValue } | { done: true; value: PyValue } {
     if (gen.state === 'running') throw pyError('ValueError', 'generator already executing');
@@ -64,6 +95,7 @@ export class Vm implements Host {
     frame.stack.push(send);
     gen.state = 'running';
     frame.entry = true;
+    this.excSlots.push(gen);
     const c = this.runEntryFrame(frame);
     return c.kind === 'yield' ? { done: false, value: c.value } : { done: true, value: c.value };
   }
@@ -146,6 +178,8 @@ export class Vm implements Host {
    * @spec #exception-unwind
    */
   unwind(exc: PyException): void {
+    if (!this.reraising) this.attachContext(exc);
+    this.reraising = false;
     let f = this.frame!;
     let lasti = this.reraiseLasti;
     this.reraiseLasti = null;
@@ -169,10 +203,35 @@ export class Vm implements Host {
     }
   }
 
+  /** The exception a bare `raise` re-raises: the innermost slot that holds one. */
+  topmostHandled(): PyException | null {
+    for (let i = this.excSlots.length - 1; i >= 0; i--) {
+      const h = this.excSlots[i]!.handled;
+      if (h !== null) return h;
+    }
+    return null;
+  }
+
+  /** A newly raised exception remembers the one being handled (`__context__`), without cycles. */
+  private attachContext(exc: PyException): void {
+    const handled = this.topmostHandled();
+    if (handled === null || handled === exc) return;
+    for (let c: PyException | null = handled; c; c = c.context) {
+      if (c.context === exc) {
+        c.context = null;
+        break;
+      }
+    }
+    exc.context = handled;
+  }
+
   /** Pop `f` off the frame stack; returns its caller. */
   leaveFrame(f: Frame): Frame | null {
     this.depth--;
-    if (f.gen) f.gen.state = 'closed';
+    if (f.gen) {
+      f.gen.state = 'closed';
+      this.excSlots.pop();
+    }
     const caller = f.back;
     f.back = null;
     return caller;
@@ -201,6 +260,7 @@ export class Vm implements Host {
   doYield(f: Frame, value: PyValue): void {
     const gen = f.gen!;
     gen.state = 'suspended';
+    this.excSlots.pop();
     this.depth--;
     const caller = f.back;
     f.back = null;
@@ -216,10 +276,10 @@ export class Vm implements Host {
   /** RETURN_GENERATOR: the frame becomes a suspended generator handed to the caller. @spec #generator-create */
   doReturnGenerator(f: Frame): void {
     const gen = new PyGenerator(f.code.name, f);
-    f.gen = gen;
     const entry = f.entry;
     f.entry = false;
     const caller = this.leaveFrame(f);
+    f.gen = gen;
     gen.state = 'created';
     if (entry || caller === null) {
       this.completion = { kind: 'return', value: gen };
@@ -239,6 +299,7 @@ export class Vm implements Host {
     frame.forIterExit = exit;
     frame.stack.push(null);
     gen.state = 'running';
+    this.excSlots.push(gen);
     return true;
   }
 
@@ -268,7 +329,7 @@ export class Vm implements Host {
       return callNative(callee, args, kwargs, this);
     }
     /** @spec #call-not-callable */
-    throw pyError('TypeError', `'${typeNameOf(callee)}' object is not callable`);
+    throw pyError('TypeError', `'${callee === undefined ? 'NoneType' : typeName(callee)}' object is not callable`);
   }
 
   /** Bind arguments to a new frame. @spec #call-keywords */
@@ -279,18 +340,18 @@ export class Vm implements Host {
     const npos = args.length - nkw;
     const argc = code.argcount;
     const fname = `${func.name}()`;
-    if (npos > argc) {
-      const nd = func.defaults ? func.defaults.items.length : 0;
-      const takes = nd ? `from ${argc - nd} to ${argc}` : `${argc}`;
-      throw pyError('TypeError', `${fname} takes ${takes} positional argument${argc === 1 && !nd ? '' : 's'} but ${npos} ${npos === 1 ? 'was' : 'were'} given`);
-    }
-    for (let i = 0; i < npos; i++) frame.locals[i] = args[i];
+    for (let i = 0; i < Math.min(npos, argc); i++) frame.locals[i] = args[i];
     for (let k = 0; k < nkw; k++) {
       const name = kwnames![k]!;
       const at = code.varnames.indexOf(name);
       if (at < 0 || at >= argc) throw pyError('TypeError', `${fname} got an unexpected keyword argument '${name}'`);
       if (frame.locals[at] !== undefined) throw pyError('TypeError', `${fname} got multiple values for argument '${name}'`);
       frame.locals[at] = args[npos + k];
+    }
+    if (npos > argc) {
+      const nd = func.defaults ? func.defaults.items.length : 0;
+      const takes = nd ? `from ${argc - nd} to ${argc}` : `${argc}`;
+      throw pyError('TypeError', `${fname} takes ${takes} positional argument${argc === 1 && !nd ? '' : 's'} but ${npos} ${npos === 1 ? 'was' : 'were'} given`);
     }
     /** @spec #call-defaults */
     const defaults = func.defaults ? func.defaults.items : [];
@@ -304,7 +365,8 @@ export class Vm implements Host {
     /** @spec #call-arity-error */
     if (missing.length) {
       const quoted = missing.map((m) => `'${m}'`);
-      const list = quoted.length === 1 ? quoted[0] : `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
+      const last = quoted[quoted.length - 1];
+      const list = quoted.length === 1 ? last : quoted.length === 2 ? `${quoted[0]} and ${last}` : `${quoted.slice(0, -1).join(', ')}, and ${last}`;
       throw pyError('TypeError', `${fname} missing ${missing.length} required positional argument${missing.length === 1 ? '' : 's'}: ${list}`);
     }
     return frame;
@@ -318,13 +380,4 @@ export class Vm implements Host {
     if (b !== undefined) return b;
     throw pyError('NameError', `name '${name}' is not defined`);
   }
-}
-
-function typeNameOf(v: Slot): string {
-  if (v === undefined) return 'NULL';
-  if (v === null) return 'NoneType';
-  if (typeof v === 'boolean') return 'bool';
-  if (typeof v === 'number' || typeof v === 'bigint') return 'int';
-  if (typeof v === 'string') return 'str';
-  return v.kind;
 }

@@ -175,7 +175,7 @@ class Assembler {
       argcount: this.params.length,
       varnames: this.locals.items,
       names: this.names.items,
-      consts: this.consts.items.map((c) => (c instanceof CodeRef ? null : c)),
+      consts: this.consts.items,
       ops,
       args,
       exceptionTable,
@@ -243,7 +243,7 @@ class Assembler {
   }
 
   private operand(def: InstructionDef, text: string, line: Line, col: number): number {
-    const at: (msg: string, code?: string) => never = (msg, code = 'ASM_BAD_OPERAND') => this.fail(code, `${def.name}: ${msg}`, line, col - 1);
+    const at: (msg: string, code?: string) => never = (msg, code = 'ASM_BAD_OPERAND') => this.fail(code, `${def.name}: ${msg}`, line, col);
     if (def.operand === 'none') {
       if (text !== '') at(`takes no operand, got '${text}'`, 'ASM_UNEXPECTED_OPERAND');
       return 0;
@@ -257,11 +257,11 @@ class Assembler {
         return Number(text);
       case 'const': {
         const r = parseWholeLiteral(text, { codeRefs: true });
-        if (!r.ok) return this.fail('ASM_BAD_LITERAL', `${def.name}: ${r.error.message}`, line, col - 1 + r.error.offset);
+        if (!r.ok) return this.fail('ASM_BAD_LITERAL', `${def.name}: ${r.error.message}`, line, col + r.error.offset);
         const known = this.consts.lookup(r.value);
         if (known !== undefined) return known;
         if (this.consts.fixed) at(`constant ${text} is not in .consts`, 'ASM_UNKNOWN_NAME');
-        return this.addConst(r.value, line, col - 1);
+        return this.addConst(r.value, line, col);
       }
       case 'local':
         return this.local(text, at);

@@ -3,14 +3,17 @@
  * assemble(disassemble(code)) reproduces the code object exactly.
  * @spec #assembly-text
  */
-import { repr } from '../runtime';
+import { repr } from '../runtime/repr';
 import type { PyValue } from '../runtime/values';
 import { isGeneratorCode, PyCode, type Code } from './code';
+import { CodeRef } from './literal';
 import { SYMBOLIC } from './operands';
 import { BY_OPCODE } from './table';
 
 export function constText(v: PyValue): string {
-  return v instanceof PyCode ? `<code ${v.code.name}>` : repr(v);
+  if (v instanceof PyCode) return `<code ${v.code.name}>`;
+  if (v instanceof CodeRef) return `<code ${v.name}>`;
+  return repr(v);
 }
 
 function labelTargets(code: Code): Map<number, string> {

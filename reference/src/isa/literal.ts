@@ -2,11 +2,15 @@
  * Python literals as fixtures write them: constants, entry arguments and globals.
  * @spec #assembly-instructions
  */
-import { PyDict, PyFloat, PyList, PyTuple, type PyValue } from '../runtime/values';
+import { dictSet } from '../runtime/dict';
+import { PyDict, PyFloat, PyList, PyObject, PyTuple, type PyValue } from '../runtime/values';
 
-/** A `<code NAME>` constant, resolved by the assembler once every code object exists. */
-export class CodeRef {
-  constructor(readonly name: string) {}
+/** A `<code NAME>` constant, replaced by the code object once the whole program is assembled. */
+export class CodeRef extends PyObject {
+  readonly kind = 'code_ref';
+  constructor(readonly name: string) {
+    super();
+  }
 }
 
 export type Literal = PyValue | CodeRef;
@@ -202,7 +206,13 @@ class Parser {
       if (this.s[this.i] !== '}') this.fail("expected ',' or '}'");
     }
     const d = new PyDict();
-    pendingDicts.push({ dict: d, pairs });
+    for (const [k, v] of pairs) {
+      try {
+        dictSet(d, k, v);
+      } catch {
+        this.fail('dict key is not hashable');
+      }
+    }
     return d;
   }
 
@@ -213,14 +223,4 @@ class Parser {
     this.i += m[0].length;
     return new CodeRef(m[1] as string);
   }
-}
-
-/**
- * Dict literals need the runtime's key equality (1 == 1.0 == True), which lives in runtime/.
- * The parser records them; `fillDicts` is called by whoever holds the runtime.
- */
-const pendingDicts: { dict: PyDict; pairs: [PyValue, PyValue][] }[] = [];
-
-export function takePendingDicts(): { dict: PyDict; pairs: [PyValue, PyValue][] }[] {
-  return pendingDicts.splice(0, pendingDicts.length);
 }

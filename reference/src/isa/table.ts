@@ -44,6 +44,11 @@ export interface InstructionDef {
   readonly hotspot: HotspotRole;
   /** Only at run time; a program that contains it is invalid. */
   readonly runtimeOnly?: boolean;
+  /**
+   * Never executed by a valid program as written (ENTER_EXECUTOR; END_FOR, which FOR_ITER skips):
+   * coverage counts its presence in a fixture's program instead.
+   */
+  readonly coveredByPresence?: boolean;
   readonly summary: string;
 }
 
@@ -56,6 +61,7 @@ interface Opts {
   raises?: boolean;
   hotspot?: HotspotRole;
   runtimeOnly?: boolean;
+  coveredByPresence?: boolean;
 }
 
 function def(
@@ -78,6 +84,7 @@ function def(
     mayRaise: o.raises ?? false,
     hotspot: o.hotspot ?? null,
     runtimeOnly: o.runtimeOnly,
+    coveredByPresence: o.coveredByPresence ?? o.runtimeOnly,
     summary,
   };
 }
@@ -119,7 +126,7 @@ export const INSTRUCTIONS = [
   def('JUMP_BACKWARD_NO_INTERRUPT', 78, 'jump', n(0), n(0), 'Jump backward without a hotspot check (used by exception cleanup).', { jump: () => 0, terminator: true }),
   def('GET_ITER', 19, 'none', n(1), n(1), 'iter(TOS).', R),
   def('FOR_ITER', 72, 'jump', n(1), n(2), 'Push next(TOS); when exhausted pop the iterator and jump past the END_FOR, POP_TOP at the target.', { jump: () => -1, raises: true }),
-  def('END_FOR', 11, 'none', n(1), n(0), 'Pop TOS (end of a for loop; skipped by FOR_ITER).'),
+  def('END_FOR', 11, 'none', n(1), n(0), 'Pop TOS (end of a for loop; skipped by FOR_ITER).', { coveredByPresence: true }),
   def('CALL', 53, 'uint', (a) => a + 2, n(1), 'Call callable(self_or_null, *args) with oparg positional arguments.', R),
   def('CALL_KW', 57, 'uint', (a) => a + 3, n(1), 'Call with oparg arguments, the last len(kwnames) of them by keyword; kwnames tuple on TOS.', R),
   def('CALL_INTRINSIC_1', 55, 'intrinsic1', n(1), n(1), 'Apply an intrinsic function to TOS.', R),

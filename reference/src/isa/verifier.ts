@@ -4,7 +4,6 @@
  * @spec #verifier
  */
 import { isGeneratorCode, type Code } from './code';
-import { decodeCompare } from './operands';
 import { BINARY_OPS, BY_OPCODE, CONVERSIONS, FUNCTION_ATTRIBUTES, OP, SUPPORTED_INTRINSIC1, type InstructionDef } from './table';
 
 export type VerifyCode =
@@ -13,6 +12,7 @@ export type VerifyCode =
   | 'OPERAND_OUT_OF_RANGE'
   | 'BAD_OPARG'
   | 'JUMP_OUT_OF_RANGE'
+  | 'JUMP_DIRECTION'
   | 'FOR_ITER_TARGET'
   | 'GENERATOR_SHAPE'
   | 'EXCEPTION_TABLE_INVALID'
@@ -34,6 +34,9 @@ class Reject {
 function reject(code: VerifyCode, index: number, message: string): never {
   throw new Reject({ code, index, message });
 }
+
+/** CPython 3.13 jumps backward only with these; every other jump goes forward. */
+const BACKWARD = new Set<number>([OP.JUMP_BACKWARD, OP.JUMP_BACKWARD_NO_INTERRUPT]);
 
 /** Returns null when the code object is valid, else the first rejection. */
 export function verify(code: Code): VerifyError | null {
@@ -59,9 +62,14 @@ function allowedOparg(def: InstructionDef, arg: number): boolean {
     case 'BINARY_OP':
       return arg >= 0 && arg < BINARY_OPS.length && BINARY_OPS[arg] !== '@' && BINARY_OPS[arg] !== '@=';
     case 'COMPARE_OP':
-      return decodeCompare(arg) !== null || ((arg >> 5) <= 5 && arg >= 0);
+      return arg >= 0 && arg >> 5 <= 5;
     case 'RESUME':
-      return arg >= 0 && arg <= 3 || ((arg & 3) === 1 && arg < 16);
+      // Low two bits: where (0 start, 1 after yield, 2 after yield from, 3 after await); bit 2: except depth 1.
+      return arg >= 0 && arg <= 7;
+    case 'LIST_APPEND':
+    case 'LIST_EXTEND':
+    case 'MAP_ADD':
+      return arg >= 1;
     case 'IS_OP':
     case 'CONTAINS_OP':
       return arg === 0 || arg === 1;
@@ -120,6 +128,10 @@ function checkInstructions(code: Code): void {
       case 'jump':
         /** @spec #verify-jump-target */
         if (arg < 0 || arg >= n) reject('JUMP_OUT_OF_RANGE', i, `${def.name} target ${arg} outside 0..${n - 1}`);
+        /** @spec #verify-jump-direction */
+        if (BACKWARD.has(op) ? arg > i : arg <= i) {
+          reject('JUMP_DIRECTION', i, `${def.name} must jump ${BACKWARD.has(op) ? 'backward' : 'forward'}, target ${arg}`);
+        }
         break;
       default:
         if (!allowedOparg(def, arg)) reject('BAD_OPARG', i, `${def.name} does not accept oparg ${arg}`);

@@ -9,6 +9,7 @@ import {
   intSub, intToFloat, intTrueDiv, intXor, type PyInt,
 } from './intops';
 import { collect, isIterable } from './iter';
+import { percentFormat } from './printf';
 import { MemoryError, OverflowError, typeName } from './types';
 import { PyDict, PyDictView, PyFloat, PyList, PyRange, PyTuple, type Host, type PyValue } from './values';
 import { BINARY_OPS } from '../isa/table';
@@ -154,6 +155,7 @@ function floatOp(base: number, a: PyValue, b: PyValue): PyValue | undefined {
 /** Sequence concatenation/repetition and dict union. @spec #list-ops */
 function objectOp(base: number, a: PyValue, b: PyValue): PyValue | undefined {
   if (base === NB_ADD) return concat(a, b);
+  if (base === NB_REMAINDER && typeof a === 'string') return percentFormat(a, b);
   if (base === NB_MULTIPLY) {
     if (isSequence(a)) return repeat(a, b);
     if (isSequence(b)) return repeat(b, a);

@@ -12,7 +12,7 @@ import { strLen } from './strings';
 import { sum } from './sum';
 import {
   EXCEPTION_TYPES, OverflowError, StopIteration, ValueError, boolType, dictType, enumerateType, floatType,
-  intType, isSubtype, listType, rangeType, strType, tupleType, typeName, typeOf, zipType,
+  intType, isSubtype, listType, objectType, rangeType, strType, tupleType, typeName, typeOf, zipType,
 } from './types';
 import {
   PyBuiltin, PyDict, PyDictView, PyFloat, PyGenerator, PyList, PyRange, PyTuple, PyType, type NativeImpl,
@@ -151,7 +151,7 @@ export const BUILTINS: ReadonlyMap<string, PyValue> = new Map<string, PyValue>([
   fn('next', next),
   fn('repr', reprFn),
   fn('sorted', sorted),
-  ...[intType, floatType, strType, listType, tupleType, dictType, boolType, rangeType, enumerateType, zipType]
+  ...[objectType, intType, floatType, strType, listType, tupleType, dictType, boolType, rangeType, enumerateType, zipType]
     .map((t): [string, PyValue] => [t.name, t]),
   ...EXCEPTION_TYPES.map((t): [string, PyValue] => [t.name, t]),
 ]);

@@ -149,8 +149,8 @@ export const enumerateNew: NativeImpl = (args, kwargs) => {
   } else if (args.length === 0) {
     return typeError("enumerate() missing required argument 'iterable'");
   } else return typeError(`enumerate() takes at most 2 arguments (${total} given)`);
-  const it = getIter(iterable);
-  return new PyEnumerate(it, start === undefined ? 0 : asIndex(start));
+  const count = start === undefined ? 0 : asIndex(start);
+  return new PyEnumerate(getIter(iterable), count);
 };
 
 /** zip(*iterables, strict=False). @spec #builtin-zip */

@@ -10,7 +10,7 @@ const self = (args: PyValue[]): PyDict => args[0] as PyDict;
 
 export const dictMethods = lazyTable('dict', () => ({
   get: (args, kw) => {
-    noKwargs('get', kw);
+    noKwargs('dict.get', kw);
     checkPositional('get', args.length - 1, 1, 2);
     const v = dictGet(self(args), args[1]!);
     return v === undefined ? (args[2] ?? null) : v;
@@ -28,7 +28,7 @@ export const dictMethods = lazyTable('dict', () => ({
     return new PyDictView(self(args), 'items');
   },
   setdefault: (args, kw) => {
-    noKwargs('setdefault', kw);
+    noKwargs('dict.setdefault', kw);
     checkPositional('setdefault', args.length - 1, 1, 2);
     const d = self(args);
     const v = dictGet(d, args[1]!);
@@ -38,7 +38,7 @@ export const dictMethods = lazyTable('dict', () => ({
     return dflt;
   },
   pop: (args, kw) => {
-    noKwargs('pop', kw);
+    noKwargs('dict.pop', kw);
     checkPositional('pop', args.length - 1, 1, 2);
     const d = self(args);
     const k = keyOf(args[1]!);

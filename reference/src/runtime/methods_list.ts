@@ -50,7 +50,7 @@ export const listMethods = lazyTable('list', () => ({
     return null;
   },
   pop: (args, kw) => {
-    noKwargs('pop', kw);
+    noKwargs('list.pop', kw);
     checkPositional('pop', args.length - 1, 0, 1);
     const items = self(args).items;
     let i = args.length > 1 ? asSsize(args[1]!) : -1;
@@ -60,7 +60,7 @@ export const listMethods = lazyTable('list', () => ({
     return items.splice(i, 1)[0]!;
   },
   insert: (args, kw) => {
-    noKwargs('insert', kw);
+    noKwargs('list.insert', kw);
     checkPositional('insert', args.length - 1, 2, 2);
     const items = self(args).items;
     let i = asSsize(args[1]!);
@@ -69,7 +69,7 @@ export const listMethods = lazyTable('list', () => ({
     return null;
   },
   index: (args, kw) => {
-    noKwargs('index', kw);
+    noKwargs('list.index', kw);
     checkPositional('index', args.length - 1, 1, 3);
     const items = self(args).items;
     const x = args[1]!;

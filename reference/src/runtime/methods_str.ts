@@ -27,7 +27,7 @@ function adjust(len: number, startV: PyValue | undefined, endV: PyValue | undefi
 
 /** find/count arguments: (sub, [start, [end]]) with the haystack narrowed to s[start:end]. */
 function searchArgs(fname: string, args: PyValue[], kw: ReadonlyMap<string, PyValue> | null) {
-  noKwargs(fname, kw);
+  noKwargs(`str.${fname}`, kw);
   checkPositional(fname, args.length - 1, 1, 3);
   const s = self(args);
   const sub = argStr(fname, 1, args[1]!);
@@ -37,7 +37,7 @@ function searchArgs(fname: string, args: PyValue[], kw: ReadonlyMap<string, PyVa
 }
 
 function stripChars(fname: string, args: PyValue[], kw: ReadonlyMap<string, PyValue> | null): string {
-  noKwargs(fname, kw);
+  noKwargs(`str.${fname}`, kw);
   checkPositional(fname, args.length - 1, 0, 1);
   const chars = args[1] ?? null;
   if (chars === null) return PY_WHITESPACE;
@@ -56,7 +56,7 @@ function strip(s: string, chars: string, left: boolean, right: boolean): string 
 }
 
 function affix(fname: string, args: PyValue[], kw: ReadonlyMap<string, PyValue> | null, atEnd: boolean): boolean {
-  noKwargs(fname, kw);
+  noKwargs(`str.${fname}`, kw);
   checkPositional(fname, args.length - 1, 1, 3);
   const s = self(args);
   const what = args[1]!;

@@ -6,11 +6,16 @@
 import * as ctor from './constructors';
 import {
   PyBoundMethod, PyBuiltin, PyDict, PyDictIterator, PyDictView, PyEnumerate, PyException, PyFloat,
-  PyFunction, PyGenerator, PyList, PyObject, PyRange, PyRangeIterator, PySeqIterator, PySlice, PyTuple,
+  PyFunction, PyGenerator, PyList, PyObject, PyPlainObject, PyRange, PyRangeIterator, PySeqIterator, PySlice, PyTuple,
   PyType, PyZip, type NativeImpl, type PyValue,
 } from './values';
 
-export const objectType = new PyType('object', null, null);
+export const objectType = new PyType('object', null, (args, kwargs) => {
+  if (args.length > 0 || (kwargs && kwargs.size > 0)) {
+    throw new PyException(TypeError, new PyTuple(['object() takes no arguments']));
+  }
+  return new PyPlainObject();
+});
 export const typeType = new PyType('type', objectType, null);
 
 const late = (f: () => NativeImpl): NativeImpl => (args, kwargs, host) => f()(args, kwargs, host);
@@ -124,6 +129,7 @@ function objectTypeOf(v: PyObject): PyType {
   if (v instanceof PyDictView) return v.what === 'keys' ? dictKeysType : v.what === 'values' ? dictValuesType : dictItemsType;
   if (v instanceof PyEnumerate) return enumerateType;
   if (v instanceof PyZip) return zipType;
+  if (v instanceof PyPlainObject) return objectType;
   let t = otherTypes.get(v.kind);
   if (!t) otherTypes.set(v.kind, (t = new PyType(v.kind, objectType, null)));
   return t;

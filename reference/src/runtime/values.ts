@@ -116,6 +116,8 @@ export interface SuspendedFrame {
 export class PyGenerator extends PyObject {
   readonly kind = 'generator';
   state: GeneratorState = 'created';
+  /** The exception this generator's own handlers are handling (CPython's gi_exc_state). */
+  handled: PyException | null = null;
   constructor(readonly name: string, readonly frame: SuspendedFrame) {
     super();
   }
@@ -159,6 +161,11 @@ export class PyZip extends PyObject {
   constructor(readonly iters: readonly PyValue[]) {
     super();
   }
+}
+
+/** A bare `object()` instance (used as a unique sentinel). */
+export class PyPlainObject extends PyObject {
+  readonly kind = 'object';
 }
 
 /** dict.keys() / values() / items() views. */

@@ -113,7 +113,7 @@ export function snapshot(vm: Vm): StateSnapshot {
     if (o instanceof PyGenerator) {
       const f = o.frame as Frame;
       const running = o.state === 'running';
-      return node({ name: o.name, state: o.state }, {}, undefined, running ? null : frame(f));
+      return node({ name: o.name, state: o.state }, { handled: value(o.handled) }, undefined, running ? null : frame(f));
     }
     if (o instanceof PySeqIterator) return node({ index: o.index }, { seq: value(o.seq) });
     if (o instanceof PyRangeIterator) return node({ next: String(o.next), stop: String(o.stop), step: String(o.step) });
@@ -129,6 +129,6 @@ export function snapshot(vm: Vm): StateSnapshot {
   const frames = [...vm.suspendedChains.flatMap((top) => chain(top)), ...chain(vm.frame)].map(frame);
   const globals: Record<string, ValueNode> = {};
   for (const [k, v] of vm.globals) globals[k] = value(v);
-  const handled = value(vm.handled);
+  const handled = value(vm.excBase.handled);
   return { frames, globals, handled, output: vm.output.join(''), heap };
 }
