@@ -3,6 +3,10 @@
  * Everything here returns errors as data; only internal bugs throw.
  */
 import type { Code } from './isa/code';
+import type { HotspotConfig } from './hotspot/policy';
+import type { Vm } from './interp/vm';
+import type { Optimizer } from './optimizer/api';
+import type { TraceEvent } from './optimizer/trace';
 
 /** A program as written in a fixture. */
 export interface ProgramSource {
@@ -41,17 +45,34 @@ export type LoadResult =
 export type Outcome =
   | { readonly kind: 'return'; readonly repr: string; readonly output: string; readonly steps: number }
   | { readonly kind: 'raise'; readonly type: string; readonly message: string; readonly output: string; readonly steps: number }
-  | { readonly kind: 'exhausted'; readonly output: string; readonly steps: number };
+  | { readonly kind: 'exhausted'; readonly output: string; readonly steps: number }
+  /** The optimizer broke the contract in a way the VM cannot recover from; the run stopped. */
+  | { readonly kind: 'fault'; readonly rule: string; readonly message: string; readonly output: string; readonly steps: number };
 
 export interface RunOptions {
   /** Step budget; default DEFAULT_BUDGET. */
   readonly budget?: number;
   /** Record the names of executed instructions (slower). */
   readonly trackOps?: boolean;
+  /** Register this optimizer before the entry call. */
+  readonly optimizer?: Optimizer;
+  /** Hotspot profile and parameters (default: the seed profile with its defaults). */
+  readonly hotspot?: HotspotConfig;
+  /** Record the optimizer trace. */
+  readonly trace?: boolean;
+  /** Called with the fresh VM before the entry call (after registration). */
+  readonly setup?: (vm: Vm) => void;
 }
 
 export type RunResult =
-  | { readonly ok: true; readonly outcome: Outcome; readonly executedOps?: ReadonlySet<string> }
+  | {
+      readonly ok: true;
+      readonly outcome: Outcome;
+      readonly executedOps?: ReadonlySet<string>;
+      readonly trace?: readonly TraceEvent[];
+      /** The VM after the run, for inspection. */
+      readonly vm?: Vm;
+    }
   | { readonly ok: false; readonly error: SourceError };
 
 export const DEFAULT_BUDGET = 1_000_000;

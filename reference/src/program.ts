@@ -3,7 +3,7 @@
  * @spec #fixture-interpretation
  */
 import {
-  DEFAULT_BUDGET, type LoadResult, type Program, type ProgramSource, type RunOptions, type RunResult, type SourceError,
+  DEFAULT_BUDGET, type LoadResult, type Outcome, type Program, type ProgramSource, type RunOptions, type RunResult, type SourceError,
 } from './api';
 import { assemble } from './isa/assembler';
 import { PyCode, type Code } from './isa/code';
@@ -12,6 +12,8 @@ import { BY_OPCODE } from './isa/table';
 import { verify } from './isa/verifier';
 import { BudgetExhausted } from './interp/errors';
 import { Vm } from './interp/vm';
+import { cloneCodes } from './optimizer/code-view';
+import { OptimizerFault } from './optimizer/runtime';
 import { exceptionStr, repr } from './runtime';
 import { PyException, PyFunction, PyList, type PyValue } from './runtime/values';
 
@@ -79,7 +81,9 @@ export function parseEntry(program: Program, entry: string): { name: string; arg
 /** Build the globals of a fresh VM: the program's functions, then its literal globals. @spec #globals-lookup */
 export function newVm(program: Program, budget: number): Vm {
   const vm = new Vm(budget);
-  for (const name of program.functionNames) vm.globals.set(name, new PyFunction(program.codes.get(name)!, vm.globals, name));
+  const copies = cloneCodes(program.codes.values());
+  vm.codes = [...copies.values()];
+  for (const name of program.functionNames) vm.globals.set(name, new PyFunction(copies.get(program.codes.get(name)!)!, vm.globals, name));
   for (const [name, text] of Object.entries(program.source.globals ?? {})) {
     const g = parseWholeLiteral(text, { mutable: true });
     if (g.ok && !(g.value instanceof CodeRef)) vm.globals.set(name, g.value);
@@ -93,20 +97,26 @@ export function runEntry(program: Program, entry: string, opts: RunOptions = {})
   const vm = newVm(program, opts.budget ?? DEFAULT_BUDGET);
   const executed = opts.trackOps ? new Set<string>() : undefined;
   if (executed) vm.onInstruction = (op) => executed.add(BY_OPCODE.get(op)!.name);
+  if (opts.trace) vm.optimizers.trace = [];
+  if (opts.hotspot) vm.optimizers.hotspots = opts.hotspot;
+  const done = (outcome: Outcome): RunResult => ({ ok: true, outcome, executedOps: executed, trace: vm.optimizers.trace ?? undefined, vm });
   const output = () => vm.output.join('');
+  if (opts.optimizer) {
+    const refused = vm.registerOptimizer(opts.optimizer);
+    if (refused) return done({ kind: 'fault', rule: refused.rule, message: refused.message, output: '', steps: 0 });
+  }
   try {
+    opts.setup?.(vm);
     const value = vm.callFunction(vm.globals.get(call.name)!, call.args);
-    return { ok: true, outcome: { kind: 'return', repr: repr(value), output: output(), steps: vm.steps }, executedOps: executed };
+    return done({ kind: 'return', repr: repr(value), output: output(), steps: vm.steps });
   } catch (e) {
     if (e instanceof PyException) {
-      return {
-        ok: true,
-        outcome: { kind: 'raise', type: e.type.name, message: exceptionStr(e), output: output(), steps: vm.steps },
-        executedOps: executed,
-      };
+      return done({ kind: 'raise', type: e.type.name, message: exceptionStr(e), output: output(), steps: vm.steps });
     }
-    if (e instanceof BudgetExhausted) {
-      return { ok: true, outcome: { kind: 'exhausted', output: output(), steps: vm.steps }, executedOps: executed };
+    if (e instanceof BudgetExhausted) return done({ kind: 'exhausted', output: output(), steps: vm.steps });
+    if (e instanceof OptimizerFault) {
+      vm.optimizers.emit({ kind: 'fault', phase: e.phase, rule: e.rule, message: e.message });
+      return done({ kind: 'fault', rule: e.rule, message: e.message, output: output(), steps: vm.steps });
     }
     throw e;
   }

@@ -33,7 +33,6 @@ REPO = os.path.normpath(os.path.join(HERE, '..', '..'))
 TABLE_TS = os.path.join(REPO, 'reference', 'src', 'isa', 'table.ts')
 TAGS_YAML = os.path.join(REPO, 'fixtures', 'tags.yaml')
 SPEC_DIR = os.path.join(REPO, 'spec')
-PLAN_ANCHORS = os.path.normpath(os.path.join(REPO, '..', 'plan', 'anchors.md'))
 
 DEFAULT_BUDGET = 1_000_000
 
@@ -100,25 +99,13 @@ def load_tags():
 
 
 def load_anchors(table):
-    """Anchor names a fixture may cite: ids in spec/*.md, the plan's list, and op-<NAME>."""
+    """Anchor names a fixture may cite: `<a id="NAME">` in spec/*.md, and op-<NAME> for every instruction."""
     anchors = {f'op-{name}' for name in table}
     for root, _, files in os.walk(SPEC_DIR):
         for fn in files:
             if fn.endswith('.md'):
                 with open(os.path.join(root, fn), encoding='utf-8') as f:
                     anchors |= set(re.findall(r'<a id="([^"]+)"', f.read()))
-    if os.path.exists(PLAN_ANCHORS):
-        token = re.compile(r'^[a-z][a-z0-9]*(-[a-z0-9]+)*$')
-        with open(PLAN_ANCHORS, encoding='utf-8') as f:
-            for line in f:
-                line = line.strip()
-                if not line or line.startswith(('#', '-', '(')):
-                    continue
-                if ':' in line:
-                    line = line.rsplit(':', 1)[1]
-                words = re.sub(r'\([A-Z_]+\)', ' ', line).split()
-                if words and all(token.match(w) for w in words):
-                    anchors |= set(words)
     return anchors
 
 
@@ -259,7 +246,14 @@ def instructions_of(code):
     return [i for i in dis.get_instructions(code) if i.opname != 'EXTENDED_ARG']
 
 
-def to_assembly(code, name, code_names, table, intrinsics, problems):
+def to_assembly(code, name, code_names, table, intrinsics, problems, compact=False):
+    """Assembly text of one code object (spec/assembly.md); problems collects what is outside the subset.
+
+    The default is the disassembler's full form: every directive, instructions indented. compact=True
+    is the short form of the vm corpus (tools/cpython/vm-corpus): `.params` only when there are
+    parameters, no `.locals` / `.consts` / `.names` (the assembler derives them in order of first
+    use), instructions not indented.
+    """
     instrs = instructions_of(code)
     offsets = [i.offset for i in instrs]
 
@@ -298,25 +292,28 @@ def to_assembly(code, name, code_names, table, intrinsics, problems):
     for nm in code.co_names:
         if not IDENT_RE.match(nm):
             problems.append(f'{name}: name {nm!r} is not an identifier')
-    out.append(('.params ' + ' '.join(params)).rstrip())
-    out.append(('.locals ' + ' '.join(code.co_varnames)).rstrip())
-    try:
-        consts = [literal(c, code_names) for c in code.co_consts]
-    except ConversionError as e:
-        problems.extend(f'{name}: {p}' for p in e.args[0])
-        consts = []
-    out.append(('.consts ' + ' '.join(consts)).rstrip())
-    out.append(('.names ' + ' '.join(code.co_names)).rstrip())
+    if not compact or params:
+        out.append(('.params ' + ' '.join(params)).rstrip())
+    if not compact:
+        out.append(('.locals ' + ' '.join(code.co_varnames)).rstrip())
+        try:
+            consts = [literal(c, code_names) for c in code.co_consts]
+        except ConversionError as e:
+            problems.extend(f'{name}: {p}' for p in e.args[0])
+            consts = []
+        out.append(('.consts ' + ' '.join(consts)).rstrip())
+        out.append(('.names ' + ' '.join(code.co_names)).rstrip())
     if code.co_flags & CO_GENERATOR:
         out.append('.generator')
 
+    pad = '' if compact else '  '
     for k, ins in enumerate(instrs):
         if k in labels:
             out.append(f'{labels[k]}:')
         op = ins.opname
         if op not in table:
             problems.append(f'{where(ins)}: instruction {op} is not in the subset')
-            out.append(f'  {op} ; NOT IN SUBSET')
+            out.append(f'{pad}{op} ; NOT IN SUBSET')
             continue
         kind = table[op][1]
         arg = ins.arg
@@ -325,7 +322,7 @@ def to_assembly(code, name, code_names, table, intrinsics, problems):
         except ConversionError as e:
             problems.extend(f'{where(ins)}: {op}: {p}' for p in e.args[0])
             text = '?'
-        out.append(f'  {op} {text}'.rstrip())
+        out.append(f'{pad}{op} {text}'.rstrip())
     if len(instrs) in labels:
         out.append(f'{labels[len(instrs)]}:')
 

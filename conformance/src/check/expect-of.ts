@@ -23,6 +23,8 @@ export function expectOf(o: Observed, like?: FixtureExpect): FixtureExpect {
       return { invalid: o.code };
     case 'malformed':
       return { malformed: o.code };
+    case 'fault':
+      return { fault: o.rule, ...output(o.output) };
   }
 }
 

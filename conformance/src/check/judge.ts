@@ -30,6 +30,10 @@ export function judge(expect: FixtureExpect, observed: Observed): Verdict {
     if (observed.kind !== 'invalid') return kindDiff(expect, observed);
     return expect.invalid === observed.code ? PASS : fail(`invalid: expected ${expect.invalid}, got ${observed.code}`);
   }
+  if ('fault' in expect) {
+    if (observed.kind !== 'fault') return kindDiff(expect, observed);
+    return same('fault', expect.fault, observed.rule) ?? output(expect.output, observed.output);
+  }
   if (observed.kind !== 'malformed') return kindDiff(expect, observed);
   return expect.malformed === observed.code ? PASS : fail(`malformed: expected ${expect.malformed}, got ${observed.code}`);
 }
@@ -54,6 +58,7 @@ export function describeExpect(e: FixtureExpect): string {
   if ('raises' in e) return `raises ${e.raises}`;
   if ('exhausted' in e) return 'exhausted';
   if ('invalid' in e) return `invalid ${e.invalid}`;
+  if ('fault' in e) return `optimizer fault ${e.fault}`;
   return `malformed ${e.malformed}`;
 }
 
@@ -68,5 +73,7 @@ export function describeObserved(o: Observed): string {
     case 'invalid':
     case 'malformed':
       return `${o.kind} ${o.code}`;
+    case 'fault':
+      return `optimizer fault ${o.rule} (${o.message})`;
   }
 }

@@ -70,6 +70,8 @@ function plainObserved(o: Observed): Observed {
       return { kind: o.kind, type: o.type, message: o.message, output: o.output, steps: o.steps };
     case 'exhausted':
       return { kind: o.kind, output: o.output, steps: o.steps };
+    case 'fault':
+      return { kind: o.kind, rule: o.rule, message: o.message, output: o.output, steps: o.steps };
     default:
       return { kind: o.kind, code: o.code, message: o.message };
   }

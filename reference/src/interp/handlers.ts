@@ -3,7 +3,7 @@
  * compile error. Each handler runs with `f.ip` already pointing past its instruction.
  */
 import { PyCode } from '../isa/code';
-import { OP, INSTRUCTIONS, type Opcode } from '../isa/table';
+import { INSTRUCTIONS, type Opcode } from '../isa/table';
 // Import from the defining modules, not the runtime barrel: TypeScript compiles `export *` to
 // getters, and a getter call per instruction costs the hot loop about 12%.
 import { binaryOp } from '../runtime/binary';
@@ -67,7 +67,7 @@ function newDict(pairs: [PyValue, PyValue][]): PyDict {
   return d;
 }
 
-const HANDLERS: { readonly [K in Opcode]: Handler } = {
+export const HANDLERS: { readonly [K in Opcode]: Handler } = {
   /** @spec #op-NOP */
   NOP: () => {},
   /** @spec #op-RESUME */
@@ -457,9 +457,7 @@ const HANDLERS: { readonly [K in Opcode]: Handler } = {
   /** @spec #op-LOAD_ASSERTION_ERROR */
   LOAD_ASSERTION_ERROR: (_vm, f) => push(f, builtinType('AssertionError')),
   /** @spec #op-ENTER_EXECUTOR */
-  ENTER_EXECUTOR: () => {
-    throw new Error('internal: ENTER_EXECUTOR without an installed executor');
-  },
+  ENTER_EXECUTOR: (vm, f, a) => vm.optimizers.enter(f, a),
 };
 
 /** Take at most `limit` items, as CPython does (an infinite iterator still fails fast). */
@@ -487,11 +485,20 @@ function expectList(v: Slot, what: string): PyList {
   return v;
 }
 
-/** Dispatch by CPython opcode number. */
-export const DISPATCH: Handler[] = (() => {
+/** Dispatch by CPython opcode number; with `overrides` for the instructions that differ. */
+export function dispatchTable(overrides: Partial<Record<Opcode, Handler>> = {}): Handler[] {
   const table = new Array<Handler>(256);
-  for (const d of INSTRUCTIONS) table[d.opcode] = HANDLERS[d.name];
+  for (const d of INSTRUCTIONS) table[d.opcode] = overrides[d.name] ?? HANDLERS[d.name];
   return table;
-})();
+}
 
-export { OP };
+/** The interpreter with no optimizer registered: hotspots are not counted at all. */
+export const DISPATCH: Handler[] = dispatchTable();
+
+/** What vm.step() runs: the interpreter alone; an installed executor is seen through. @spec #single-step */
+export const STEP_DISPATCH: Handler[] = dispatchTable({
+  ENTER_EXECUTOR: (vm, f, a) => {
+    const slot = f.code.executors![a]!;
+    DISPATCH[slot.originalOp]!(vm, f, slot.originalArg);
+  },
+});

@@ -2,7 +2,7 @@
  * The reference interpreter: explicit frames, exception tables, generators, a step budget.
  * @spec #interpreter-state
  */
-import type { Code, ExceptionEntry } from '../isa/code';
+import type { ExceptionEntry } from '../isa/code';
 import { BUILTINS } from '../runtime/builtins';
 import { callNative } from '../runtime/call';
 import { typeName } from '../runtime/types';
@@ -10,9 +10,12 @@ import {
   PyBoundMethod, PyBuiltin, PyException, PyFunction, PyGenerator, PyType,
   type Host, type PyValue, type Slot,
 } from '../runtime/values';
+import type { Code } from '../isa/code';
+import type { ApiError, Executor, Optimizer } from '../optimizer/api';
+import { OptimizerRuntime } from '../optimizer/runtime';
 import { BudgetExhausted, pyError } from './errors';
 import { Frame } from './frame';
-import { DISPATCH } from './handlers';
+import { DISPATCH, STEP_DISPATCH, type Handler } from './handlers';
 
 /** CPython's default recursion limit, less the module frame a fixture's entry call runs under. */
 export const MAX_FRAMES = 999;
@@ -45,6 +48,11 @@ export class Vm implements Host {
   depth = 0;
   /** Set by RERAISE with oparg 1: the lasti the next handler is given. */
   reraiseLasti: number | null = null;
+  /** The code objects this VM runs (its own copies: executors are installed into them). */
+  codes: Code[] = [];
+  /** The dispatch table: swapped for counting hotspot handlers while an optimizer is registered. */
+  dispatch: Handler[] = DISPATCH;
+  readonly optimizers: OptimizerRuntime = new OptimizerRuntime(this);
   /** When set, called with each executed opcode (coverage). */
   onInstruction: ((op: number) => void) | null = null;
   private completion: Completion | null = null;
@@ -135,7 +143,7 @@ export class Vm implements Host {
       const op = f.ops[ip]!;
       if (this.onInstruction !== null) this.onInstruction(op);
       try {
-        DISPATCH[op]!(this, f, f.args[ip]!);
+        this.dispatch[op]!(this, f, f.args[ip]!);
       } catch (e) {
         if (!(e instanceof PyException)) throw e;
         this.unwind(e);
@@ -144,21 +152,37 @@ export class Vm implements Host {
     }
   }
 
+  /** Register an optimizer, or unregister with null. @spec #registration */
+  registerOptimizer(o: Optimizer | null): ApiError | null {
+    return this.optimizers.register(o);
+  }
+
+  /** @spec #replace-executor */
+  replaceExecutor(code: Code, offset: number, executor: Executor | null): ApiError | null {
+    return this.optimizers.replace(code, offset, executor);
+  }
+
+  /** The executor installed at `offset`, or null. @spec #get-executor */
+  getExecutor(code: Code, offset: number): Executor | null {
+    return this.optimizers.getExecutor(code, offset);
+  }
+
   /**
    * Execute exactly one instruction of the current frame (the public single-step API).
    * Returns false when there is no frame to step.
    * @spec #single-step
    */
-  step(): boolean {
+  step(frame?: Frame): boolean {
     const f = this.frame;
     if (f === null) return false;
+    if (frame !== undefined && frame !== f) throw new Error('internal: step(frame) needs the innermost frame');
     if (this.steps >= this.budget) throw new BudgetExhausted(this.steps);
     this.steps++;
     const ip = f.ip;
     f.ip = ip + 1;
     const op = f.ops[ip]!;
     try {
-      DISPATCH[op]!(this, f, f.args[ip]!);
+      STEP_DISPATCH[op]!(this, f, f.args[ip]!);
     } catch (e) {
       if (!(e instanceof PyException)) throw e;
       this.unwind(e);
@@ -180,7 +204,9 @@ export class Vm implements Host {
   unwind(exc: PyException): void {
     if (!this.reraising) this.attachContext(exc);
     this.reraising = false;
-    let f = this.frame!;
+    // An executor's own steps may already have carried the exception out of every frame.
+    if (this.frame === null) throw exc;
+    let f = this.frame;
     let lasti = this.reraiseLasti;
     this.reraiseLasti = null;
     for (;;) {

@@ -1,3 +1,5 @@
+import type { Site } from '../hotspot/policy';
+import type { Executor } from '../optimizer/api';
 import { PyObject, type PyValue } from '../runtime/values';
 
 /** One entry of a CPython 3.11+ exception table, in instruction indices. @spec #exception-table */
@@ -31,6 +33,20 @@ export interface Code {
   readonly args: Int32Array;
   readonly exceptionTable: readonly ExceptionEntry[];
   readonly flags: number;
+  /** Run time only: executors installed in this code object (ENTER_EXECUTOR's oparg indexes it). */
+  readonly executors?: (InstalledExecutor | undefined)[];
+  /** Run time only: hotspot counters by offset. */
+  readonly sites?: (Site | undefined)[];
+}
+
+/** An executor installed at a hotspot, with the instruction ENTER_EXECUTOR replaced. @spec #enter-executor */
+export interface InstalledExecutor {
+  readonly executor: Executor;
+  readonly offset: number;
+  /** VM-assigned number, used in trace events. */
+  readonly id: number;
+  readonly originalOp: number;
+  readonly originalArg: number;
 }
 
 export function isGeneratorCode(code: Code): boolean {

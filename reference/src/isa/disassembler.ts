@@ -5,6 +5,7 @@
  */
 import { repr } from '../runtime/repr';
 import type { PyValue } from '../runtime/values';
+import { originalCode } from '../optimizer/code-view';
 import { isGeneratorCode, PyCode, type Code } from './code';
 import { CodeRef } from './literal';
 import { SYMBOLIC } from './operands';
@@ -68,7 +69,9 @@ export function operandText(code: Code, index: number, labels: ReadonlyMap<numbe
   return text ?? `#${arg}`;
 }
 
-export function disassemble(code: Code): string {
+/** Installed executors are seen through: the original instructions are printed. */
+export function disassemble(live: Code): string {
+  const code = originalCode(live);
   const labels = labelTargets(code);
   const out: string[] = [
     `.params ${code.varnames.slice(0, code.argcount).join(' ')}`.trimEnd(),

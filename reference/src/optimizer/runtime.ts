@@ -1,0 +1,261 @@
+/**
+ * The VM side of the optimizer API: registration, hotspot counting, ENTER_EXECUTOR,
+ * replacement, and the trace.
+ * @spec #optimizer-api
+ */
+import type { Code, InstalledExecutor } from '../isa/code';
+import { OP } from '../isa/table';
+import type { Frame } from '../interp/frame';
+import { DISPATCH, dispatchTable, type Handler } from '../interp/handlers';
+import type { Vm } from '../interp/vm';
+import { makePolicy, type HotspotConfig, type HotspotPolicy } from '../hotspot/policy';
+import { PyException } from '../runtime/values';
+import { Capability, KIND_BIT, type ApiError, type Executor, type HotspotKind, type Optimizer } from './api';
+import { checkOptimizer, type Registered } from './registration';
+import type { FaultPhase, TraceEvent } from './trace';
+
+/** At most this many executors per code object (CPython's limit). @spec #executor-limits */
+export const MAX_EXECUTORS_PER_CODE = 256;
+
+/** An optimizer or executor broke the contract in a way the VM cannot recover from. */
+export class OptimizerFault {
+  constructor(readonly phase: FaultPhase, readonly rule: string, readonly message: string) {}
+}
+
+/** Which hotspot a RESUME is, by its oparg. @spec #hotspot-kinds */
+export function resumeKind(arg: number): HotspotKind | null {
+  const where = arg & 3;
+  return where === 0 ? 'function_entry' : where === 1 ? 'resume_after_yield' : null;
+}
+
+/** The hotspot kind of the (original) instruction at `offset`, if it is one. */
+export function hotspotKindAt(op: number, arg: number): HotspotKind | null {
+  if (op === OP.JUMP_BACKWARD) return 'back_edge';
+  if (op === OP.RESUME) return resumeKind(arg);
+  return null;
+}
+
+function describe(e: unknown): string {
+  if (e instanceof Error) return `${e.name}: ${e.message}`;
+  if (e instanceof PyException) return `Python ${e.type.name} escaped the optimizer`;
+  return String(e);
+}
+
+export class OptimizerRuntime {
+  registered: Registered | null = null;
+  policy: HotspotPolicy | null = null;
+  hotspots: HotspotConfig = {};
+  /** Trace events, when tracing is on. */
+  trace: TraceEvent[] | null = null;
+  private nextId = 1;
+
+  constructor(private readonly vm: Vm) {}
+
+  emit(e: TraceEvent): void {
+    this.trace?.push(e);
+  }
+
+  /** registerOptimizer(o | null): replacing or removing an optimizer removes every installed executor. @spec #registration */
+  register(o: Optimizer | null): ApiError | null {
+    let next: Registered | null = null;
+    if (o !== null) {
+      const checked = checkOptimizer(o);
+      if ('rule' in checked) {
+        this.emit({ kind: 'fault', phase: 'register', rule: checked.rule, message: checked.message });
+        return checked;
+      }
+      next = checked;
+    }
+    this.removeAll();
+    if (this.registered) this.emit({ kind: 'unregistered', optimizer: this.registered.name });
+    this.registered = next;
+    for (const code of this.vm.codes) code.sites!.length = 0;
+    if (next === null) {
+      this.policy = null;
+      this.vm.dispatch = DISPATCH;
+      return null;
+    }
+    this.policy = makePolicy(this.hotspots, next.optimizationCost, next.runCost);
+    this.vm.dispatch = countingDispatch(next.capabilities);
+    this.emit({ kind: 'registered', optimizer: next.name, capabilities: next.capabilities });
+    return null;
+  }
+
+  getExecutor(code: Code, offset: number): Executor | null {
+    if (code.ops[offset] !== OP.ENTER_EXECUTOR) return null;
+    return code.executors?.[code.args[offset]!]?.executor ?? null;
+  }
+
+  /**
+   * Counting handlers call this at each execution of a declared-kind hotspot. Returns true when an
+   * executor was installed and has already run (the caller must not execute the instruction).
+   * @spec #hotspot-detection
+   */
+  hotspot(f: Frame, offset: number, kind: HotspotKind): boolean {
+    const code = f.code;
+    const sites = code.sites!;
+    const site = sites[offset] ?? (sites[offset] = this.policy!.newSite());
+    if (!this.policy!.tick(site)) return false;
+    this.emit({ kind: 'hotspot', code: code.name, offset, hotspot: kind, counters: this.policy!.counters(site) });
+    const executor = this.compile(code, offset);
+    if (executor === null) {
+      this.policy!.declined(site);
+      return false;
+    }
+    if (!this.install(code, offset, executor)) {
+      this.policy!.declined(site);
+      return false;
+    }
+    /** @spec #enter-at-once */
+    f.ip = offset + 1;
+    this.enter(f, code.args[offset]!);
+    return true;
+  }
+
+  /** @spec #compile */
+  private compile(code: Code, offset: number): Executor | null {
+    const r = this.registered!;
+    this.emit({ kind: 'compile', code: code.name, offset });
+    let result: unknown;
+    try {
+      result = r.optimizer.compile(code, offset, this.vm);
+    } catch (e) {
+      this.emit({ kind: 'fault', phase: 'compile', rule: 'compile.throws', message: describe(e), code: code.name, offset });
+      return null;
+    }
+    if (result === null) {
+      this.emit({ kind: 'declined', code: code.name, offset });
+      return null;
+    }
+    if (typeof result !== 'object' || typeof (result as Executor).execute !== 'function') {
+      this.emit({ kind: 'fault', phase: 'compile', rule: 'compile.result', message: `compile returned ${describe(result)}, not an executor or null`, code: code.name, offset });
+      return null;
+    }
+    return result as Executor;
+  }
+
+  /** Rewrite the instruction at `offset` to ENTER_EXECUTOR. @spec #enter-executor */
+  private install(code: Code, offset: number, executor: Executor): boolean {
+    const slots = code.executors!;
+    let index = slots.indexOf(undefined);
+    if (index < 0) {
+      if (slots.length >= MAX_EXECUTORS_PER_CODE) {
+        this.emit({ kind: 'fault', phase: 'compile', rule: 'executor.limit', message: `${code.name} already has ${MAX_EXECUTORS_PER_CODE} executors`, code: code.name, offset });
+        return false;
+      }
+      index = slots.length;
+      slots.push(undefined);
+    }
+    const slot: InstalledExecutor = { executor, offset, id: this.nextId++, originalOp: code.ops[offset]!, originalArg: code.args[offset]! };
+    slots[index] = slot;
+    code.ops[offset] = OP.ENTER_EXECUTOR;
+    code.args[offset] = index;
+    this.emit({ kind: 'installed', code: code.name, offset, executor: slot.id });
+    return true;
+  }
+
+  private uninstall(code: Code, offset: number, reason: 'replaced-by-null' | 'optimizer-changed'): void {
+    const index = code.args[offset]!;
+    const slot = code.executors![index]!;
+    code.ops[offset] = slot.originalOp;
+    code.args[offset] = slot.originalArg;
+    code.executors![index] = undefined;
+    code.sites![offset] = undefined;
+    this.emit({ kind: 'removed', code: code.name, offset, executor: slot.id, reason });
+  }
+
+  private removeAll(): void {
+    for (const code of this.vm.codes) {
+      for (let i = 0; i < code.ops.length; i++) if (code.ops[i] === OP.ENTER_EXECUTOR) this.uninstall(code, i, 'optimizer-changed');
+    }
+  }
+
+  /**
+   * replaceExecutor(code, offset, e | null): install, replace or remove the executor at a hotspot of
+   * a kind the registered optimizer declared. The old executor is never entered again.
+   * @spec #replace-executor
+   */
+  replace(code: Code, offset: number, executor: Executor | null): ApiError | null {
+    const fail = (rule: string, message: string): ApiError => {
+      this.emit({ kind: 'fault', phase: 'replace', rule, message, code: code?.name, offset });
+      return { rule, message };
+    };
+    if (!this.registered) return fail('replace.no-optimizer', 'no optimizer is registered');
+    if (!code || !this.vm.codes.includes(code)) return fail('replace.unknown-code', 'not a code object of this VM');
+    if (!Number.isInteger(offset) || offset < 0 || offset >= code.ops.length) return fail('replace.offset', `offset ${offset} is outside ${code.name}`);
+    const live = code.ops[offset] === OP.ENTER_EXECUTOR ? code.executors![code.args[offset]!]! : null;
+    const kind = hotspotKindAt(live ? live.originalOp : code.ops[offset]!, live ? live.originalArg : code.args[offset]!);
+    if (kind === null || (this.registered.capabilities & KIND_BIT[kind]) === 0) {
+      return fail('replace.not-a-hotspot', `${code.name}@${offset} is not a hotspot of a declared kind`);
+    }
+    if (executor !== null && (typeof executor !== 'object' || typeof executor.execute !== 'function')) {
+      return fail('replace.not-an-executor', 'replaceExecutor needs an executor or null');
+    }
+    if (executor === null) {
+      if (live) this.uninstall(code, offset, 'replaced-by-null');
+      return null;
+    }
+    if (!live) return this.install(code, offset, executor) ? null : { rule: 'executor.limit', message: 'too many executors' };
+    const index = code.args[offset]!;
+    const slot: InstalledExecutor = { ...live, executor, id: this.nextId++ };
+    code.executors![index] = slot;
+    this.emit({ kind: 'replaced', code: code.name, offset, old: live.id, executor: slot.id });
+    return null;
+  }
+
+  /**
+   * ENTER_EXECUTOR: run the executor from the hotspot; if it hands back the same frame still at the
+   * hotspot, execute the original instruction so the VM always makes progress.
+   * @spec #n-zero-progress
+   */
+  enter(f: Frame, index: number): void {
+    const vm = this.vm;
+    const slot = f.code.executors![index]!;
+    const offset = f.ip - 1;
+    f.ip = offset;
+    this.emit({ kind: 'entered', code: f.code.name, offset, executor: slot.id });
+    let returned: unknown;
+    try {
+      returned = slot.executor.execute(f, vm);
+    } catch (e) {
+      if (e instanceof PyException) {
+        /** @spec #executor-exceptions */
+        this.emit({ kind: 'exited', code: f.code.name, offset, executor: slot.id, at: null, progressed: true });
+        throw e;
+      }
+      throw new OptimizerFault('execute', 'execute.throws', describe(e));
+    }
+    const at = vm.frame;
+    if (returned !== at) {
+      throw new OptimizerFault('execute', 'execute.frame', 'execute must return the innermost frame of the VM state');
+    }
+    const progressed = !(at === f && f.ip === offset);
+    this.emit({ kind: 'exited', code: f.code.name, offset, executor: slot.id, at: at ? { code: at.code.name, ip: at.ip } : null, progressed });
+    if (!progressed) {
+      const current = f.code.ops[offset] === OP.ENTER_EXECUTOR ? f.code.executors![f.code.args[offset]!] : undefined;
+      const op = current ? current.originalOp : f.code.ops[offset]!;
+      const arg = current ? current.originalArg : f.code.args[offset]!;
+      f.ip = offset + 1;
+      DISPATCH[op]!(vm, f, arg);
+    }
+  }
+}
+
+/** Counting variants of the hotspot instructions, swapped in only for declared kinds. @spec #hotspot-no-optimizer */
+function countingDispatch(capabilities: number): Handler[] {
+  const overrides: Partial<Record<'JUMP_BACKWARD' | 'RESUME', Handler>> = {};
+  if (capabilities & Capability.BACK_EDGE) {
+    overrides.JUMP_BACKWARD = (vm, f, a) => {
+      if (vm.optimizers.hotspot(f, f.ip - 1, 'back_edge')) return;
+      f.ip = a;
+    };
+  }
+  if (capabilities & (Capability.FUNCTION_ENTRY | Capability.RESUME_AFTER_YIELD)) {
+    // RESUME itself does nothing, so there is nothing left to run after the check.
+    overrides.RESUME = (vm, f, a) => {
+      const kind = resumeKind(a);
+      if (kind !== null && (capabilities & KIND_BIT[kind]) !== 0) vm.optimizers.hotspot(f, f.ip - 1, kind);
+    };
+  }
+  return dispatchTable(overrides);
+}
