@@ -12,7 +12,7 @@ import { BY_OPCODE } from './isa/table';
 import { verify } from './isa/verifier';
 import { BudgetExhausted } from './interp/errors';
 import { Vm } from './interp/vm';
-import { cloneCodes } from './optimizer/code-view';
+import { cloneCodes } from './isa/code-view';
 import { OptimizerFault } from './optimizer/runtime';
 import { exceptionStr, repr } from './runtime';
 import { PyException, PyFunction, PyList, type PyValue } from './runtime/values';

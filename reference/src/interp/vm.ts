@@ -12,6 +12,7 @@ import {
 } from '../runtime/values';
 import type { Code } from '../isa/code';
 import type { ApiError, Executor, Optimizer } from '../optimizer/api';
+import { OPTCERT_MODULE } from '../optimizer/internals';
 import { OptimizerRuntime } from '../optimizer/runtime';
 import { BudgetExhausted, pyError } from './errors';
 import { Frame } from './frame';
@@ -28,7 +29,9 @@ export type Completion = { readonly kind: 'return' | 'yield'; readonly value: Py
 
 export class Vm implements Host {
   readonly globals = new Map<string, PyValue>();
-  readonly builtins: ReadonlyMap<string, PyValue> = BUILTINS;
+  readonly builtins: ReadonlyMap<string, PyValue> = new Map<string, PyValue>([...BUILTINS, ['_optcert', OPTCERT_MODULE]]);
+  /** Optimizers `_optcert.set_optimizer(name)` can register: the samples and a fixture's own. */
+  namedOptimizers = new Map<string, () => Optimizer>();
   /** Printed output, in order. */
   readonly output: string[] = [];
   /**

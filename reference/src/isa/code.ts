@@ -1,6 +1,7 @@
 import type { Site } from '../hotspot/policy';
 import type { Executor } from '../optimizer/api';
-import { PyObject, type PyValue } from '../runtime/values';
+import { PyBuiltin, PyObject, type PyValue } from '../runtime/values';
+import { codeEquals, codeHash, originalCode } from './code-view';
 
 /** One entry of a CPython 3.11+ exception table, in instruction indices. @spec #exception-table */
 export interface ExceptionEntry {
@@ -53,10 +54,29 @@ export function isGeneratorCode(code: Code): boolean {
   return (code.flags & CO_GENERATOR) !== 0;
 }
 
-/** A code object used as a constant (`LOAD_CONST <code NAME>` before MAKE_FUNCTION). */
+/**
+ * A code object as a Python value: a constant before MAKE_FUNCTION, or `f.__code__`. Equality,
+ * hashing and `replace()` see through installed executors.
+ * @spec #code-equality
+ */
 export class PyCode extends PyObject {
   readonly kind = 'code';
   constructor(readonly code: Code) {
     super();
+  }
+
+  override getAttr(name: string): PyValue | undefined {
+    if (name === 'co_name') return this.code.name;
+    if (name === 'co_argcount') return this.code.argcount;
+    if (name === 'replace') return new PyBuiltin('replace', () => new PyCode(originalCode(this.code)));
+    return undefined;
+  }
+
+  override equals(other: PyValue): boolean {
+    return other instanceof PyCode && codeEquals(this.code, other.code);
+  }
+
+  override hash(): number {
+    return codeHash(this.code);
   }
 }

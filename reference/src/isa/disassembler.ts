@@ -5,7 +5,7 @@
  */
 import { repr } from '../runtime/repr';
 import type { PyValue } from '../runtime/values';
-import { originalCode } from '../optimizer/code-view';
+import { originalCode } from './code-view';
 import { isGeneratorCode, PyCode, type Code } from './code';
 import { CodeRef } from './literal';
 import { SYMBOLIC } from './operands';

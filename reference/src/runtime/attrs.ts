@@ -5,7 +5,8 @@ import { dictMethods } from './methods_dict';
 import { listMethods } from './methods_list';
 import { strMethods } from './methods_str';
 import type { MethodTable } from './methodtable';
-import { PyBoundMethod, PyBuiltin, PyDict, PyException, PyFunction, PyList, PyType, type PyValue } from './values';
+import { PyCode } from '../isa/code';
+import { PyBoundMethod, PyBuiltin, PyDict, PyException, PyFunction, PyList, PyObject, PyType, type PyValue } from './values';
 
 function methodsOf(obj: PyValue): MethodTable | null {
   if (typeof obj === 'string') return strMethods();
@@ -23,6 +24,11 @@ function typeMethods(t: PyType): MethodTable | null {
 
 /** Data attributes: exception args / StopIteration.value / __cause__ / __context__, __name__. */
 function dataAttr(obj: PyValue, name: string): PyValue | undefined {
+  if (obj instanceof PyObject && obj.getAttr) {
+    const v = obj.getAttr(name);
+    if (v !== undefined) return v;
+  }
+  if (obj instanceof PyFunction && name === '__code__') return new PyCode(obj.code);
   if (obj instanceof PyException) {
     if (name === 'args') return obj.args;
     if (name === 'value' && isSubtype(obj.type, StopIteration)) return obj.value;

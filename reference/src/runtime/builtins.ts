@@ -3,6 +3,7 @@ import { asInt, checkKeywords, checkPositional, exactlyOne, hasKw, noKwargs } fr
 import { callKey } from './callkey';
 import { compareOp, GT, LT } from './compare';
 import { newException, raise, typeError } from './exceptions';
+import { hashBuiltin } from './hash';
 import { intAbs } from './intops';
 import { collect, getIter, isIterator, iterNext } from './iter';
 import { sortList } from './methods_list';
@@ -151,6 +152,7 @@ export const BUILTINS: ReadonlyMap<string, PyValue> = new Map<string, PyValue>([
   fn('next', next),
   fn('repr', reprFn),
   fn('sorted', sorted),
+  fn('hash', hashBuiltin),
   ...[objectType, intType, floatType, strType, listType, tupleType, dictType, boolType, rangeType, enumerateType, zipType]
     .map((t): [string, PyValue] => [t.name, t]),
   ...EXCEPTION_TYPES.map((t): [string, PyValue] => [t.name, t]),

@@ -113,6 +113,7 @@ export function pyEquals(a: PyValue, b: PyValue): boolean {
   if (c !== undefined) return c === 0;
   if (a === b) return true;
   if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
+  if (a.equals) return a.equals(b);
   if (a instanceof PyList) return b instanceof PyList && sequenceCompare(EQ, a.items, b.items);
   if (a instanceof PyTuple) return b instanceof PyTuple && sequenceCompare(EQ, a.items, b.items);
   if (a instanceof PyDict) return b instanceof PyDict && dictEquals(a, b);

@@ -13,6 +13,12 @@ export type Slot = PyValue | undefined;
 
 export abstract class PyObject {
   abstract readonly kind: string;
+  /** Attribute protocol for objects defined outside the runtime (code objects, modules). */
+  getAttr?(name: string): PyValue | undefined;
+  /** Equality protocol (`==`) for the same objects. */
+  equals?(other: PyValue): boolean;
+  /** Hash protocol (`hash()`), consistent with equals. */
+  hash?(): number;
 }
 
 export class PyFloat extends PyObject {

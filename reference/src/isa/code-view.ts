@@ -3,10 +3,10 @@
  * equality and hashing that ignore ENTER_EXECUTOR (CPython's `code == code.replace()` rule).
  * @spec #code-equality
  */
-import { PyCode, type Code } from '../isa/code';
+import { PyCode, type Code } from './code';
 import type { PyValue } from '../runtime/values';
-import { constKey } from '../isa/assembler';
-import { OP } from '../isa/table';
+import { constKey } from './assembler';
+import { OP } from './table';
 
 export function originalOp(code: Code, i: number): number {
   const op = code.ops[i]!;
