@@ -28,7 +28,7 @@ const samples = readdirSync(DIR).filter((f) => f.endsWith('.yaml')).sort();
 
 describe('bad-input samples', () => {
   test('there is one sample per class', () => {
-    expect(samples).toEqual(['alias-bomb.yaml', 'bad-operand.yaml', 'invalid-bytecode.yaml', 'malformed-yaml.yaml', 'schema-violation.yaml', 'unknown-instruction.yaml']);
+    expect(samples).toEqual(['alias-bomb.yaml', 'bad-operand.yaml', 'invalid-bytecode.yaml', 'malformed-yaml.yaml', 'schema-violation.yaml', 'unknown-instruction.yaml', 'unknown-optimizer.yaml']);
   });
 
   test.each(samples)('%s', (name) => {

@@ -4,9 +4,13 @@
  * non-numeric RESUME operand ASM_BAD_OPERAND, ENTER_EXECUTOR is ENTER_EXECUTOR_IN_PROGRAM
  * (invalid). Running the entry function: LOAD_CONST x pushes the text x, RETURN_CONST x /
  * RETURN_VALUE return it as the repr, CALL_INTRINSIC_1 INTRINSIC_PRINT prints TOS,
- * RAISE_VARARGS raises ValueError('boom'), JUMP_BACKWARD runs out of budget.
+ * RAISE_VARARGS raises ValueError('boom'), JUMP_BACKWARD runs out of budget. With a trace asked
+ * for, the trace is one `registered` event for the optimizer, if any.
  */
 import type { LoadResult, Outcome, Program, ProgramSource, RunOptions, RunResult, SourceError } from '../../reference/src/api';
+import type { Optimizer } from '../../reference/src/optimizer/api';
+import type { TraceEvent } from '../../reference/src/optimizer/trace';
+import type { ScriptedOptimizerDef } from '../../reference/src/optimizers/scripted';
 import type { InstructionInfo, Vm } from '../src/run/vm';
 
 export const FAKE_INSTRUCTIONS: readonly InstructionInfo[] = [
@@ -77,7 +81,9 @@ export function fakeRun(program: Program, entry: string, opts: RunOptions = {}):
   const stack: string[] = [];
   let output = '';
   let steps = 0;
-  const done = (o: Outcome): RunResult => ({ ok: true, outcome: o, executedOps: opts.trackOps ? executed : undefined });
+  const o = opts.optimizer;
+  const trace: TraceEvent[] | undefined = opts.trace ? (o ? [{ kind: 'registered', optimizer: o.name, capabilities: o.capabilities }] : []) : undefined;
+  const done = (outcome: Outcome): RunResult => ({ ok: true, outcome, executedOps: opts.trackOps ? executed : undefined, trace });
   for (const l of lines(text)) {
     steps++;
     executed.add(l.op);
@@ -101,4 +107,15 @@ export function fakeRun(program: Program, entry: string, opts: RunOptions = {}):
   return done({ kind: 'return', repr: 'None', output, steps });
 }
 
-export const fakeVm: Vm = { loadProgram: fakeLoad, runEntry: fakeRun, instructions: FAKE_INSTRUCTIONS };
+/** Optimizers are plain records here: the fake VM only reports their name and capabilities. */
+function fakeOptimizer(name: string, capabilities: number): Optimizer {
+  return { name, capabilities, optimizationCost: 1, runCost: 1, compile: () => null };
+}
+
+export const fakeVm: Vm = {
+  loadProgram: fakeLoad,
+  runEntry: fakeRun,
+  instructions: FAKE_INSTRUCTIONS,
+  scriptedOptimizer: (def: ScriptedOptimizerDef) => fakeOptimizer(def.name ?? 'scripted', typeof def.capabilities === 'number' ? def.capabilities : def.capabilities.length),
+  sampleOptimizers: { null: () => fakeOptimizer('null', 7) },
+};

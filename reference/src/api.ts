@@ -62,6 +62,8 @@ export interface RunOptions {
   readonly trace?: boolean;
   /** Called with the fresh VM before the entry call (after registration). */
   readonly setup?: (vm: Vm) => void;
+  /** Optimizers the program may switch to at run time (`_optcert.set_optimizer(name)`), by name; a fresh one per call. */
+  readonly namedOptimizers?: Readonly<Record<string, () => Optimizer>>;
 }
 
 export type RunResult =

@@ -23,6 +23,9 @@ export {
   type HotspotConfig, type HotspotProfile, type SeedParams, type Cpython313Params,
 } from './hotspot/policy';
 
+export { SAMPLE_OPTIMIZERS, NullOptimizer, CounterOptimizer, SuperblockOptimizer } from './optimizers';
+export { scriptedOptimizer, type ScriptedOptimizerDef } from './optimizers/scripted';
+
 // Semantic helpers for executors that implement instructions themselves: exactly what the
 // interpreter's handlers call.
 export * as python from './runtime';

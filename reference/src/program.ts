@@ -14,6 +14,7 @@ import { BudgetExhausted } from './interp/errors';
 import { Vm } from './interp/vm';
 import { cloneCodes } from './isa/code-view';
 import { OptimizerFault } from './optimizer/runtime';
+import { SAMPLE_OPTIMIZERS } from './optimizers';
 import { exceptionStr, repr } from './runtime';
 import { PyException, PyFunction, PyList, type PyValue } from './runtime/values';
 
@@ -97,6 +98,7 @@ export function runEntry(program: Program, entry: string, opts: RunOptions = {})
   const vm = newVm(program, opts.budget ?? DEFAULT_BUDGET);
   const executed = opts.trackOps ? new Set<string>() : undefined;
   if (executed) vm.onInstruction = (op) => executed.add(BY_OPCODE.get(op)!.name);
+  for (const [name, make] of Object.entries({ ...SAMPLE_OPTIMIZERS, ...opts.namedOptimizers })) vm.namedOptimizers.set(name, make);
   if (opts.trace) vm.optimizers.trace = [];
   if (opts.hotspot) vm.optimizers.hotspots = opts.hotspot;
   const done = (outcome: Outcome): RunResult => ({ ok: true, outcome, executedOps: executed, trace: vm.optimizers.trace ?? undefined, vm });

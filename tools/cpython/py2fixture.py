@@ -8,6 +8,10 @@ Usage:
 
 Every option except --out may instead come from `# optcert: key=value` header lines in
 SOURCE.py (keys: id, call, description, spec, tags, budget); command-line options win.
+A program that uses the VM's `_optcert` module (the optimizer API from Python) is compiled but
+not run (CPython has no such module): the fixture gets no `expect` and no `cpython` tag, and the
+header keys optimizer, optimizers, hotspot, trace (YAML flow text) are copied into it; record the
+expectation with `optcert bless` and review it.
 See tools/cpython/README.md for the subset a program must stay within.
 
 Stdlib only. Exits 1 with a list of problems when the program cannot become a fixture.
@@ -38,7 +42,7 @@ DEFAULT_BUDGET = 1_000_000
 
 BUILTIN_FUNCTIONS = (
     'print len range abs min max sum list tuple int float str isinstance iter next '
-    'enumerate zip repr bool dict sorted'
+    'enumerate zip repr bool dict sorted hash'
 ).split()
 EXCEPTION_TYPES = (
     'ValueError TypeError ZeroDivisionError IndexError KeyError StopIteration RuntimeError '
@@ -46,6 +50,12 @@ EXCEPTION_TYPES = (
     'Exception BaseException RecursionError UnboundLocalError NotImplementedError'
 ).split()
 ALLOWED_BUILTINS = set(BUILTIN_FUNCTIONS) | set(EXCEPTION_TYPES)
+# The VM's builtin module for driving the optimizer API from Python (spec/optimizer-api.md#optimizer-internals).
+# CPython has no such module, so a program that uses it is compiled but never run here: the fixture gets no
+# `expect` (record it with `optcert bless` and review it) and no `cpython` tag.
+OPTCERT_MODULE = '_optcert'
+# Header keys copied verbatim (YAML flow text) into the fixture, for programs that drive the optimizer API.
+OPTIMIZER_KEYS = ('optimizer', 'optimizers', 'hotspot', 'trace')
 
 # CPython code flags.
 CO_OPTIMIZED, CO_NEWLOCALS, CO_VARARGS, CO_VARKEYWORDS = 0x1, 0x2, 0x4, 0x8
@@ -396,6 +406,18 @@ def read_header(source):
     return header
 
 
+def source_globals(path):
+    """Every name a function of the program loads as a global (to spot _optcert before running anything)."""
+    with open(path, encoding='utf-8') as f:
+        code = compile(f.read(), path, 'exec', dont_inherit=True)
+    names, work = set(), [code]
+    while work:
+        co = work.pop()
+        names |= {i.argval for i in dis.get_instructions(co) if i.opname == 'LOAD_GLOBAL'}
+        work += [c for c in co.co_consts if isinstance(c, types.CodeType)]
+    return names
+
+
 def check_module(tree, path):
     """Top-level statements: defs, simple assignments, docstrings, `if __name__ == '__main__'`."""
     problems = []
@@ -489,9 +511,11 @@ def run_call(namespace, call):
     return 'return', value, buf.getvalue(), steps[0]
 
 
-def convert(path, call, fid, description, spec, tags, budget):
+def convert(path, call, fid, description, spec, tags, budget, extra=None):
     table, runtime_only, intrinsics = load_table()
     problems = []
+    extra = extra or {}
+    uses_optcert = OPTCERT_MODULE in source_globals(path)
 
     if sys.version_info[:2] != (3, 13):
         raise ConversionError([f'run this with CPython 3.13 (this is {platform.python_version()})'])
@@ -505,8 +529,12 @@ def convert(path, call, fid, description, spec, tags, budget):
     for a in spec:
         if a not in anchors:
             problems.append(f'spec anchor {a!r} is not a known anchor')
-    if 'cpython' not in tags:
+    if 'cpython' not in tags and not uses_optcert:
         tags = ['cpython'] + tags
+    if uses_optcert and 'cpython' in tags:
+        problems.append('a program using _optcert cannot carry the cpython tag (its outcome is not recorded from CPython)')
+    if extra and not uses_optcert:
+        problems.append(f'header keys {sorted(extra)} need a program that uses _optcert')
     known_tags = load_tags()
     for t in tags:
         if t not in known_tags:
@@ -565,7 +593,7 @@ def convert(path, call, fid, description, spec, tags, budget):
         for ins in instructions_of(co):
             if ins.opname == 'LOAD_GLOBAL':
                 g = ins.argval
-                if g in functions or g in globals_ or g in stored:
+                if g in functions or g in globals_ or g in stored or g == OPTCERT_MODULE:
                     continue
                 if g not in ALLOWED_BUILTINS:
                     problems.append(f'{nm} line {ins.positions.lineno}: global {g} is neither a program '
@@ -590,15 +618,20 @@ def convert(path, call, fid, description, spec, tags, budget):
     if problems:
         raise ConversionError(problems)
 
-    kind, payload, output, steps = run_call(namespace, call)
+    if uses_optcert:
+        kind, payload, output, steps = None, None, '', 0
+    else:
+        kind, payload, output, steps = run_call(namespace, call)
     limit = budget or DEFAULT_BUDGET
     if steps > limit:
         problems.append(f'the call executes about {steps} instructions in CPython, over the budget {limit}')
-    if kind == 'return':
+    if kind is None:
+        expect = []
+    elif kind == 'return':
         if not is_fixture_value(payload):
             problems.append(f'the call returns {type(payload).__name__} {payload!r}, which a fixture cannot hold')
         expect = [('return', yaml_str(repr(payload)))]
-    else:
+    elif kind == 'raises':
         tname = type(payload).__name__
         if tname not in EXCEPTION_TYPES:
             problems.append(f'the call raises {tname}: {payload}, which is not an exception type of the subset')
@@ -633,7 +666,11 @@ def convert(path, call, fid, description, spec, tags, budget):
     y.append(f'entry: {yaml_str(call)}')
     if budget:
         y.append(f'budget: {budget}')
-    y.append('expect:')
+    for k in OPTIMIZER_KEYS:
+        if k in extra:
+            y.append(f'{k}: {extra[k]}')
+    if expect:
+        y.append('expect:')
     for k, v in expect:
         y.append(f'  {k}: {v}')
     return '\n'.join(y) + '\n', steps
@@ -654,7 +691,7 @@ def main(argv=None):
     sys.set_int_max_str_digits(0)
     with open(args.source, encoding='utf-8') as f:
         header = read_header(f.read())
-    unknown = set(header) - {'id', 'call', 'description', 'spec', 'tags', 'budget'}
+    unknown = set(header) - {'id', 'call', 'description', 'spec', 'tags', 'budget', *OPTIMIZER_KEYS}
     if unknown:
         print(f'py2fixture: {args.source}: unknown header keys {sorted(unknown)}', file=sys.stderr)
         return 1
@@ -675,6 +712,7 @@ def main(argv=None):
             split(pick(args.spec, 'spec')),
             split(pick(args.tags, 'tags')),
             int(budget) if budget is not None else None,
+            {k: header[k] for k in OPTIMIZER_KEYS if header.get(k)},
         )
     except ConversionError as e:
         print(f'py2fixture: {args.source}: cannot convert:', file=sys.stderr)
@@ -686,7 +724,8 @@ def main(argv=None):
     else:
         with open(args.out, 'w', encoding='utf-8', newline='\n') as f:
             f.write(text)
-        print(f'{args.out}: ok (~{steps} CPython instructions)', file=sys.stderr)
+        ran = f'~{steps} CPython instructions' if steps else 'uses _optcert: not run in CPython, record expect with optcert bless'
+        print(f'{args.out}: ok ({ran})', file=sys.stderr)
     return 0
 
 

@@ -32,8 +32,8 @@ export function blessFixture(vm: Vm, fixture: Fixture, force: boolean): BlessRes
   });
   if (!seen.ok) return { status: 'bad-input', fixture, diagnostic: seen.diagnostic };
   // An expectation the outcome still satisfies is left as written.
-  if (old && judge(old, seen.observed).pass) return { status: 'unchanged', fixture };
-  const expect = expectOf(seen.observed, old);
+  if (old && judge(old, seen.observed, seen.trace).pass) return { status: 'unchanged', fixture };
+  const expect = expectOf(seen.observed, old, seen.trace);
   writeFileSync(fixture.file, checkedText(fixture, expect));
   const added = expectYaml(expect);
   if (!old) return { status: 'added', fixture, lines: added.replace(/\n$/, '').split('\n') };

@@ -3,7 +3,7 @@
  * mapping replaces the old `expect` entry's text, or is appended at the end. Only a top-level
  * flow mapping (rare) falls back to re-serializing the document.
  */
-import { Document, isMap, isPair, isScalar, Scalar, type Node, type Pair } from 'yaml';
+import { Document, isMap, isPair, isScalar, isSeq, Scalar, visit, type Node, type Pair } from 'yaml';
 import type { Fixture, FixtureExpect } from '../fixtures/types';
 
 /** One line per key: strings double-quoted with JSON escapes, never folded. */
@@ -13,21 +13,39 @@ const STRINGIFY = {
   defaultStringType: 'QUOTE_DOUBLE',
   defaultKeyType: 'PLAIN',
   doubleQuotedAsJSON: true,
+  flowCollectionPadding: false,
 } as const;
 
-/** Keys whose values are names or codes, written plain (`raises: KeyError`). */
-const PLAIN_KEYS = new Set(['raises', 'invalid', 'malformed']);
+/** Keys whose values are names, codes or rule ids, written plain (`raises: KeyError`). */
+const PLAIN_KEYS = new Set(['raises', 'invalid', 'malformed', 'fault']);
 
-/** `expect:` and its mapping as YAML block text, ending with a newline. */
+/**
+ * `expect:` and its mapping as YAML block text, ending with a newline. Trace events are written
+ * one per line as flow mappings, their strings plain where YAML reads them back as strings.
+ */
 export function expectYaml(expect: FixtureExpect): string {
   const doc = new Document({ expect });
   const map = doc.get('expect', true);
   if (isMap(map)) {
     for (const pair of map.items) {
       if (isScalar(pair.key) && PLAIN_KEYS.has(String(pair.key.value)) && isScalar(pair.value)) pair.value.type = Scalar.PLAIN;
+      if (isScalar(pair.key) && pair.key.value === 'trace' && isSeq(pair.value)) flowEvents(pair.value.items);
     }
   }
   return doc.toString(STRINGIFY);
+}
+
+function flowEvents(events: unknown[]): void {
+  for (const event of events) {
+    if (!isMap(event)) continue;
+    event.flow = true;
+    visit(event, {
+      Pair: (_k, pair) => {
+        // The stringifier still quotes a plain string that would read back as something else.
+        if (isPair(pair) && isScalar(pair.value) && typeof pair.value.value === 'string') pair.value.type = Scalar.PLAIN;
+      },
+    });
+  }
 }
 
 export function withExpect(fixture: Fixture, expect: FixtureExpect): string {

@@ -1,5 +1,6 @@
 import type { Outcome } from '../../../reference/src/api';
-import { judge } from './judge';
+import type { TraceEvent } from '../../../reference/src/optimizer/trace';
+import { judge, MISSING_TRACE } from './judge';
 import type { Observed } from './observed';
 
 const ret = (repr: string, output = ''): Outcome => ({ kind: 'return', repr, output, steps: 5 });
@@ -78,6 +79,41 @@ describe('judge', () => {
     expect(judge({ invalid: 'STACK_UNDERFLOW' }, rejected('invalid', 'STACK_UNDERFLOW'))).toEqual({ pass: true });
     expect(judge({ invalid: 'STACK_UNDERFLOW' }, rejected('invalid', 'FALLS_OFF_END'))).toMatchObject({
       difference: 'invalid: expected STACK_UNDERFLOW, got FALLS_OFF_END',
+    });
+  });
+
+  test('fault: the rule, then output; the message is never compared', () => {
+    const fault = (rule: string, output = ''): Outcome => ({ kind: 'fault', rule, message: 'anything', output, steps: 0 });
+    expect(judge({ fault: 'registration.capabilities' }, fault('registration.capabilities'))).toEqual({ pass: true });
+    expect(judge({ fault: 'registration.capabilities' }, fault('registration.costs'))).toEqual({
+      pass: false,
+      difference: "fault: expected 'registration.capabilities', got 'registration.costs'",
+    });
+    expect(judge({ fault: 'execute.throws', output: 'a' }, fault('execute.throws', 'b'))).toMatchObject({ difference: expect.stringMatching(/^output: /) });
+    expect(judge({ return: '1' }, fault('execute.throws'))).toMatchObject({ difference: "kind: expected return '1', got optimizer fault execute.throws (anything)" });
+    expect(judge({ fault: 'execute.throws' }, ret('1'))).toMatchObject({ difference: "kind: expected optimizer fault execute.throws, got return '1'" });
+  });
+
+  describe('trace', () => {
+    const compile = (offset: number): TraceEvent => ({ kind: 'compile', code: 'main', offset });
+
+    test('is compared after the outcome', () => {
+      expect(judge({ return: '3', trace: [compile(12)] }, ret('3'), [compile(12)])).toEqual({ pass: true });
+      expect(judge({ return: '3', trace: [compile(12)] }, ret('3'), [compile(14)])).toEqual({ pass: false, difference: 'trace[0].offset: expected 12, got 14' });
+      expect(judge({ return: '3', trace: [compile(12)] }, ret('4'), [compile(14)])).toMatchObject({ difference: "return: expected '3', got '4'" });
+      expect(judge({ return: '3', output: 'a', trace: [] }, ret('3', 'b'), [compile(14)])).toMatchObject({ difference: expect.stringMatching(/^output: /) });
+    });
+
+    test('applies to raises, exhausted and fault too', () => {
+      expect(judge({ raises: 'ValueError', trace: [] }, raise('ValueError'), [compile(1)])).toMatchObject({ difference: expect.stringMatching(/^trace\.length: /) });
+      expect(judge({ exhausted: true, trace: [compile(1)] }, exhausted(), [compile(1)])).toEqual({ pass: true });
+      const f: Outcome = { kind: 'fault', rule: 'execute.throws', message: 'm', output: '', steps: 3 };
+      expect(judge({ fault: 'execute.throws', trace: [compile(1)] }, f, [])).toMatchObject({ difference: expect.stringMatching(/^trace\.length: expected 1, got 0/) });
+    });
+
+    test('a fixture that declares trace: but expects none fails until it is blessed', () => {
+      expect(judge({ return: '3' }, ret('3'), [])).toEqual({ pass: false, difference: MISSING_TRACE });
+      expect(judge({ return: '3', trace: [] }, ret('3'))).toMatchObject({ pass: false });
     });
   });
 

@@ -1,17 +1,35 @@
 /**
- * Compare an observed outcome with a fixture's expectation: kind, then payload, then output;
- * the first difference is reported (spec/fixtures.md#fixture-interpretation step 6). Pure.
+ * Compare an observed outcome with a fixture's expectation: kind, then payload, then output, then
+ * the trace; the first difference is reported (spec/fixtures.md#fixture-interpretation step 6). Pure.
  */
+import type { TraceEvent } from '../../../reference/src/optimizer/trace';
 import type { FixtureExpect } from '../fixtures/types';
 import type { Observed } from './observed';
 import { excerpt, firstDifference, pyQuote } from './text';
+import { traceDifference } from './trace';
 
 export type Verdict = { readonly pass: true } | { readonly pass: false; readonly difference: string };
 
 const PASS: Verdict = { pass: true };
 const fail = (difference: string): Verdict => ({ pass: false, difference });
 
-export function judge(expect: FixtureExpect, observed: Observed): Verdict {
+export const MISSING_TRACE = 'trace: missing from expect (record it with optcert bless --force)';
+
+/**
+ * `trace` is the observed view (spec/fixtures.md#fixture-trace) when the fixture declares
+ * `trace:`, else undefined.
+ */
+export function judge(expect: FixtureExpect, observed: Observed, trace?: readonly TraceEvent[]): Verdict {
+  const outcome = judgeOutcome(expect, observed);
+  if (!outcome.pass) return outcome;
+  const expected = 'trace' in expect ? expect.trace : undefined;
+  if (expected === undefined) return trace === undefined ? PASS : fail(MISSING_TRACE);
+  if (trace === undefined) return fail('trace: expected events, but the fixture declares no trace: to record them');
+  const d = traceDifference(expected, trace);
+  return d === null ? PASS : fail(d);
+}
+
+function judgeOutcome(expect: FixtureExpect, observed: Observed): Verdict {
   if ('return' in expect) {
     if (observed.kind !== 'return') return kindDiff(expect, observed);
     return same('return', expect.return, observed.repr) ?? output(expect.output, observed.output);

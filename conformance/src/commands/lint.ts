@@ -4,14 +4,17 @@ import { defaultSpecDir, defaultTagsFile } from '../config';
 import { readAnchors } from '../fixtures/anchors';
 import { loadCorpus } from '../fixtures/select';
 import { readTags } from '../fixtures/tags';
-import { lintFixture } from '../lint/checks';
+import { hotspotSites } from '../fixtures/hotspots';
+import { lintFixture, type LintContext } from '../lint/checks';
 import { EXIT, parse, usage, type Command, type Context } from './context';
 
 const HELP = `Usage: optcert lint [paths...] [options]
 
 Check the fixtures under paths (default: fixtures): YAML and schema, duplicate ids, spec anchors
 that spec/*.md does not define, tags that the tag registry does not list, op-X anchors for
-instructions the program does not contain, fixtures without expect.
+instructions the program does not contain, fixtures without expect, sample optimizers the VM
+does not have, scripted optimizer at: keys that are not hotspot instructions of the program,
+trace: without an optimizer.
 Prints one line per problem: <file>:<line>:<col>: <CODE>: <message>.
 
 Options:
@@ -62,7 +65,13 @@ function execute(ctx: Context, paths: readonly string[], specDir: string, tagsFi
     pathProblems.forEach(ctx.report);
     return EXIT.badInput;
   }
-  const lintContext = { anchors, tags: tags.tags, instructions: new Set(ctx.vm.instructions.map((i) => i.name)) };
+  const lintContext: LintContext = {
+    anchors,
+    tags: tags.tags,
+    instructions: new Set(ctx.vm.instructions.map((i) => i.name)),
+    samples: new Set(Object.keys(ctx.vm.sampleOptimizers)),
+    hotspots: (f) => hotspotSites(ctx.vm, f.data.program),
+  };
   const problems = [...corpus.problems, ...corpus.fixtures.flatMap((f) => lintFixture(f, lintContext))];
   problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
   problems.forEach((d) => ctx.io.out(ctx.format(d)));

@@ -1,17 +1,26 @@
 /**
  * Run one fixture's program on a VM: load (assemble + verify), then the entry call with the
- * fixture's budget (spec/fixtures.md#fixture-interpretation steps 2-5). A rejection the caller
- * does not accept, and any entry/globals error, is bad input located in the fixture file.
+ * fixture's budget, optimizer, hotspot profile and trace (spec/fixtures.md#fixture-interpretation
+ * steps 2-5). A rejection the caller does not accept, and any entry/globals error, is bad input
+ * located in the fixture file.
  */
-import { DEFAULT_BUDGET } from '../../../reference/src/api';
+import type { TraceEvent } from '../../../reference/src/optimizer/trace';
 import type { Diagnostic } from '../diagnostic';
 import type { Fixture } from '../fixtures/types';
 import type { Observed } from '../check/observed';
+import { traceView } from '../check/trace';
 import { mapSourceError } from './map-error';
+import { runOptionsOf } from './options';
 import type { Vm } from './vm';
 
 export type Observation =
-  | { readonly ok: true; readonly observed: Observed; readonly executedOps?: ReadonlySet<string> }
+  | {
+      readonly ok: true;
+      readonly observed: Observed;
+      readonly executedOps?: ReadonlySet<string>;
+      /** The trace view the fixture asserts; present exactly when it declares `trace:` and the program ran. */
+      readonly trace?: readonly TraceEvent[];
+    }
   | { readonly ok: false; readonly diagnostic: Diagnostic };
 
 export interface ObserveOptions {
@@ -23,7 +32,7 @@ export interface ObserveOptions {
 }
 
 export function observe(vm: Vm, fixture: Fixture, options: ObserveOptions): Observation {
-  const { program, entry, budget } = fixture.data;
+  const { program, entry, trace: selection } = fixture.data;
   const loaded = vm.loadProgram(program);
   if (!loaded.ok) {
     const { stage, error } = loaded;
@@ -33,7 +42,10 @@ export function observe(vm: Vm, fixture: Fixture, options: ObserveOptions): Obse
     const message = `program is ${stage}: ${error.message} (${options.expectation})`;
     return { ok: false, diagnostic: mapSourceError(fixture, error, message) };
   }
-  const run = vm.runEntry(loaded.program, entry, { budget: budget ?? DEFAULT_BUDGET, trackOps: options.trackOps });
+  const opts = runOptionsOf(vm, fixture, options.trackOps);
+  if (!opts.ok) return opts;
+  const run = vm.runEntry(loaded.program, entry, opts.options);
   if (!run.ok) return { ok: false, diagnostic: mapSourceError(fixture, run.error, run.error.message) };
-  return { ok: true, observed: run.outcome, executedOps: run.executedOps };
+  const trace = selection === undefined ? {} : { trace: traceView(run.trace ?? [], selection) };
+  return { ok: true, observed: run.outcome, executedOps: run.executedOps, ...trace };
 }

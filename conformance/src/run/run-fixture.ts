@@ -22,7 +22,7 @@ export function runFixture(vm: Vm, fixture: Fixture, trackOps = false): FixtureR
     trackOps,
   });
   if (!seen.ok) return { status: 'bad-input', fixture, diagnostic: seen.diagnostic };
-  const verdict = judge(expect, seen.observed);
+  const verdict = judge(expect, seen.observed, seen.trace);
   return verdict.pass
     ? { status: 'pass', fixture, observed: seen.observed, executedOps: seen.executedOps }
     : { status: 'fail', fixture, difference: verdict.difference, observed: seen.observed };

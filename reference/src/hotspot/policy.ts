@@ -12,6 +12,8 @@ export interface Site {
   saved: number;
   /** Declines so far (capped); lengthens the countdown. */
   backoff: number;
+  /** Ticks so far: the execution number of the site's latest execution. */
+  executions: number;
 }
 
 export interface HotspotPolicy {
@@ -69,7 +71,7 @@ export class SeedPolicy implements HotspotPolicy {
   }
 
   newSite(): Site {
-    return { counter: this.params.K, saved: this.global, backoff: 0 };
+    return { counter: this.params.K, saved: this.global, backoff: 0, executions: 0 };
   }
 
   private start(site: Site): number {
@@ -77,6 +79,7 @@ export class SeedPolicy implements HotspotPolicy {
   }
 
   tick(site: Site): boolean {
+    site.executions++;
     const g = ++this.global;
     if (--site.counter > 0) return false;
     const k = BigInt(this.start(site));
@@ -96,7 +99,7 @@ export class SeedPolicy implements HotspotPolicy {
   }
 
   counters(site: Site): Record<string, number> {
-    return { local: this.start(site), global: this.global, saved: site.saved, scaledCost: Number(this.scaledCost) };
+    return { executions: site.executions, local: this.start(site), global: this.global, saved: site.saved, scaledCost: Number(this.scaledCost) };
   }
 }
 
@@ -110,10 +113,11 @@ export class Cpython313Policy implements HotspotPolicy {
   constructor(readonly params: Cpython313Params) {}
 
   newSite(): Site {
-    return { counter: this.params.threshold, saved: 0, backoff: 4 };
+    return { counter: this.params.threshold, saved: 0, backoff: 4, executions: 0 };
   }
 
   tick(site: Site): boolean {
+    site.executions++;
     if (site.counter === 0) return true;
     site.counter--;
     return false;
@@ -125,7 +129,7 @@ export class Cpython313Policy implements HotspotPolicy {
   }
 
   counters(site: Site): Record<string, number> {
-    return { backoff: site.backoff };
+    return { executions: site.executions, backoff: site.backoff };
   }
 }
 

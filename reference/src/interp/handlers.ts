@@ -12,7 +12,7 @@ import { contains } from '../runtime/contains';
 import { dictSet } from '../runtime/dict';
 import { excMatches, newException } from '../runtime/exceptions';
 import { formatValue } from '../runtime/format';
-import { collect, getIter, iterNext } from '../runtime/iter';
+import { appendAll, collect, getIter, iterNext } from '../runtime/iter';
 import { loadAttr, loadMethod } from '../runtime/attrs';
 import { ascii, repr, str } from '../runtime/repr';
 import { delItem, getItem, getSlice, setItem, setSlice } from '../runtime/subscript';
@@ -27,6 +27,9 @@ import type { Frame } from './frame';
 import type { Vm } from './vm';
 
 export type Handler = (vm: Vm, f: Frame, arg: number) => void;
+
+/** Below this bound a range iterator's next value plus its step stays a safe integer. */
+const SMALL_RANGE = 2 ** 52;
 
 const pop = (f: Frame): PyValue => f.stack.pop() as PyValue;
 const top = (f: Frame): Slot => f.stack[f.stack.length - 1];
@@ -201,7 +204,8 @@ export const HANDLERS: { readonly [K in Opcode]: Handler } = {
     const it = top(f);
     if (it instanceof PyRangeIterator) {
       const next = it.next;
-      if (typeof next === 'number' && typeof it.step === 'number' && typeof it.stop === 'number') {
+      // Small ranges only: next + step must stay a safe integer.
+      if (typeof next === 'number' && typeof it.step === 'number' && typeof it.stop === 'number' && Math.abs(it.stop) < SMALL_RANGE && Math.abs(it.step) < SMALL_RANGE) {
         if (it.step > 0 ? next < it.stop : next > it.stop) {
           it.next = next + it.step;
           push(f, next);
@@ -327,8 +331,7 @@ export const HANDLERS: { readonly [K in Opcode]: Handler } = {
   /** @spec #op-LIST_EXTEND */
   LIST_EXTEND: (vm, f, a) => {
     const iterable = pop(f);
-    const list = expectList(f.stack[f.stack.length - a], 'LIST_EXTEND');
-    list.items.push(...collect(iterable, vm));
+    appendAll(expectList(f.stack[f.stack.length - a], 'LIST_EXTEND').items, collect(iterable, vm));
   },
   /** @spec #op-MAP_ADD */
   MAP_ADD: (_vm, f, a) => {

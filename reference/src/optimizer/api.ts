@@ -39,7 +39,8 @@ export interface Optimizer {
  * @spec #executor-contract
  */
 export interface Executor {
-  execute(frame: Frame, vm: Vm): Frame;
+  /** Returns the innermost frame, or null when the executor's work ended every frame. */
+  execute(frame: Frame, vm: Vm): Frame | null;
 }
 
 /** Why the VM refused an optimizer or a replacement (errors are data). */

@@ -8,7 +8,8 @@ import {
   MAX_SAFE, intAdd, intAnd, intFloorDiv, intLshift, intMod, intMul, intOr, intPowNonNeg, intRshift,
   intSub, intToFloat, intTrueDiv, intXor, type PyInt,
 } from './intops';
-import { collect, isIterable } from './iter';
+import { appendAll, collect, isIterable } from './iter';
+import { NO_HOST } from './nohost';
 import { percentFormat } from './printf';
 import { MemoryError, OverflowError, typeName } from './types';
 import { PyDict, PyDictView, PyFloat, PyList, PyRange, PyTuple, type Host, type PyValue } from './values';
@@ -173,27 +174,23 @@ function inplaceOp(base: number, a: PyValue, b: PyValue, host: Host | undefined)
   if (a instanceof PyList) {
     if (base === NB_ADD) {
       if (!isIterable(b)) typeError(`'${typeName(b)}' object is not iterable`);
-      a.items.push(...collect(b, host ?? missingHost()));
+      appendAll(a.items, collect(b, host ?? NO_HOST));
       return a;
     }
     if (base === NB_MULTIPLY) {
       const items = repeatItems(a.items, count(b));
       a.items.length = 0;
-      a.items.push(...items);
+      appendAll(a.items, items);
       return a;
     }
   }
   if (base === NB_OR && a instanceof PyDict) {
-    dictUpdate(a, b, host ?? missingHost());
+    dictUpdate(a, b, host ?? NO_HOST);
     return a;
   }
   // CPython tries the right operand's repeat only if the left has no sequence protocol at all.
   if (base === NB_MULTIPLY && (a instanceof PyDict || a instanceof PyRange || a instanceof PyDictView)) return undefined;
   return objectOp(base, a, b);
-}
-
-function missingHost(): Host {
-  throw new Error('internal: binaryOp needs the host to consume a generator');
 }
 
 type Sequence = string | PyList | PyTuple;

@@ -79,7 +79,7 @@ export function numericOrder(a: PyValue, b: PyValue): number | undefined {
   return undefined;
 }
 
-/** Exact comparison of an int with a double (CPython's float_richcompare). */
+/** Exact comparison of an int with a double (CPython's float_richcompare). @spec #numeric-compare-mixed */
 export function compareIntFloat(i: PyInt, f: number): number {
   if (Number.isNaN(f)) return NaN;
   if (typeof i === 'number') return i < f ? -1 : i > f ? 1 : 0;
@@ -101,7 +101,7 @@ function sequenceCompare(op: number, v: readonly PyValue[], w: readonly PyValue[
   return compareOp(op, v[i]!, w[i]!);
 }
 
-/** Identity first, then ==, as containers compare items (so [nan] == [same nan] holds). */
+/** Identity first, then ==, as containers compare items (so [nan] == [same nan] holds). @spec #op-COMPARE_OP */
 export function itemEquals(a: PyValue, b: PyValue): boolean {
   return a === b || pyEquals(a, b);
 }

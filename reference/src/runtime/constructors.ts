@@ -11,7 +11,7 @@ import { OverflowError, ValueError, typeName } from './types';
 import { truthy } from './unary';
 import { PyDict, PyEnumerate, PyFloat, PyList, PyRange, PyTuple, PyZip, type NativeImpl, type PyValue } from './values';
 
-/** int(x) of a float: truncation toward zero. */
+/** int(x) of a float: truncation toward zero. @spec #builtin-int */
 export function floatToInt(x: number): PyInt {
   if (Number.isNaN(x)) raise(ValueError, 'cannot convert float NaN to integer');
   if (!Number.isFinite(x)) raise(OverflowError, 'cannot convert float infinity to integer');
@@ -63,9 +63,11 @@ export const floatNew: NativeImpl = (args, kwargs) => {
 export const strNew: NativeImpl = (args, kwargs) => {
   checkKeywords('str', kwargs, ['object', 'encoding', 'errors']);
   checkPositional('str', args.length, 0, 3);
-  const obj = args[0] ?? kwargs?.get('object');
-  const encoding = args[1] ?? kwargs?.get('encoding');
-  const errors = args[2] ?? kwargs?.get('errors');
+  // None is a valid argument, so test presence, not nullishness.
+  const arg = (i: number, name: string): PyValue | undefined => (args.length > i ? args[i] : kwargs?.get(name));
+  const obj = arg(0, 'object');
+  const encoding = arg(1, 'encoding');
+  const errors = arg(2, 'errors');
   if (encoding !== undefined || errors !== undefined) {
     if (encoding !== undefined && typeof encoding !== 'string') {
       typeError(`str() argument 'encoding' must be str, not ${typeName(encoding)}`);

@@ -51,7 +51,20 @@ function objectKey(v: PyObject): string {
   if (v instanceof PyRange) return rangeKey(v);
   if (v instanceof PySlice) return `S${partKey(v.start)}${partKey(v.stop)}${partKey(v.step)}`;
   if (v instanceof PyBoundMethod) return `m${identityKey(v.self)}${identityKey(v.func)}`;
+  if (v.hash && v.equals) return protocolKey(v);
   return identityKey(v);
+}
+
+/** Objects with the hash/equals protocol (code objects): equal objects share the first one's key. */
+const protocolBuckets = new Map<number, PyObject[]>();
+
+function protocolKey(v: PyObject): string {
+  const h = v.hash!();
+  let bucket = protocolBuckets.get(h);
+  if (!bucket) protocolBuckets.set(h, (bucket = []));
+  let i = bucket.findIndex((o) => o === v || v.equals!(o));
+  if (i < 0) i = bucket.push(v) - 1;
+  return `h${h}.${i};`;
 }
 
 /** Integral floats hash like the int; nan hashes by identity (as in CPython 3.10+). */
@@ -74,6 +87,7 @@ function identityKey(v: PyValue): string {
   return v !== null && typeof v === 'object' ? `o${objectId(v)};` : partKey(v);
 }
 
+/** @spec #dict-ops */
 export function dictGet(d: PyDict, key: PyValue): PyValue | undefined {
   return d.entries.get(keyOf(key))?.value;
 }
@@ -98,17 +112,19 @@ export function dictDelete(d: PyDict, key: PyValue): void {
   if (!d.entries.delete(keyOf(key))) keyError(key);
 }
 
+/** @spec #dict-ops */
 export function dictContains(d: PyDict, key: PyValue): boolean {
   return d.entries.has(keyOf(key));
 }
 
+/** @spec #methods-dict */
 export function dictCopy(d: PyDict): PyDict {
   const c = new PyDict();
   for (const [k, e] of d.entries) c.entries.set(k, { key: e.key, value: e.value });
   return c;
 }
 
-/** dict.update(other) for another dict. */
+/** dict.update(other) for another dict. @spec #methods-dict */
 export function dictMerge(d: PyDict, other: PyDict): void {
   if (d === other) return;
   for (const e of other.entries.values()) dictSet(d, e.key, e.value);

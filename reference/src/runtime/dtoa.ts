@@ -41,7 +41,7 @@ function stripZeros(s: string): string {
   return s.slice(0, end);
 }
 
-/** Mode 0: the shortest digits that round-trip (V8 and dtoa both pick the nearest such string). */
+/** Mode 0: the shortest digits that round-trip (V8 and dtoa both pick the nearest such string). @spec #float-repr */
 export function shortestDigits(x: number): Digits {
   if (x === 0) return { digits: '0', decpt: 1 };
   const s = x.toExponential();
@@ -50,7 +50,7 @@ export function shortestDigits(x: number): Digits {
   return { digits, decpt: Number(s.slice(ePos + 1)) + 1 };
 }
 
-/** Mode 2: max(ndigits, 1) significant digits. */
+/** Mode 2: max(ndigits, 1) significant digits. @spec #str-format */
 export function significantDigits(x: number, ndigits: number): Digits {
   if (x === 0) return { digits: '0', decpt: 1 };
   const p = Math.max(ndigits, 1);
@@ -65,7 +65,7 @@ export function significantDigits(x: number, ndigits: number): Digits {
   }
 }
 
-/** Mode 3: ndigits digits after the decimal point; no digits at all when it rounds to 0. */
+/** Mode 3: ndigits digits after the decimal point; no digits at all when it rounds to 0. @spec #str-format */
 export function fixedDigits(x: number, ndigits: number): Digits {
   if (x === 0) return { digits: '0', decpt: 1 };
   const n = roundScaled(x, ndigits);

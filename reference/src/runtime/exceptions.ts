@@ -19,7 +19,7 @@ export function typeError(message: string): never {
   throw newException(TypeError, message);
 }
 
-/** KeyError carries the key itself, not a message. */
+/** KeyError carries the key itself, not a message. @spec #dict-ops */
 export function keyError(key: PyValue): never {
   throw newException(KeyError, key);
 }
@@ -52,7 +52,7 @@ export function exceptionStr(exc: PyException): string {
   return repr(exc.args);
 }
 
-/** repr(exc): `ValueError('x')`, `ValueError()`, `ValueError(1, 2)`. */
+/** repr(exc): `ValueError('x')`, `ValueError()`, `ValueError(1, 2)`. @spec #exception-message */
 export function exceptionRepr(exc: PyException): string {
   const args = exc.args.items;
   if (args.length === 1) return `${exc.type.name}(${repr(args[0]!)})`;

@@ -34,6 +34,7 @@ function guard(f: () => bigint): PyInt {
   }
 }
 
+/** @spec #int-bigint */
 export function intAdd(a: PyInt, b: PyInt): PyInt {
   if (typeof a === 'number' && typeof b === 'number') {
     const r = a + b;
@@ -42,6 +43,7 @@ export function intAdd(a: PyInt, b: PyInt): PyInt {
   return normBig(toBig(a) + toBig(b));
 }
 
+/** @spec #int-bigint */
 export function intSub(a: PyInt, b: PyInt): PyInt {
   if (typeof a === 'number' && typeof b === 'number') {
     const r = a - b;
@@ -50,6 +52,7 @@ export function intSub(a: PyInt, b: PyInt): PyInt {
   return normBig(toBig(a) - toBig(b));
 }
 
+/** @spec #int-bigint */
 export function intMul(a: PyInt, b: PyInt): PyInt {
   if (typeof a === 'number' && typeof b === 'number') {
     // A rounded product within the safe range is exact; `+ 0` turns 0 * -5 = -0 into 0.
@@ -163,6 +166,7 @@ export function intXor(a: PyInt, b: PyInt): PyInt {
   return normBig(toBig(a) ^ toBig(b));
 }
 
+/** @spec #int-bigint */
 export function intNeg(a: PyInt): PyInt {
   return typeof a === 'number' ? -a + 0 : normBig(-a);
 }
@@ -176,6 +180,7 @@ export function intInvert(a: PyInt): PyInt {
   return normBig(-toBig(a) - 1n);
 }
 
+/** @spec #builtin-abs */
 export function intAbs(a: PyInt): PyInt {
   return typeof a === 'number' ? Math.abs(a) : a < 0n ? -a : a;
 }
@@ -184,11 +189,12 @@ export function intSign(a: PyInt): number {
   return a > 0 ? 1 : a < 0 ? -1 : 0;
 }
 
+/** @spec #numeric-compare-mixed */
 export function intCompare(a: PyInt, b: PyInt): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** float(int): correctly rounded; OverflowError past the double range. */
+/** float(int): correctly rounded; OverflowError past the double range. @spec #builtin-float */
 export function intToFloat(a: PyInt): number {
   if (typeof a === 'number') return a;
   const f = Number(a);

@@ -3,7 +3,7 @@ import { newException, raise, typeError } from './exceptions';
 import { intAdd } from './intops';
 import { rangeLength } from './rangeops';
 import { hasSurrogates } from './strings';
-import { MemoryError, RuntimeError, ValueError, typeName } from './types';
+import { MemoryError, OverflowError, RuntimeError, ValueError, typeName } from './types';
 import {
   PyDict, PyDictIterator, PyDictView, PyEnumerate, PyGenerator, PyList, PyRange, PyRangeIterator,
   PySeqIterator, PyTuple, PyZip, type Host, type PyValue,
@@ -14,12 +14,15 @@ const EXHAUSTED = -1;
 
 /** Longest list a range may be materialized into (CPython would need gigabytes past this). */
 const MAX_MATERIALIZE = 2 ** 27;
+const SSIZE_MAX = 2n ** 63n - 1n;
 
+/** @spec #builtin-next */
 export function isIterator(v: PyValue): boolean {
   return v instanceof PySeqIterator || v instanceof PyRangeIterator || v instanceof PyDictIterator ||
     v instanceof PyGenerator || v instanceof PyEnumerate || v instanceof PyZip;
 }
 
+/** @spec #op-GET_ITER */
 export function isIterable(v: PyValue): boolean {
   return v instanceof PyList || v instanceof PyTuple || typeof v === 'string' || v instanceof PyRange ||
     v instanceof PyDict || v instanceof PyDictView || isIterator(v);
@@ -143,11 +146,20 @@ function zipStrictCheck(z: PyZip, i: number, host: Host): void {
   }
 }
 
+/** items.push(...more) without spreading (a spread of ~10^5 items overflows the JS stack). */
+export function appendAll(items: PyValue[], more: readonly PyValue[]): void {
+  for (let i = 0; i < more.length; i++) items.push(more[i]!);
+}
+
 /** All items of an iterable, e.g. for list(x) or a *-unpack. @spec #generator-builtin-consume */
 export function collect(iterable: PyValue, host: Host): PyValue[] {
   if (iterable instanceof PyList || iterable instanceof PyTuple) return iterable.items.slice();
   if (typeof iterable === 'string') return hasSurrogates(iterable) ? Array.from(iterable) : iterable.split('');
-  if (iterable instanceof PyRange && rangeLength(iterable) > MAX_MATERIALIZE) throw newException(MemoryError);
+  if (iterable instanceof PyRange) {
+    const n = rangeLength(iterable);
+    if (n > SSIZE_MAX) raise(OverflowError, 'Python int too large to convert to C ssize_t');
+    if (n > MAX_MATERIALIZE) throw newException(MemoryError);
+  }
   const it = getIter(iterable);
   const out: PyValue[] = [];
   for (let v = iterNext(it, host); v !== undefined; v = iterNext(it, host)) out.push(v);

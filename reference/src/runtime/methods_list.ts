@@ -3,7 +3,7 @@ import { asSsize, checkKeywords, checkPositional, exactlyOne, hasKw, noArgs, noK
 import { callKey } from './callkey';
 import { compareOp, itemEquals, LT } from './compare';
 import { raise, typeError } from './exceptions';
-import { collect, isIterable } from './iter';
+import { appendAll, collect, isIterable } from './iter';
 import { lazyTable } from './methodtable';
 import { repr } from './repr';
 import { timsort } from './sort';
@@ -46,7 +46,7 @@ export const listMethods = lazyTable('list', () => ({
   extend: (args, kw, host) => {
     const it = exactlyOne('list.extend', args, kw, 1);
     if (!isIterable(it)) typeError(`'${typeName(it)}' object is not iterable`);
-    self(args).items.push(...collect(it, host));
+    appendAll(self(args).items, collect(it, host));
     return null;
   },
   pop: (args, kw) => {

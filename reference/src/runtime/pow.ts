@@ -49,6 +49,7 @@ function roundRational(num: bigint, den: bigint, scale: number): number {
 
 const EXACT_LIMIT = 2048;
 
+/** @spec #float-special */
 export function accuratePow(x: number, y: number): number {
   if (y === 1) return x;
   if (y === 2) return x * x;

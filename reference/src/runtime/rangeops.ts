@@ -11,11 +11,12 @@ export function rangeLength(r: PyRange): PyInt {
   return 0;
 }
 
-/** r[i] for 0 <= i < len(r). */
+/** r[i] for 0 <= i < len(r). @spec #builtin-range */
 export function rangeItem(r: PyRange, i: PyInt): PyInt {
   return intAdd(r.start, intMul(i, r.step));
 }
 
+/** @spec #builtin-range */
 export function rangeContainsInt(r: PyRange, v: PyInt): boolean {
   const { start, stop, step } = r;
   const inBounds = step > 0 ? start <= v && v < stop : stop < v && v <= start;

@@ -11,7 +11,7 @@ import { typeName } from './types';
 
 const MAX_STR_DIGITS = 4300;
 
-/** str(int), with CPython's 4300-digit limit (sys.get_int_max_str_digits()). */
+/** str(int), with CPython's 4300-digit limit (sys.get_int_max_str_digits()). @spec #print-format */
 export function intToDecimal(v: number | bigint): string {
   if (typeof v === 'number') return String(v);
   const s = v.toString();
@@ -47,7 +47,7 @@ export function str(v: PyValue): string {
   return repr(v);
 }
 
-/** repr() with non-ASCII characters escaped. */
+/** repr() with non-ASCII characters escaped. @spec #str-repr */
 export function ascii(v: PyValue): string {
   return escapeNonAscii(repr(v));
 }

@@ -20,6 +20,7 @@ export function sliceIndices(s: PySlice, length: number): [number, number, numbe
   return adjustIndices(s.start, s.stop, s.step, length);
 }
 
+/** @spec #slicing */
 export function adjustIndices(
   startV: PyValue, stopV: PyValue, stepV: PyValue, length: number,
 ): [number, number, number, number] {
@@ -45,7 +46,7 @@ export function adjustIndices(
   return [start, stop, step, n];
 }
 
-/** _PySlice_GetLongIndices: exact for lengths beyond 2^53 (ranges). */
+/** _PySlice_GetLongIndices: exact for lengths beyond 2^53 (ranges). @spec #slicing */
 export function sliceIndicesLong(s: PySlice, length: PyInt): [PyInt, PyInt, PyInt] {
   let step: PyInt = 1;
   if (s.step !== null) {

@@ -31,7 +31,7 @@ function reverseSlice<T>(a: T[], lo: number, hi: number): void {
   }
 }
 
-/** Stable in-place sort; `lt` may throw (the list is then some permutation, as in CPython). */
+/** Stable in-place sort; `lt` may throw (the list is then some permutation, as in CPython). @spec #methods-list */
 export function timsort<T>(a: T[], lt: Lt<T>, reverse: boolean): void {
   const n = a.length;
   if (n < 2) return;

@@ -12,7 +12,7 @@ export function hasSurrogates(s: string): boolean {
   return SURROGATE.test(s);
 }
 
-/** len(s) in code points. */
+/** len(s) in code points. @spec #str-ops */
 export function strLen(s: string): number {
   if (!hasSurrogates(s)) return s.length;
   let n = 0;
@@ -20,12 +20,12 @@ export function strLen(s: string): number {
   return n;
 }
 
-/** The code points of s as one-character strings. */
+/** The code points of s as one-character strings. @spec #str-ops */
 export function codePoints(s: string): string[] {
   return hasSurrogates(s) ? Array.from(s) : s.split('');
 }
 
-/** Code point order (JS `<` compares UTF-16 units, which misorders astral vs U+E000..U+FFFF). */
+/** Code point order (JS `<` compares UTF-16 units, which misorders astral vs U+E000..U+FFFF). @spec #str-ops */
 export function strCompare(a: string, b: string): number {
   if (a === b) return 0;
   const n = Math.min(a.length, b.length);

@@ -3,7 +3,8 @@ import { asInt } from './args';
 import { dictDelete, dictGetItem, dictSet } from './dict';
 import { raise, typeError } from './exceptions';
 import { intAdd } from './intops';
-import { collect, isIterable } from './iter';
+import { appendAll, collect, isIterable } from './iter';
+import { NO_HOST } from './nohost';
 import { rangeItem, rangeLength, rangeSlice } from './rangeops';
 import { sliceIndices } from './sliceops';
 import { codePoints, hasSurrogates } from './strings';
@@ -111,7 +112,24 @@ export function setItem(container: PyValue, key: PyValue, value: PyValue, host?:
     if (key instanceof PySlice) return assignSlice(container, key, value, host);
     return indexTypeError(container, key);
   }
-  return typeError(`'${typeName(container)}' object does not support item assignment`);
+  return unsupportedItem(container, key, 'assignment');
+}
+
+/**
+ * PyObject_SetItem/DelItem on a type without item assignment. Sequence-like types first convert
+ * an int key (so a huge one fails as IndexError) and then use PySequence_*'s wording.
+ */
+function unsupportedItem(container: PyValue, key: PyValue, what: 'assignment' | 'deletion'): never {
+  const seqLike = typeof container === 'string' || container instanceof PyTuple || container instanceof PyRange ||
+    container instanceof PyDictView;
+  const i = seqLike ? asInt(key) : undefined;
+  if (i !== undefined) {
+    if (typeof i === 'bigint' && (i > SSIZE_MAX || i < -SSIZE_MAX - 1n)) {
+      raise(IndexError, "cannot fit 'int' into an index-sized integer");
+    }
+    if (what === 'deletion') typeError(`'${typeName(container)}' object doesn't support item deletion`);
+  }
+  return typeError(`'${typeName(container)}' object does not support item ${what}`);
 }
 
 /** container[start:stop] = value. @spec #op-STORE_SLICE */
@@ -119,25 +137,20 @@ export function setSlice(container: PyValue, start: PyValue, stop: PyValue, valu
   setItem(container, new PySlice(start, stop, null), value, host);
 }
 
-const noHost: Host = {
-  write: () => {
-    throw new Error('internal: runtime helper called without a host');
-  },
-  resume: () => {
-    throw new Error('internal: consuming a generator needs the host argument');
-  },
-};
-
 /** list[slice] = iterable (list_ass_subscript). @spec #slicing */
 function assignSlice(list: PyList, s: PySlice, value: PyValue, host: Host | undefined): void {
-  // Copy first: the source may be the list itself.
-  if (!isIterable(value)) typeError('must assign iterable to extended slice');
-  const seq = collect(value, host ?? noHost);
   const items = list.items;
   let [start, stop, step, n] = sliceIndices(s, items.length);
+  // Copy the source first: it may be the list itself.
+  if (!isIterable(value)) typeError('must assign iterable to extended slice');
+  const seq = collect(value, host ?? NO_HOST);
   if (step === 1) {
     if (stop < start) stop = start;
-    items.splice(start, stop - start, ...seq);
+    // No spread: huge sequences would overflow the JS stack.
+    const tail = items.slice(stop);
+    items.length = start;
+    appendAll(items, seq);
+    appendAll(items, tail);
     return;
   }
   if (seq.length !== n) {
@@ -159,10 +172,7 @@ export function delItem(container: PyValue, key: PyValue): void {
     if (key instanceof PySlice) return deleteSlice(container, key);
     return indexTypeError(container, key);
   }
-  // Sequence-like types take PySequence_DelItem's wording.
-  const seqLike = typeof container === 'string' || container instanceof PyTuple || container instanceof PyRange ||
-    container instanceof PyDictView;
-  return typeError(`'${typeName(container)}' object ${seqLike ? "doesn't" : 'does not'} support item deletion`);
+  return unsupportedItem(container, key, 'deletion');
 }
 
 function deleteSlice(list: PyList, s: PySlice): void {

@@ -16,12 +16,13 @@ const LONG_MAX = 2n ** 63n - 1n;
 
 const fitsLong = (i: PyInt): boolean => typeof i === 'number' || (i >= LONG_MIN && i <= LONG_MAX);
 
+/** @spec #builtin-sum */
 export const sum: NativeImpl = (args, kwargs, host) => {
   const nkw = hasKw(kwargs) ? kwargs.size : 0;
   if (args.length + nkw > 2) typeError(`sum() takes at most 2 arguments (${args.length + nkw} given)`);
   if (args.length < 1) typeError(`sum() takes at least 1 positional argument (${args.length} given)`);
   checkKeywords('sum', kwargs, ['start']);
-  let result: PyValue = args[1] ?? kwargs?.get('start') ?? 0;
+  let result: PyValue = args.length > 1 ? args[1]! : kwargs?.has('start') ? kwargs.get('start')! : 0;
   if (typeof result === 'string') typeError("sum() can't sum strings [use ''.join(seq) instead]");
   const it = getIter(args[0]!);
   const next = (): PyValue | undefined => iterNext(it, host);

@@ -92,7 +92,7 @@ export const EXCEPTION_TYPES: readonly PyType[] = [
 /** Objects of kinds this module does not know (e.g. the interpreter's code constants). */
 const otherTypes = new Map<string, PyType>();
 
-/** The class of a value. */
+/** The class of a value. @spec #values */
 export function typeOf(v: PyValue): PyType {
   switch (typeof v) {
     case 'number':
@@ -151,6 +151,7 @@ function fitsLong(x: number | bigint): boolean {
   return typeof x === 'number' || (x >= -LONG_MAX - 1n && x <= LONG_MAX);
 }
 
+/** @spec #values */
 export function typeName(v: PyValue): string {
   return typeOf(v).name;
 }
@@ -161,6 +162,7 @@ export function isSubtype(t: PyType, base: PyType): boolean {
   return false;
 }
 
+/** @spec #builtin-isinstance */
 export function isInstance(v: PyValue, t: PyType): boolean {
   return isSubtype(typeOf(v), t);
 }

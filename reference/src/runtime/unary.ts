@@ -43,7 +43,7 @@ export function invert(v: PyValue): PyValue {
   return typeError(`bad operand type for unary ~: '${typeName(v)}'`);
 }
 
-/** +v (CALL_INTRINSIC_1 INTRINSIC_UNARY_POSITIVE). +True is 1. */
+/** +v (CALL_INTRINSIC_1 INTRINSIC_UNARY_POSITIVE). +True is 1. @spec #op-CALL_INTRINSIC_1 */
 export function positive(v: PyValue): PyValue {
   const i = asInt(v);
   if (i !== undefined) return i;

@@ -1,0 +1,19 @@
+/**
+ * The sample optimizers shipped with the suite: `null` (the seed's valid but useless optimizer),
+ * `counter` (CPython's counter optimizer) and `superblock` (a region executor).
+ */
+import type { Optimizer } from '../optimizer/api';
+import { CounterOptimizer } from './counter';
+import { NullOptimizer } from './null';
+import { SuperblockOptimizer } from './superblock';
+
+export { NullOptimizer } from './null';
+export { CounterOptimizer, CounterExecutor } from './counter';
+export { SuperblockOptimizer, SuperblockExecutor, planRegion, type Region } from './superblock';
+
+/** A fresh instance per call, by name. */
+export const SAMPLE_OPTIMIZERS: Readonly<Record<string, () => Optimizer>> = {
+  null: () => new NullOptimizer(),
+  counter: () => new CounterOptimizer(),
+  superblock: () => new SuperblockOptimizer(),
+};
