@@ -42,7 +42,10 @@ export interface Code {
 
 /** An executor installed at a hotspot, with the instruction ENTER_EXECUTOR replaced. @spec #enter-executor */
 export interface InstalledExecutor {
+  /** The executor the optimizer made (what getExecutor returns). */
   readonly executor: Executor;
+  /** What ENTER_EXECUTOR calls: the executor, or a certifier's wrapper around it. */
+  readonly entry: Executor;
   readonly offset: number;
   /** VM-assigned number, used in trace events. */
   readonly id: number;

@@ -17,6 +17,12 @@ import type { FaultPhase, TraceEvent } from './trace';
 /** At most this many executors per code object (CPython's limit). @spec #executor-limits */
 export const MAX_EXECUTORS_PER_CODE = 256;
 
+/**
+ * Thrown by a host (a certifier's guard) to abort the run from inside compile or execute: the VM
+ * never catches it, so it leaves runEntry as it is.
+ */
+export class HostInterrupt {}
+
 /** An optimizer or executor broke the contract in a way the VM cannot recover from. */
 export class OptimizerFault {
   constructor(readonly phase: FaultPhase, readonly rule: string, readonly message: string) {}
@@ -47,12 +53,18 @@ export class OptimizerRuntime {
   hotspots: HotspotConfig = {};
   /** Trace events, when tracing is on. */
   trace: TraceEvent[] | null = null;
+  /** Lets a certifier observe every executor it installs (getExecutor still returns the original). */
+  wrap: ((executor: Executor, code: Code, offset: number) => Executor) | null = null;
   private nextId = 1;
 
   constructor(private readonly vm: Vm) {}
 
+  /** Called with every event, traced or not (a certifier listens for faults). */
+  listener: ((e: TraceEvent) => void) | null = null;
+
   emit(e: TraceEvent): void {
     this.trace?.push(e);
+    this.listener?.(e);
   }
 
   /** registerOptimizer(o | null): replacing or removing an optimizer removes every installed executor. @spec #registration */
@@ -120,6 +132,7 @@ export class OptimizerRuntime {
     try {
       result = r.optimizer.compile(code, offset, this.vm);
     } catch (e) {
+      if (e instanceof HostInterrupt) throw e;
       this.emit({ kind: 'fault', phase: 'compile', rule: 'compile.throws', message: describe(e), code: code.name, offset });
       return null;
     }
@@ -134,6 +147,10 @@ export class OptimizerRuntime {
     return result as Executor;
   }
 
+  private wrapped(executor: Executor, code: Code, offset: number): Executor {
+    return this.wrap ? this.wrap(executor, code, offset) : executor;
+  }
+
   /** Rewrite the instruction at `offset` to ENTER_EXECUTOR. @spec #enter-executor */
   private install(code: Code, offset: number, executor: Executor): boolean {
     const slots = code.executors!;
@@ -146,7 +163,9 @@ export class OptimizerRuntime {
       index = slots.length;
       slots.push(undefined);
     }
-    const slot: InstalledExecutor = { executor, offset, id: this.nextId++, originalOp: code.ops[offset]!, originalArg: code.args[offset]! };
+    const slot: InstalledExecutor = {
+      executor, entry: this.wrapped(executor, code, offset), offset, id: this.nextId++, originalOp: code.ops[offset]!, originalArg: code.args[offset]!,
+    };
     slots[index] = slot;
     code.ops[offset] = OP.ENTER_EXECUTOR;
     code.args[offset] = index;
@@ -197,7 +216,7 @@ export class OptimizerRuntime {
     }
     if (!live) return this.install(code, offset, executor) ? null : { rule: 'executor.limit', message: 'too many executors' };
     const index = code.args[offset]!;
-    const slot: InstalledExecutor = { ...live, executor, id: this.nextId++ };
+    const slot: InstalledExecutor = { ...live, executor, entry: this.wrapped(executor, code, offset), id: this.nextId++ };
     code.executors![index] = slot;
     this.emit({ kind: 'replaced', code: code.name, offset, old: live.id, executor: slot.id });
     return null;
@@ -216,8 +235,9 @@ export class OptimizerRuntime {
     this.emit({ kind: 'entered', code: f.code.name, offset, executor: slot.id });
     let returned: unknown;
     try {
-      returned = slot.executor.execute(f, vm);
+      returned = slot.entry.execute(f, vm);
     } catch (e) {
+      if (e instanceof HostInterrupt) throw e;
       if (e instanceof PyException) {
         /** @spec #executor-exceptions */
         this.emit({ kind: 'exited', code: f.code.name, offset, executor: slot.id, at: null, progressed: true });

@@ -9,7 +9,7 @@ import { SuperblockOptimizer } from './superblock';
 
 export { NullOptimizer } from './null';
 export { CounterOptimizer, CounterExecutor } from './counter';
-export { SuperblockOptimizer, SuperblockExecutor, planRegion, type Region } from './superblock';
+export { SuperblockOptimizer, SuperblockExecutor, planRegion, STALL_LIMIT, MAX_REGION, type Region } from './superblock';
 
 /** A fresh instance per call, by name. */
 export const SAMPLE_OPTIMIZERS: Readonly<Record<string, () => Optimizer>> = {

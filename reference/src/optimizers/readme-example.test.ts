@@ -5,12 +5,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadProgram, runEntry } from '../program';
-import { Capability, type Executor, type Optimizer } from '../optimizer/api';
-import type { Code } from '../isa/code';
-import type { Frame } from '../interp/frame';
-import type { Vm } from '../interp/vm';
-import { typeName } from '../runtime/types';
+// The README's import, from the package root's source (reference/src/index.ts), not 'optcert'.
+import {
+  Capability, loadProgram, python, runEntry,
+  type Code, type Executor, type Frame, type Optimizer, type Vm,
+} from '../index';
 
 const log: unknown[] = [];
 const console = { log: (...args: unknown[]) => log.push(args) };
@@ -25,18 +24,18 @@ class ProfilingExecutor implements Executor {
 
   constructor(readonly code: Code, readonly offset: number) {}
 
-  execute(frame: Frame, vm: Vm): Frame {
+  execute(frame: Frame, vm: Vm): Frame | null {
     // On entry frame.ip === this.offset: the JUMP_BACKWARD this executor stands for.
     frame.code.varnames.forEach((name, i) => {
       const v = frame.locals[i]; // undefined: unbound
-      if (v !== undefined) this.types.set(name, (this.types.get(name) ?? new Set()).add(typeName(v)));
+      if (v !== undefined) this.types.set(name, (this.types.get(name) ?? new Set()).add(python.typeName(v)));
     });
     // Enough samples: remove this executor (the JUMP_BACKWARD is restored; it keeps running now).
     if (++this.entries === 100) vm.replaceExecutor(this.code, this.offset, null);
     // Then run up to 64 instructions in the interpreter, stopping early if a call or a return
     // switches frames. Coming back to the hotspot is fine: the VM then runs the JUMP_BACKWARD.
     for (let i = 0; i < 64 && vm.frame === frame; i++) vm.step(frame);
-    return vm.frame!; // the innermost frame: where execution continues
+    return vm.frame; // the innermost frame: where execution continues (null: the entry call returned)
   }
 }
 
@@ -101,6 +100,8 @@ describe('README: Writing an optimizer', () => {
     const body = source.slice(source.indexOf('// README-EXAMPLE-BEGIN\n') + 24, source.indexOf('// README-EXAMPLE-END'));
     const readme = readFileSync(join(__dirname, '..', '..', '..', 'README.md'), 'utf8');
     expect(readme).toContain(body);
+    const imports = source.slice(source.indexOf('import {\n  Capability'), source.indexOf("from '../index';"));
+    expect(readme).toContain(`${imports}from 'optcert';\n\n${body.slice(0, 40)}`);
   });
 
   test('the example runs: same result as the interpreter, every executor removed after 100 entries', () => {

@@ -145,7 +145,7 @@ describe('superblock in lockstep with the interpreter: every executor exit is a 
         const ex = inner.compile(code, offset);
         if (ex === null) return null;
         return {
-          execute(frame: Frame, vm2: Vm): Frame {
+          execute(frame: Frame, vm2: Vm): Frame | null {
             const out = ex.execute(frame, vm2);
             // Executors entered inside a builtin's nested run cannot be matched by single steps of
             // the outer interpreter (the nested run is inside one of its instructions).

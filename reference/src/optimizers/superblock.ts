@@ -53,6 +53,12 @@ export interface Region {
 
 /** Regions are at most this long (straight-line code is short; this bounds compile work). */
 export const MAX_REGION = 256;
+/**
+ * An executor that leaves this many entries in a row right after the hotspot instruction (its first
+ * guard fails: a CALL of a Python function, a FOR_ITER over a generator) does nothing useful: it
+ * removes itself with vm.replaceExecutor, and the optimizer declines that hotspot from then on.
+ */
+export const STALL_LIMIT = 16;
 
 /** Instructions the region stops before: they leave the frame. */
 const LEAVES_FRAME = new Set<number>([OP.RETURN_VALUE, OP.RETURN_CONST, OP.RETURN_GENERATOR, OP.YIELD_VALUE, OP.ENTER_EXECUTOR]);
@@ -225,9 +231,15 @@ export class SuperblockExecutor implements Executor {
   entries = 0;
   /** Passes through the region, over all entries (a loop body runs once per pass). */
   passes = 0;
+  /** Consecutive entries that left right after the hotspot instruction. */
+  stalls = 0;
   private readonly pcs: Int32Array;
 
-  constructor(readonly region: Region) {
+  /** `onStall` is called when the executor gives up on its hotspot (see STALL_LIMIT). */
+  constructor(
+    readonly region: Region,
+    private readonly onStall: ((code: Code, offset: number) => void) | null = null,
+  ) {
     this.pcs = Int32Array.from(region.pcs);
   }
 
@@ -244,6 +256,7 @@ export class SuperblockExecutor implements Executor {
     // The VM counted the hotspot instruction of the first pass (ENTER_EXECUTOR); every other
     // instruction costs a step, and a pass stops where the interpreter would find the budget spent.
     let first = true;
+    let stalled = false;
     for (;;) {
       const room = vm.budget - vm.steps + (first ? 1 : 0);
       if (room <= 0) break;
@@ -259,6 +272,7 @@ export class SuperblockExecutor implements Executor {
             // Side exit before the instruction: the interpreter will run it.
             f.ip = pc;
             left = true;
+            stalled = first && k === 1;
             break;
           }
           f.ip = pc + 1;
@@ -289,6 +303,12 @@ export class SuperblockExecutor implements Executor {
       if (f.ip !== offset || slot === undefined || code.ops[offset] !== OP.ENTER_EXECUTOR || code.executors![code.args[offset]!] !== slot) break;
       first = false;
     }
+    if (!stalled) this.stalls = 0;
+    else if (++this.stalls >= STALL_LIMIT && slot !== undefined && code.ops[offset] === OP.ENTER_EXECUTOR && code.executors![code.args[offset]!] === slot) {
+      // Nothing gained at this hotspot: give it up (only while this executor is the one installed).
+      this.onStall?.(code, offset);
+      vm.replaceExecutor(code, offset, null);
+    }
     return f;
   }
 }
@@ -302,11 +322,17 @@ export class SuperblockOptimizer implements Optimizer {
   readonly runCost = 0.8;
   /** Executors made so far. */
   compiled = 0;
+  /** Hotspots whose executor gave up (STALL_LIMIT): declined from then on. */
+  private readonly givenUp = new WeakMap<Code, Set<number>>();
 
   compile(code: Code, offset: number): Executor | null {
+    if (this.givenUp.get(code)?.has(offset)) return null;
     const region = planRegion(code, offset);
     if (region === null) return null;
     this.compiled++;
-    return new SuperblockExecutor(region);
+    return new SuperblockExecutor(region, (c, o) => {
+      const set = this.givenUp.get(c) ?? new Set<number>();
+      this.givenUp.set(c, set.add(o));
+    });
   }
 }

@@ -38,11 +38,13 @@ r('remove-after-one-recompiled', 'An executor that removes itself (replaceExecut
   executor(BE, {'advance': 1, 'removeAfter': 1}), entry='main(3)', spec=P + ['hotspot-detection']),
 r('remove-resets-seed-counters', 'Seed defaults: an executor installed at the 64th back edge removes itself on its 3rd entry (the '
   '66th back edge, global 64 since entries are not ticks); the restored site starts a fresh countdown (local 16, saved 64) and is '
-  'hot again 16 ticks later (the 82nd back edge, global 80: 16/16 > 64/81), not after another 64',
+  'hot again 16 ticks later (the 82nd back edge, global 80: 16/16 > 64/81), not after another 64; its counters restarted, so '
+  'the event reports executions 16',
   executor(BE, {'advance': 1, 'removeAfter': 3}), entry='main(90)', trace=['hotspot', 'installed', 'removed'], hotspot=None,
   spec=P + ['hotspot-seed', 'hotspot-detection']),
 r('remove-resets-cpython313-counters', 'CPython 3.13 profile: the executor installed at the 17th back edge removes itself on its 1st '
-  'entry; the restored site starts over at threshold 16 with backoff 4, so the next attempt is 17 back edges later (the 34th)',
+  'entry; the restored site starts over at threshold 16 with backoff 4, so the next attempt is 17 back edges later (the 34th '
+  'back edge, reported as executions 17 of the restarted counters)',
   executor(BE, {'advance': 1, 'removeAfter': 1}), entry='main(40)', trace=['hotspot', 'installed', 'removed'],
   hotspot={'profile': 'cpython313'}, spec=P + ['hotspot-cpython313', 'hotspot-detection']),
 r('replace-then-remove', 'Executor 1 replaces itself with executor 2 on its 1st entry; executor 2 removes itself on its 2nd entry: '

@@ -130,7 +130,7 @@ def main(n):
 seed('reregistration-resets-counters', 'Two 40-iteration loops with _optcert.set_optimizer(\'again\') between them: registering '
      'resets every counter and the global one, so the second loop\'s back edge (global restarting at 0) is not hot within 40 '
      'iterations, unlike two-loops-late-site-needs-less where it is hot at its 32nd',
-     None, decliner(), optimizers={'again': decliner()}, trace=['registered', 'unregistered', 'hotspot'], entry='main(40)', src='''
+     None, decliner(), optimizers={'again': decliner(name='again')}, trace=['registered', 'unregistered', 'hotspot'], entry='main(40)', src='''
 def main(n):
     a = 0
     for i in range(n):

@@ -114,9 +114,11 @@ def predict(f):
         for code, off, kind in ticks(f):
             if not caps & kbit[kind]:
                 continue
-            s = sites.setdefault((code, off), {'value': thr, 'b': 4})
+            s = sites.setdefault((code, off), {'value': thr, 'b': 4, 'ex': 0})
+            s['ex'] += 1
             if s['value'] == 0:
-                events.append({'kind': 'hotspot', 'code': code, 'offset': off, 'hotspot': kind, 'counters': {'backoff': s['b']}})
+                events.append({'kind': 'hotspot', 'code': code, 'offset': off, 'hotspot': kind,
+                               'counters': {'executions': s['ex'], 'backoff': s['b']}})
                 s['b'] = min(s['b'] + 1, maxb)
                 s['value'] = (1 << s['b']) - 1
             else:
@@ -132,15 +134,16 @@ def predict(f):
             continue
         s = sites.get((code, off))
         if s is None:
-            s = sites[(code, off)] = {'count': K, 'saved': g, 'b': 0}
+            s = sites[(code, off)] = {'count': K, 'saved': g, 'b': 0, 'ex': 0}
         g += 1
+        s['ex'] += 1
         s['count'] -= 1
         if s['count'] > 0:
             continue
         k = K * 2 ** s['b']
         if k * (g + 1) * S > (g - s['saved']) * (N * S + cs * (g + 1)):
             events.append({'kind': 'hotspot', 'code': code, 'offset': off, 'hotspot': kind,
-                           'counters': {'local': k, 'global': g, 'saved': s['saved'], 'scaledCost': cs}})
+                           'counters': {'executions': s['ex'], 'local': k, 'global': g, 'saved': s['saved'], 'scaledCost': cs}})
             s['b'] = min(s['b'] + 1, maxb)  # every behaviour here declines (or faults, which counts as one)
         s['count'] = K * 2 ** s['b']
         s['saved'] = g

@@ -1,0 +1,93 @@
+/**
+ * Certify one fixture: run its program with the candidate registered (in stress mode, compiled
+ * at the first execution of every hotspot of its declared kinds), under guard, then judge.
+ * @spec #certification
+ */
+import { DEFAULT_BUDGET } from '../../../reference/src/api';
+import type { Optimizer } from '../../../reference/src/optimizer/api';
+import { judge } from '../check/judge';
+import type { Fixture, FixtureExpect } from '../fixtures/types';
+import { runOptionsOf } from '../run/options';
+import type { Vm } from '../run/vm';
+import { guardedOptimizer, watchedExecutor, type Watch } from './candidate';
+import { freezeCode } from './guard';
+import { ruleOfFault } from './rules';
+import { skipReason } from './applicability';
+import { CertificationStop, type FixtureVerdict, type Violation } from './violation';
+
+export interface CertifyOptions {
+  /** Compile at the first execution of every hotspot (seed profile, K = 1, N = 0, M = 0). */
+  readonly stress: boolean;
+  /** Most interpreter steps the oracle takes to catch up with one executor. */
+  readonly maxAdvance: number;
+  /** Certification loosens the fixture's step budget by this factor: executors change step counts. */
+  readonly budgetFactor: number;
+}
+
+export const DEFAULT_CERTIFY_OPTIONS: CertifyOptions = { stress: true, maxAdvance: 100_000, budgetFactor: 10 };
+
+/** The expectation without the parts that describe the fixture's own optimizer. */
+function semanticExpect(e: FixtureExpect): FixtureExpect {
+  if ('trace' in e) {
+    const { trace: _trace, ...rest } = e as FixtureExpect & { trace?: unknown };
+    return rest as FixtureExpect;
+  }
+  return e;
+}
+
+export function certifyFixture(vm: Vm, fixture: Fixture, makeCandidate: () => Optimizer, opts: CertifyOptions = DEFAULT_CERTIFY_OPTIONS): FixtureVerdict {
+  let candidate: Optimizer;
+  try {
+    candidate = makeCandidate();
+  } catch (e) {
+    return { status: 'error', message: `the optimizer factory threw: ${String(e)}` };
+  }
+  let capabilities: unknown;
+  try {
+    capabilities = candidate.capabilities;
+  } catch (e) {
+    return { status: 'error', message: `reading capabilities threw: ${String(e)}` };
+  }
+  const skip = skipReason(fixture, typeof capabilities === 'number' ? capabilities : 0);
+  if (skip) return { status: 'skip', reason: skip };
+
+  const loaded = vm.loadProgram(fixture.data.program);
+  if (!loaded.ok) return { status: 'error', message: `program is ${loaded.stage}: ${loaded.error.message}` };
+  const base = runOptionsOf(vm, fixture);
+  if (!base.ok) return { status: 'error', message: base.diagnostic.message };
+
+  const watch: Watch = { violations: [], entries: 0, compiles: 0 };
+  const faults: Violation[] = [];
+  let run: ReturnType<Vm['runEntry']>;
+  try {
+    run = vm.runEntry(loaded.program, fixture.data.entry, {
+    budget: (fixture.data.budget ?? DEFAULT_BUDGET) * opts.budgetFactor,
+    optimizer: guardedOptimizer(candidate, watch),
+    hotspot: opts.stress ? { profile: 'seed', seed: { K: 1, N: 0, M: 0 } } : base.options.hotspot,
+    setup: (live) => {
+      live.codes.forEach(freezeCode);
+      live.optimizers.wrap = (e, code, offset) => watchedExecutor(e, code, offset, watch, opts.maxAdvance);
+      live.optimizers.listener = (e) => {
+        // The first fault of each rule is reported; repeats add nothing.
+        if (e.kind === 'fault' && e.phase !== 'register' && !faults.some((f) => f.rule === ruleOfFault(e.rule))) {
+          faults.push({ rule: ruleOfFault(e.rule), message: e.message, code: e.code, offset: e.offset });
+        }
+      };
+    },
+    });
+  } catch (e) {
+    if (e instanceof CertificationStop) return { status: 'fail', violations: [...faults, e.violation] };
+    throw e;
+  }
+  if (!run.ok) return { status: 'error', message: run.error.message };
+  const outcome = run.outcome;
+  if (outcome.kind === 'fault') return { status: 'fail', violations: [...faults, { rule: ruleOfFault(outcome.rule), message: outcome.message }] };
+  const violations = [...faults];
+  const costs = watch.costs;
+  if (costs && (candidate.optimizationCost !== costs.optimizationCost || candidate.runCost !== costs.runCost)) {
+    violations.push({ rule: 'costs.stable', message: `costs changed during the run: optimizationCost ${String(costs.optimizationCost)} -> ${String(candidate.optimizationCost)}, runCost ${String(costs.runCost)} -> ${String(candidate.runCost)}` });
+  }
+  const verdict = judge(semanticExpect(fixture.data.expect!), outcome);
+  if (!verdict.pass) violations.push({ rule: 'semantics', message: verdict.difference });
+  return violations.length ? { status: 'fail', violations } : { status: 'pass', entries: watch.entries, compiles: watch.compiles };
+}

@@ -1,0 +1,1139 @@
+"""Random small Python programs over optcert's supported subset (the generator of tools/fuzz/fuzz.py).
+
+`generate(rng)` returns `(source, call)`: a module of top-level functions, generator functions and
+simple constant globals, and an entry call (`main()` or `main(<literals>)`). Everything is drawn
+from `rng` (a `random.Random`), so a seed reproduces the program exactly.
+
+The grammar is typed (int, float, bool, str, list of ints, tuple, dict, any) so that most
+operations are well-typed, with a small rate of deliberately ill-typed operands and out-of-range
+indices, zero divisors, bad format specs and missing keys, so that error paths and their messages
+are exercised too. Programs are bounded by construction:
+
+- every `while` loop has a counter guard, every `for` loop runs over a literal-bounded range, a
+  container or a generator whose own loops are bounded, and no for loop over a list may mutate a
+  list (the body could grow the list it walks);
+- there is no recursion: a function calls only functions defined before it;
+- values cannot grow exponentially: `*` on ints has a small operand, `**` a literal exponent and
+  a small base, `<<` a literal count, and an expression that makes a str, list, tuple or dict may
+  copy at most one str/list/tuple/dict variable into its result (in-place `+=` on one none);
+- a genexpr or nested `def` sees only its own names and globals (closures are outside the subset).
+
+Deliberate differences of optcert from CPython (spec/README.md#differences) are never generated:
+`is` / `is not` only against None, `**` with a fractional exponent only on `abs(...)`, `hash()`
+only of ints, no reprs of functions, generators or iterators, no abandoned generator with a
+`finally`.
+"""
+
+from __future__ import annotations
+
+import random
+from contextlib import contextmanager
+
+INT, FLOAT, BOOL, STR, LIST, TUPLE, DICT, ANY, ITER = 'int float bool str list tuple dict any iter'.split()
+VALUE_TYPES = [INT, FLOAT, BOOL, STR, LIST, TUPLE, DICT]
+SEQ_TYPES = (STR, LIST, TUPLE, DICT)  # values whose size can grow by copying
+REPRESENTABLE = (INT, FLOAT, BOOL, STR, LIST, TUPLE, DICT, ANY)
+
+STR_POOL = [
+    '', 'a', 'b', 'abc', 'Hello', 'hello world', 'x y  z', '  pad  ', 'a,b,,c', '123', '-7', '0x1f',
+    '3.5', 'inf', 'nan', '1_000', 'é', 'naïve', 'ß', 'Ǆ', "it's", 'q"uote', "both'\"", 'tab\t',
+    'new\nline', 'back\\slash', 'ABC', 'MiXeD', '_', '€uro', '\x07', '\xad', '\u200b', 'ﬁ', ' ',
+    'aaa', 'abab', 'racecar', 'αβγ', '日本', 'cr\r', '\x7f', 'A1b2',
+]
+SUB_POOL = ['', 'a', 'b', 'ab', 'c', ' ', ',', 'l', 'x', 'é', 'aa', 'Z', '1']
+KEY_POOL = ["'a'", "'b'", "'c'", "'key'", "'x'", '0', '1', '2', '-1', '10', 'True', '1.0', '()', '(1, 2)']
+EXC_TYPES = ['ZeroDivisionError', 'IndexError', 'KeyError', 'ValueError', 'TypeError']
+EXC_EXTRA = ['ArithmeticError', 'LookupError', 'Exception', 'OverflowError', 'RuntimeError', 'StopIteration']
+TYPE_NAMES = ['int', 'float', 'str', 'bool', 'list', 'tuple', 'dict']
+
+INT_SPECS = ['d', '5d', '>8', '<6', '^7', '05d', '+d', ',', '_', 'x', 'X', '#x', 'o', '#o', 'b', '#b',
+             '.2f', 'e', '.3g', '%', '08.3f', '+,d', ' d', '=+8', '*>10', '-^9', '_b', '#010x', 'n', 'G',
+             '.0e', ',.1f', '10,', 'c', '.3', 's', 'z']
+FLOAT_SPECS = ['.2f', '.3e', 'g', '.10g', '10.3f', '+.1f', ',.2f', '%', '.0f', 'e', '>12', '08.2f', '.1%',
+               'E', 'G', 'n', 'F', '.15g', '.17g', 'z.1f', '#g', '#.0f', '_.3f', '^+12.4e', '', '.0%', 'd', 'x', '.2']
+STR_SPECS = ['>10', '<5', '^9', '*^9', '.3', '10.2', 's', '', '=>6', 'd', '-<4', '0>5', '+', '#', ',']
+BOOL_SPECS = ['', 'd', '>6', '^7', 'x', '.1f', '5']
+
+
+def int_literal(r: random.Random, kind: str | None = None) -> int:
+    kind = kind or r.choices(['small', 'medium', 'big', 'edge'], [60, 20, 10, 10])[0]
+    if kind == 'small':
+        return r.randint(-10, 10)
+    if kind == 'medium':
+        return r.randint(-100000, 100000)
+    if kind == 'big':
+        v = 10 ** r.randint(15, 40) + r.randint(-999, 999)
+        return -v if r.random() < 0.4 else v
+    b = r.choice([31, 32, 52, 53, 62, 63, 64, 65, 127, 128])
+    v = 2 ** b + r.choice([-1, 0, 1])
+    return -v if r.random() < 0.4 else v
+
+
+def float_literal(r: random.Random) -> str:
+    pool = ['0.0', '-0.0', '0.1', '0.5', '1.0', '1.5', '-2.25', '3.14159', '1e16', '1e-05', '1e-07',
+            '123456789.123', '2.5e-310', '1.7976931348623157e+308', '1e+308', '5e-324', '0.30000000000000004',
+            '9007199254740993.0', '-7.5', '2.0', '100.0', '1e+22', '0.001', '-1e-300', '4.35', '2.675']
+    c = r.random()
+    if c < 0.6:
+        return r.choice(pool)
+    if c < 0.8:
+        return repr(round(r.uniform(-1000, 1000), r.randint(0, 6)))
+    return repr(r.random() * 10.0 ** r.randint(-20, 20))
+
+
+class Scope:
+    """Names bound for sure at this point of the function: name -> type. `own` = bound in this block."""
+
+    def __init__(self, names=None):
+        self.names: dict[str, str] = dict(names or {})
+        self.own: set[str] = set()
+
+    def child(self) -> 'Scope':
+        return Scope(self.names)
+
+    def of(self, t):
+        return [n for n, ty in self.names.items() if ty == t]
+
+    def add(self, name, t):
+        self.names[name] = t
+        self.own.add(name)
+
+
+class Func:
+    def __init__(self, name, params, ret, kind='func'):
+        self.name, self.params, self.ret, self.kind = name, params, ret, kind  # params: [(name, type)]
+
+
+class Gen:
+    def __init__(self, rng: random.Random):
+        self.r = rng
+        self.funcs: list[Func] = []  # callable from code generated later (top-level and nested)
+        self.gens: list[Func] = []
+        self.globals: dict[str, str] = {}  # G name -> type
+        self.counter = 0
+        # Per function body:
+        self.loop_depth = 0
+        self.frozen_lists = False
+        self.in_gen = False
+        self.in_func = False
+        self.budget = 1  # str/list/tuple/dict variables an expression may still copy into its result
+        self.global_decl: set[str] = set()
+        self.nest = 0  # statement nesting depth
+
+    # ------------------------------------------------------------------ helpers
+
+    def chance(self, p: float) -> bool:
+        return self.r.random() < p
+
+    def fresh(self, prefix='v'):
+        self.counter += 1
+        return f'{prefix}{self.counter}'
+
+    @contextmanager
+    def no_flow(self):
+        """Inside len(), `in`, comparisons, index bases: a variable here is not copied into the result."""
+        old = self.budget
+        self.budget = 99
+        try:
+            yield
+        finally:
+            self.budget = old
+
+    @contextmanager
+    def stmt_budget(self, n=1):
+        old = self.budget
+        self.budget = n
+        try:
+            yield
+        finally:
+            self.budget = old
+
+    def var(self, scope: Scope, t: str):
+        names = scope.of(t)
+        if t in SEQ_TYPES or t == ANY:
+            if self.budget <= 0:
+                return None
+        if t == INT:
+            names += [g for g, gt in self.globals.items() if gt == INT]
+        if not names:
+            return None
+        if t in SEQ_TYPES or t == ANY:
+            self.budget -= 1
+        return self.r.choice(names)
+
+    # ------------------------------------------------------------------ literals
+
+    def lit(self, t: str) -> str:
+        r = self.r
+        if t == INT:
+            v = int_literal(r)
+            return f'({v})' if v < 0 else str(v)
+        if t == FLOAT:
+            f = float_literal(r)
+            return f'({f})' if f.startswith('-') else f
+        if t == BOOL:
+            return r.choice(['True', 'False'])
+        if t == STR:
+            return repr(r.choice(STR_POOL))
+        if t == LIST:
+            return '[' + ', '.join(self.lit(INT) for _ in range(r.randint(0, 5))) + ']'
+        if t == TUPLE:
+            items = [self.lit(r.choice([INT, INT, STR, FLOAT, BOOL])) for _ in range(r.randint(0, 4))]
+            if len(items) == 1:
+                return f'({items[0]},)'
+            return '(' + ', '.join(items) + ')'
+        if t == DICT:
+            keys = r.sample(KEY_POOL, r.randint(0, 4))
+            return '{' + ', '.join(f'{k}: {self.lit(INT)}' for k in keys) + '}'
+        if t == ANY:
+            return self.lit(r.choice(VALUE_TYPES))
+        raise AssertionError(t)
+
+    def small_int(self, scope) -> str:
+        """An int that stays small: a literal, a len(), or a remainder."""
+        c = self.r.random()
+        if c < 0.6:
+            return str(self.r.randint(-5, 9)) if self.chance(0.8) else f'({self.r.randint(-9, -1)})'
+        if c < 0.8:
+            with self.no_flow():
+                return f'len({self.e(self.r.choice([STR, LIST, DICT]), scope, 1)})'
+        return f'({self.e(INT, scope, 1)} % {self.r.randint(2, 9)})'
+
+    def key(self, scope) -> str:
+        if self.chance(0.7):
+            return self.r.choice(KEY_POOL[:6] if self.chance(0.7) else KEY_POOL)
+        return self.e(self.r.choice([INT, STR]), scope, 1)
+
+    def index(self, scope, seq: str) -> str:
+        c = self.r.random()
+        if c < 0.55:
+            return str(self.r.randint(-4, 4))
+        if c < 0.8:
+            with self.no_flow():
+                return f'({self.e(INT, scope, 1)} % len({seq}))' if self.chance(0.7) else f'(len({seq}) - 1)'
+        return self.e(self.r.choice([INT, INT, INT, BOOL, FLOAT, STR]) if self.chance(0.1) else INT, scope, 1)
+
+    def slice_(self, scope) -> str:
+        def bound():
+            c = self.r.random()
+            if c < 0.35:
+                return ''
+            if c < 0.85:
+                return str(self.r.randint(-6, 6))
+            if c < 0.95:
+                return self.e(INT, scope, 1)
+            return 'None'
+        a, b = bound(), bound()
+        if self.chance(0.3):
+            step = self.r.choice(['-1', '2', '-2', '3', '', '0' if self.chance(0.1) else '1'])
+            return f'{a}:{b}:{step}'
+        return f'{a}:{b}'
+
+    # ------------------------------------------------------------------ expressions
+
+    def e(self, t: str, scope: Scope, d: int) -> str:
+        """An expression of type t (mostly)."""
+        if t == ANY:
+            t = self.r.choice(VALUE_TYPES)
+        if d <= 0 or self.chance(0.28):
+            if self.chance(0.65):
+                v = self.var(scope, t)
+                if v is not None:
+                    return v
+            if t in SEQ_TYPES and self.budget <= 0:
+                return self.lit(t)
+            if d <= 0 or self.chance(0.6):
+                return self.lit(t)
+        return getattr(self, 'e_' + t)(scope, d - 1)
+
+    def num(self, scope, d):
+        return self.e(self.r.choices([INT, FLOAT, BOOL], [70, 25, 5])[0], scope, d)
+
+    def maybe_wrong(self, t):
+        """Occasionally an operand of another type (TypeError paths)."""
+        if self.chance(0.04):
+            return self.r.choice([STR, LIST, FLOAT, TUPLE, DICT, BOOL])
+        return t
+
+    def call_of(self, scope, d, ret):
+        fs = [f for f in self.funcs if f.ret == ret]
+        if not fs:
+            return None
+        f = self.r.choice(fs)
+        args = []
+        for i, (pn, pt) in enumerate(f.params):
+            default = f.defaults.get(pn) if hasattr(f, 'defaults') else None
+            if default is not None and self.chance(0.4):
+                continue  # leave it to the default (only trailing ones are omitted below)
+            args.append((pn, self.e(self.maybe_wrong(pt), scope, d)))
+        # Omitted parameters must be defaulted ones; keep positional order valid.
+        names = [pn for pn, _ in f.params]
+        given = {pn for pn, _ in args}
+        if self.chance(0.02) and args:
+            args = args[:-1]  # a missing argument: TypeError
+        parts, kw = [], False
+        for pn, text in args:
+            idx = names.index(pn)
+            skipped_before = any(n not in given for n in names[:idx])
+            if kw or skipped_before or self.chance(0.2):
+                kw = True
+                parts.append(f'{pn}={text}')
+            else:
+                parts.append(text)
+        return f'{f.name}({", ".join(parts)})'
+
+    def e_int(self, scope, d):
+        r = self.r
+        c = r.randint(0, 36)
+        if c <= 7:
+            op = r.choice(['+', '-', '+', '-', '//', '%', '&', '|', '^'])
+            return f'({self.e(self.maybe_wrong(INT), scope, d)} {op} {self.e(INT if self.chance(0.9) else BOOL, scope, d)})'
+        if c == 8:
+            return f'({self.e(INT, scope, d)} * {self.small_int(scope)})' if self.chance(0.7) else \
+                f'({self.small_int(scope)} * {self.e(INT, scope, d)})'
+        if c == 9:
+            return f'({self.small_int(scope)} ** {r.randint(0, 6)})'
+        if c == 10:
+            k = r.randint(0, 70) if self.chance(0.95) else r.randint(-3, -1)
+            return f'({self.e(INT, scope, d)} << {k})'
+        if c == 11:
+            k = r.randint(0, 80) if self.chance(0.95) else r.randint(-3, -1)
+            return f'({self.e(INT, scope, d)} >> {k})'
+        if c == 12:
+            return f'({r.choice(["-", "~", "+", "-"])}{self.e(self.maybe_wrong(INT), scope, d)})'
+        if c == 13:
+            return f'abs({self.e(self.maybe_wrong(INT), scope, d)})'
+        if c == 14:
+            with self.no_flow():
+                return f'len({self.e(r.choice([STR, LIST, TUPLE, DICT]), scope, d)})'
+        if c == 15:
+            n = r.randint(1, 3)
+            args = ', '.join(self.e(INT, scope, d) for _ in range(n))
+            if n == 1:
+                with self.no_flow():
+                    args = self.e(LIST, scope, d)
+                    if self.chance(0.3):
+                        args += f', default={self.lit(INT)}'
+            return f'{r.choice(["min", "max"])}({args})'
+        if c == 16:
+            with self.no_flow():
+                return f'sum({self.e(LIST, scope, d)})'
+        if c == 17:
+            return f'int({self.e(FLOAT, scope, d)})'
+        if c == 18:
+            s = r.choice(['42', ' -17 ', '+8', '1_000', '0', '007', '12a', '', '3.5', '٣'] if self.chance(0.9) else STR_POOL)
+            return f'int({s!r})'
+        if c == 19:
+            with self.no_flow():
+                lst = self.e(LIST, scope, d)
+                return f'{lst}[{self.index(scope, lst)}]'
+        if c == 20:
+            with self.no_flow():
+                dd = self.e(DICT, scope, d)
+            return f'{dd}[{self.key(scope)}]' if self.chance(0.5) else f'{dd}.get({self.key(scope)}, {self.lit(INT)})'
+        if c == 21:
+            return f'({self.e(INT, scope, d)} if {self.e(BOOL, scope, d)} else {self.e(INT, scope, d)})'
+        if c == 22:
+            return f'({self.e(INT, scope, d)} {r.choice(["or", "and"])} {self.e(INT, scope, d)})'
+        if c == 23:
+            call = self.call_of(scope, d, INT)
+            if call:
+                return call
+        if c == 24:
+            with self.no_flow():
+                return f'{self.e(LIST, scope, d)}.{r.choice(["count", "index"])}({self.e(INT, scope, d)})'
+        if c == 25:
+            with self.no_flow():
+                return f'{self.e(STR, scope, d)}.{r.choice(["find", "count"])}({r.choice(SUB_POOL)!r})'
+        if c == 26:
+            return f'hash({self.e(INT, scope, d)})'
+        if c == 27:
+            x = self.fresh('x')
+            inner = Scope({x: INT})
+            with self.no_flow():
+                it = self.e(LIST, scope, d) if self.chance(0.7) else f'range({r.randint(-2, 8)})'
+            body = self.e(INT, inner, 1)
+            cond = f' if {self.e(BOOL, inner, 1)}' if self.chance(0.3) else ''
+            return f'sum({body} for {x} in {it}{cond})'
+        if c == 28 and self.gens:
+            g = r.choice(self.gens)
+            return f'sum({self.gen_call(g, scope, d)})'
+        if c == 29:
+            return f'({self.e(BOOL, scope, d)} + {self.e(INT, scope, d)})'
+        if c == 30:
+            with self.no_flow():
+                return f'len({self.e(STR, scope, d)}.split({r.choice(["", repr(","), repr(" "), repr("a")])}))'
+        if c == 31:
+            return f'int({self.e(r.choice([INT, BOOL, STR]), scope, d)}{", " + str(r.choice([2, 8, 16, 36, 0])) if self.chance(0.2) else ""})'
+        if c == 32:
+            with self.no_flow():
+                return f'{self.e(TUPLE, scope, d)}.__len__()' if False else f'len({self.e(TUPLE, scope, d)})'
+        if c == 33:
+            with self.no_flow():
+                dd = self.e(DICT, scope, d)
+            return f'{dd}.pop({self.key(scope)}, {self.lit(INT)})' if self.chance(0.5) else f'{dd}.setdefault({self.key(scope)}, {self.lit(INT)})'
+        if c == 34:
+            return f'max({self.e(INT, scope, d)}, {self.e(INT, scope, d)}, key=abs)' if self.chance(0.5) else \
+                f'min({self.e(INT, scope, d)}, {self.e(INT, scope, d)}, key=abs)'
+        if c == 35:
+            with self.no_flow():
+                lst = self.e(LIST, scope, d)
+            return f'next(iter({lst}), {self.lit(INT)})'
+        return f'({self.e(INT, scope, d)} {r.choice(["+", "-", "*"])} {self.small_int(scope)})'
+
+    def e_float(self, scope, d):
+        r = self.r
+        c = r.randint(0, 13)
+        if c <= 2:
+            return f'({self.num(scope, d)} / {self.num(scope, d)})'
+        if c <= 5:
+            op = r.choice(['+', '-', '*', '//', '%', '*', '+'])
+            a, b = self.e(FLOAT, scope, d), self.e(self.maybe_wrong(r.choice([INT, FLOAT])), scope, d)
+            return f'({a} {op} {b})' if self.chance(0.5) else f'({b} {op} {a})'
+        if c == 6:
+            k = r.choice(['0', '1', '2', '3', '(-1)', '(-2)', '0.5', '1.5', '(-0.5)', '10', '400'])
+            if '.' in k:
+                return f'(abs({self.e(FLOAT, scope, d)}) ** {k})'
+            return f'({self.e(FLOAT, scope, d)} ** {k})' if self.chance(0.7) else f'({self.small_int(scope)} ** (-{r.randint(1, 3)}))'
+        if c == 7:
+            return f'({r.choice(["-", "+"])}{self.e(FLOAT, scope, d)})'
+        if c == 8:
+            return f'abs({self.e(FLOAT, scope, d)})'
+        if c == 9:
+            return f'float({self.e(r.choice([INT, INT, BOOL]), scope, d)})'
+        if c == 10:
+            s = r.choice(['1.5', ' -2.5e3 ', 'inf', '-Infinity', 'nan', '1_0.5', '1e500', '0x10', '', '.5', '5.', '-0'])
+            return f'float({s!r})'
+        if c == 11:
+            return f'({self.e(FLOAT, scope, d)} if {self.e(BOOL, scope, d)} else {self.num(scope, d)})'
+        if c == 12:
+            call = self.call_of(scope, d, FLOAT)
+            if call:
+                return call
+        return f'{r.choice(["min", "max"])}({self.e(FLOAT, scope, d)}, {self.num(scope, d)})'
+
+    def e_bool(self, scope, d):
+        r = self.r
+        c = r.randint(0, 15)
+        with self.no_flow():
+            if c <= 3:
+                op = r.choice(['<', '<=', '>', '>=', '==', '!='])
+                if self.chance(0.8):
+                    a, b = self.num(scope, d), self.num(scope, d)
+                else:
+                    t = r.choice([STR, LIST, TUPLE, STR])
+                    a, b = self.e(t, scope, d), self.e(self.maybe_wrong(t), scope, d)
+                return f'({a} {op} {b})'
+            if c == 4:
+                ops = [r.choice(['<', '<=', '>', '>=', '==', '!=']) for _ in range(r.randint(2, 3))]
+                parts = [self.num(scope, d) for _ in range(len(ops) + 1)]
+                s = parts[0]
+                for o, p in zip(ops, parts[1:]):
+                    s += f' {o} {p}'
+                return f'({s})'
+            if c == 5:
+                return f'(not {self.e(self.r.choice([BOOL, BOOL, INT, STR, LIST]), scope, d)})'
+            if c == 6:
+                return f'({self.e(BOOL, scope, d)} {r.choice(["and", "or"])} {self.e(BOOL, scope, d)})'
+            if c == 7:
+                neg = ' not' if self.chance(0.3) else ''
+                t = r.choice([LIST, STR, DICT, TUPLE])
+                item = {LIST: INT, STR: STR, DICT: INT, TUPLE: ANY}[t]
+                if t == STR:
+                    return f'({r.choice(SUB_POOL)!r}{neg} in {self.e(STR, scope, d)})' if self.chance(0.7) else \
+                        f'({self.e(self.maybe_wrong(STR), scope, d)}{neg} in {self.e(STR, scope, d)})'
+                if t == DICT:
+                    return f'({self.key(scope)}{neg} in {self.e(DICT, scope, d)})'
+                return f'({self.e(item, scope, d)}{neg} in {self.e(t, scope, d)})'
+            if c == 8:
+                tn = r.choice(TYPE_NAMES)
+                if self.chance(0.3):
+                    tn = '(' + ', '.join(r.sample(TYPE_NAMES, 2)) + ')'
+                return f'isinstance({self.e(ANY, scope, d)}, {tn})'
+            if c == 9:
+                return f'bool({self.e(ANY, scope, d)})'
+            if c == 10:
+                s = self.e(STR, scope, d)
+                m = r.choice(['startswith', 'endswith'])
+                arg = repr(r.choice(SUB_POOL))
+                if self.chance(0.2):
+                    arg = f'({arg}, {r.choice(SUB_POOL)!r})'
+                return f'{s}.{m}({arg})' if self.chance(0.6) else f'{s}.{r.choice(["isdigit", "isalpha"])}()'
+            if c == 11:
+                return f'({self.e(ANY, scope, d)} is{r.choice(["", " not"])} None)'
+            if c == 12:
+                call = self.call_of(scope, d, BOOL)
+                if call:
+                    return call
+            if c == 13:
+                return f'({self.e(BOOL, scope, d)} if {self.e(BOOL, scope, d)} else {self.e(BOOL, scope, d)})'
+            if c == 14:
+                t = r.choice(VALUE_TYPES)
+                return f'({self.e(t, scope, d)} {r.choice(["==", "!="])} {self.e(r.choice([t, ANY]), scope, d)})'
+            return f'({self.e(INT, scope, d)} {r.choice(["&", "|", "^"])} {self.e(INT, scope, d)} {r.choice(["==", ">", "<"])} 0)'
+
+    def fstring(self, scope, d):
+        r = self.r
+        parts = []
+        for _ in range(r.randint(1, 3)):
+            if self.chance(0.5):
+                txt = r.choice(['', 'x=', ' ', ' | ', 'val ', ':', '{', '}', 'é'])
+                parts.append(txt.replace('{', '{{').replace('}', '}}'))
+            t = r.choice([INT, INT, FLOAT, FLOAT, STR, BOOL, LIST, TUPLE, DICT])
+            ex = self.e(t, scope, d)
+            conv = ''
+            if self.chance(0.15):
+                conv = r.choice(['!r', '!s', '!a'])
+            spec = ''
+            if self.chance(0.65):
+                pool = {INT: INT_SPECS, FLOAT: FLOAT_SPECS, STR: STR_SPECS, BOOL: BOOL_SPECS}.get(t if not conv else STR, [''])
+                spec = r.choice(pool)
+                if self.chance(0.04):
+                    spec = r.choice(INT_SPECS + FLOAT_SPECS + STR_SPECS)
+                if self.chance(0.08):
+                    spec = '>{' + str(r.randint(0, 12)) + '}'  # a nested replacement field
+            if ex.startswith('{') or ex.startswith("'") or '"' in ex:
+                ex = f' {ex} ' if not ex.startswith('{') else f' {ex} '
+            parts.append('{' + ex + conv + (':' + spec if spec else '') + '}')
+        body = ''.join(parts)
+        # Quotes: inner expressions use ' (repr of strs); use the other one outside when possible.
+        if '"' not in body:
+            return f'f"{body}"'
+        if "'" not in body:
+            return f"f'{body}'"
+        return f'f"""{body}"""' if not body.endswith('"') else f"f'''{body}'''"
+
+    def e_str(self, scope, d):
+        r = self.r
+        c = r.randint(0, 20)
+        if c <= 2:
+            return f'({self.e(STR, scope, d)} + {self.e(self.maybe_wrong(STR), scope, d)})'
+        if c == 3:
+            k = r.randint(-1, 4)
+            return f'({self.lit(STR)} * {k})' if self.chance(0.7) else f'({k} * {self.lit(STR)})'
+        if c <= 5:
+            return f'{r.choice(["str", "repr", "str"])}({self.e(ANY, scope, d)})'
+        if c <= 8:
+            return self.fstring(scope, d)
+        if c == 9:
+            s = self.e(STR, scope, d)
+            return f'{s}[{self.index(scope, s)}]'
+        if c == 10:
+            return f'{self.e(STR, scope, d)}[{self.slice_(scope)}]'
+        if c == 11:
+            m = r.choice(['upper', 'lower', 'strip', 'lstrip', 'rstrip'])
+            arg = repr(r.choice(SUB_POOL)) if m.endswith('strip') and self.chance(0.3) else ''
+            return f'{self.e(STR, scope, d)}.{m}({arg})'
+        if c == 12:
+            old = r.choice([s for s in SUB_POOL if s])
+            new = r.choice([s for s in SUB_POOL if len(s) <= len(old)])
+            cnt = f', {r.randint(-1, 2)}' if self.chance(0.2) else ''
+            return f'{self.e(STR, scope, d)}.replace({old!r}, {new!r}{cnt})'
+        if c == 13:
+            sep = repr(r.choice(['', ', ', '-', ' ']))
+            x = self.fresh('x')
+            inner = Scope({x: INT})
+            if self.chance(0.5):
+                return f'{sep}.join(str({x}) for {x} in {self.e(LIST, scope, d)})' if self.chance(0.5) else \
+                    f'{sep}.join([str({self.e(INT, inner, 1)}) for {x} in {self.e(LIST, scope, d)}])'
+            return f'{sep}.join({self.e(STR, scope, d)}.split({r.choice(["", repr(","), repr(" "), repr("a")])}))'
+        if c == 14:
+            return f'({self.e(STR, scope, d)} if {self.e(BOOL, scope, d)} else {self.e(STR, scope, d)})'
+        if c == 15:
+            call = self.call_of(scope, d, STR)
+            if call:
+                return call
+        if c == 16:
+            return f'{r.choice(["min", "max"])}({self.e(STR, scope, d)}, {self.e(STR, scope, d)})'
+        if c == 17:
+            return f'({self.e(STR, scope, d)} or {self.lit(STR)})'
+        if c == 18:
+            with self.no_flow():
+                dd = self.e(DICT, scope, d)
+            return f'str({dd}.get({self.key(scope)}))'
+        if c == 19:
+            return f'"%s"' if False else f'{self.lit(STR)}.join([{self.e(STR, scope, d)}, {self.lit(STR)}])'
+        return f'str({self.num(scope, d)})'
+
+    def e_list(self, scope, d):
+        r = self.r
+        c = r.randint(0, 17)
+        if c <= 2:
+            return '[' + ', '.join(self.e(INT, scope, d) for _ in range(r.randint(0, 4))) + ']'
+        if c == 3:
+            a = r.randint(-5, 5)
+            b = a + r.randint(-3, 8)
+            step = r.choice(['', '', f', {r.choice([1, 2, 3, -1, -2])}'])
+            return f'list(range({a}, {b}{step}))' if self.chance(0.7) else f'list(range({r.randint(0, 6)}))'
+        if c == 4:
+            return f'{self.e(LIST, scope, d)}[{self.slice_(scope)}]'
+        if c == 5:
+            return f'({self.e(LIST, scope, d)} + {self.e(self.maybe_wrong(LIST), scope, d)})'
+        if c == 6:
+            kw = r.choice(['', ', reverse=True', ', key=abs', ', key=abs, reverse=True'])
+            return f'sorted({self.e(LIST, scope, d)}{kw})'
+        if c <= 8:
+            x = self.fresh('x')
+            with self.no_flow():
+                it = self.e(LIST, scope, d) if self.chance(0.7) else f'range({r.randint(-1, 7)})'
+            inner = scope.child()
+            inner.add(x, INT)
+            old = self.budget
+            self.budget = 0  # the element expression is evaluated once per item
+            body = self.e(INT, inner, d)
+            cond = f' if {self.e(BOOL, inner, d)}' if self.chance(0.4) else ''
+            self.budget = old
+            return f'[{body} for {x} in {it}{cond}]'
+        if c == 9 and self.gens:
+            g = r.choice(self.gens)
+            return f'list({self.gen_call(g, scope, d)})'
+        if c == 10:
+            x = self.fresh('x')
+            inner = Scope({x: INT})
+            with self.no_flow():
+                it = self.e(LIST, scope, d)
+            return f'list({self.e(INT, inner, 1)} for {x} in {it})'
+        if c == 11:
+            return f'{self.e(LIST, scope, d)}.copy()' if self.chance(0.5) else f'list({self.e(r.choice([LIST, TUPLE]), scope, d)})'
+        if c == 12:
+            return f'[{self.lit(INT)}] * {r.randint(-1, 4)}'
+        if c == 13:
+            call = self.call_of(scope, d, LIST)
+            if call:
+                return call
+        if c == 14:
+            return f'({self.e(LIST, scope, d)} if {self.e(BOOL, scope, d)} else {self.e(LIST, scope, d)})'
+        if c == 15:
+            with self.no_flow():
+                return f'list({self.e(DICT, scope, d)}.{r.choice(["values", "keys"])}())'
+        if c == 16:
+            x, y = self.fresh('x'), self.fresh('x')
+            inner = Scope({x: INT, y: INT})
+            return f'[{self.e(INT, inner, 1)} for {x}, {y} in {r.choice(["enumerate", "zip"])}({self.e(LIST, scope, d)}, {self.e(LIST, scope, d) if True else ""})]' \
+                if False else f'[{x} * {y} for {x}, {y} in zip({self.e(LIST, scope, d)}, {self.e(LIST, scope, d)})]'
+        return f'list({self.e(STR, scope, d)})'
+
+    def e_tuple(self, scope, d):
+        r = self.r
+        c = r.randint(0, 7)
+        if c <= 2:
+            items = [self.e(ANY, scope, d) for _ in range(r.randint(0, 4))]
+            if len(items) == 1:
+                return f'({items[0]},)'
+            return '(' + ', '.join(items) + ')'
+        if c == 3:
+            return f'tuple({self.e(r.choice([LIST, STR]), scope, d)})'
+        if c == 4:
+            return f'{self.e(TUPLE, scope, d)}[{self.slice_(scope)}]'
+        if c == 5:
+            return f'({self.e(TUPLE, scope, d)} + ({self.e(ANY, scope, d)},))'
+        if c == 6:
+            return f'tuple(enumerate({self.e(r.choice([LIST, STR]), scope, d)}{", " + str(r.randint(-2, 3)) if self.chance(0.3) else ""}))'
+        return f'tuple(zip({self.e(LIST, scope, d)}, {self.e(r.choice([LIST, STR]), scope, d)}))'
+
+    def e_dict(self, scope, d):
+        r = self.r
+        c = r.randint(0, 8)
+        if c <= 2:
+            keys = r.sample(KEY_POOL, r.randint(0, 4))
+            if self.chance(0.1):
+                keys.append(r.choice(keys) if keys else "'a'")  # a repeated key
+            return '{' + ', '.join(f'{k}: {self.e(INT, scope, d)}' for k in keys) + '}'
+        if c == 3:
+            x = self.fresh('x')
+            inner = scope.child()
+            inner.add(x, INT)
+            with self.no_flow():
+                it = self.e(LIST, scope, d)
+            old = self.budget
+            self.budget = 0
+            k = r.choice([f'str({x})', x, f'{x} % 3'])
+            body = f'{{{k}: {self.e(INT, inner, d)} for {x} in {it}}}'
+            self.budget = old
+            return body
+        if c == 4:
+            return f'dict({", ".join(f"{k}={self.e(INT, scope, d)}" for k in r.sample(["a", "b", "c", "key"], r.randint(0, 3)))})'
+        if c == 5:
+            return f'{self.e(DICT, scope, d)}.copy()' if self.chance(0.5) else f'dict({self.e(DICT, scope, d)})'
+        if c == 6:
+            return f'({self.e(DICT, scope, d)} | {self.lit(DICT)})'
+        if c == 7:
+            return f'dict(zip({self.lit(STR)}, {self.e(LIST, scope, d)}))'
+        return f'dict(enumerate({self.e(LIST, scope, d)}))'
+
+    def gen_call(self, g: Func, scope, d):
+        args = []
+        for _, pt in g.params:
+            args.append(self.e(pt, scope, d) if pt != INT else (self.small_int(scope) if self.chance(0.7) else self.e(INT, scope, d)))
+        return f'{g.name}({", ".join(args)})'
+
+    # ------------------------------------------------------------------ statements
+
+    def block(self, scope: Scope, n_min=1, n_max=4, ind='    ') -> list[str]:
+        lines = []
+        for _ in range(self.r.randint(n_min, n_max)):
+            lines += self.stmt(scope, ind)
+        return lines or [ind + 'pass']
+
+    def stmt(self, scope: Scope, ind: str) -> list[str]:
+        r = self.r
+        self.nest += 1
+        try:
+            compound = self.nest <= 3
+            weights = {
+                'assign': 14, 'reassign': 8, 'aug': 8, 'print': 7, 'listmut': 5, 'dictmut': 4,
+                'if': 7 if compound else 0, 'for': 6 if compound else 0, 'while': 3 if compound else 0,
+                'try': 5 if compound and self.nest <= 2 else 0, 'unpack': 2, 'call': 2, 'assert': 1,
+                'raise': 1, 'next': 1 if self.gens else 0, 'global': 1 if self.in_func and self.globals else 0,
+                'del': 1, 'breakcont': 3 if self.loop_depth else 0, 'return': 1 if self.in_func and not self.in_gen else 0,
+                'yield': 5 if self.in_gen else 0,
+            }
+            kinds = list(weights)
+            kind = r.choices(kinds, [weights[k] for k in kinds])[0]
+            with self.stmt_budget(1):
+                out = getattr(self, 's_' + kind)(scope, ind)
+            return out if out else [ind + 'pass']
+        finally:
+            self.nest -= 1
+
+    def expr_depth(self):
+        return self.r.choice([1, 2, 2, 3])
+
+    def s_assign(self, scope, ind):
+        t = self.r.choices(VALUE_TYPES, [30, 12, 8, 16, 16, 8, 10])[0]
+        rhs = self.e(t, scope, self.expr_depth())
+        name = self.fresh()
+        scope.add(name, t)
+        return [f'{ind}{name} = {rhs}']
+
+    def s_reassign(self, scope, ind):
+        cands = [n for n, t in scope.names.items() if t in VALUE_TYPES]
+        if not cands:
+            return self.s_assign(scope, ind)
+        name = self.r.choice(cands)
+        t = scope.names[name]
+        if t in SEQ_TYPES:
+            self.budget = 1
+        return [f'{ind}{name} = {self.e(t, scope, self.expr_depth())}']
+
+    def s_aug(self, scope, ind):
+        r = self.r
+        cands = [n for n, t in scope.names.items() if t in (INT, FLOAT, STR, LIST)]
+        if not cands:
+            return self.s_assign(scope, ind)
+        name = r.choice(cands)
+        t = scope.names[name]
+        if t == INT:
+            op = r.choice(['+=', '-=', '//=', '%=', '&=', '|=', '^=', '*=', '<<=', '>>=', '**='])
+            if op == '*=':
+                rhs = self.small_int(scope)
+            elif op in ('<<=', '>>='):
+                rhs = str(r.randint(0, 40) if self.chance(0.97) else -1)
+            elif op == '**=':
+                rhs = str(r.randint(0, 1)) if self.loop_depth or self.in_func else str(r.randint(0, 3))
+            else:
+                rhs = self.e(self.maybe_wrong(INT), scope, 2)
+            return [f'{ind}{name} {op} {rhs}']
+        if t == FLOAT:
+            op = r.choice(['+=', '-=', '*=', '/=', '//=', '%='])
+            return [f'{ind}{name} {op} {self.num(scope, 2)}']
+        self.budget = 0  # `s += t` copies s already
+        if t == STR:
+            return [f'{ind}{name} += {self.e(self.maybe_wrong(STR), scope, 2)}']
+        if self.frozen_lists:
+            return []
+        return [f'{ind}{name} += {self.e(LIST, scope, 2)}']
+
+    def s_print(self, scope, ind):
+        r = self.r
+        args = [self.e(r.choice(VALUE_TYPES + [ANY]), scope, 2) for _ in range(r.randint(0, 4))]
+        if self.chance(0.25):
+            args.append(f'sep={r.choice(["", ", ", "-", " | ", None])!r}')
+        if self.chance(0.2):
+            args.append(f'end={r.choice(["", "!\\n", " ", "\\n\\n", None])!r}')
+        return [f'{ind}print({", ".join(args)})']
+
+    def s_listmut(self, scope, ind):
+        r = self.r
+        lists = scope.of(LIST)
+        if not lists or self.frozen_lists:
+            return self.s_assign(scope, ind)
+        L = r.choice(lists)
+        c = r.randint(0, 13)
+        self.budget = 0
+        if c <= 3:
+            return [f'{ind}{L}.append({self.e(INT, scope, 2)})']
+        if c == 4:
+            return [f'{ind}{L}.extend({self.e(r.choice([LIST, LIST, TUPLE, STR]), scope, 1)})']
+        if c == 5:
+            return [f'{ind}{L}.insert({self.e(INT, scope, 1)}, {self.e(INT, scope, 2)})']
+        if c == 6:
+            return [f'{ind}{L}.pop({self.index(scope, L) if self.chance(0.5) else ""})']
+        if c == 7:
+            return [f'{ind}{L}.remove({self.e(INT, scope, 1)})']
+        if c == 8:
+            return [f'{ind}{L}.{r.choice(["reverse", "sort", "clear", "sort"])}({"reverse=True" if self.chance(0.2) else ""})'.replace('reverse(reverse=True)', 'reverse()').replace('clear(reverse=True)', 'clear()')]
+        if c <= 10:
+            return [f'{ind}{L}[{self.index(scope, L)}] = {self.e(INT, scope, 2)}']
+        if c == 11:
+            return [f'{ind}{L}[{self.slice_(scope)}] = {self.e(r.choice([LIST, LIST, TUPLE, STR]), scope, 1)}']
+        if c == 12:
+            return [f'{ind}del {L}[{self.index(scope, L)}]']
+        return [f'{ind}del {L}[{self.slice_(scope)}]']
+
+    def s_dictmut(self, scope, ind):
+        r = self.r
+        ds = scope.of(DICT)
+        if not ds:
+            return self.s_assign(scope, ind)
+        D = r.choice(ds)
+        c = r.randint(0, 7)
+        self.budget = 0
+        if c <= 3:
+            return [f'{ind}{D}[{self.key(scope)}] = {self.e(INT, scope, 2)}']
+        if c == 4:
+            return [f'{ind}del {D}[{self.key(scope)}]']
+        if c == 5:
+            return [f'{ind}{D}.pop({self.key(scope)})']
+        if c == 6:
+            return [f'{ind}{D}.update({self.lit(DICT) if self.chance(0.6) else ", ".join(f"{k}={self.e(INT, scope, 1)}" for k in r.sample("abc", 2))})']
+        return [f'{ind}{D}.{r.choice(["clear", "setdefault"])}({"" if self.chance(0.5) else self.key(scope)})'.replace('clear(', 'clear(').replace('setdefault()', 'clear()') if False else
+                f'{ind}{D}.setdefault({self.key(scope)}, {self.e(INT, scope, 1)})']
+
+    def s_if(self, scope, ind):
+        r = self.r
+        lines = [f'{ind}if {self.e(BOOL if self.chance(0.85) else ANY, scope, 2)}:']
+        lines += self.block(scope.child(), 1, 3, ind + '    ')
+        for _ in range(r.choice([0, 0, 1, 2])):
+            lines.append(f'{ind}elif {self.e(BOOL, scope, 2)}:')
+            lines += self.block(scope.child(), 1, 2, ind + '    ')
+        if self.chance(0.5):
+            lines.append(f'{ind}else:')
+            lines += self.block(scope.child(), 1, 2, ind + '    ')
+        return lines
+
+    def loop_body(self, scope, ind, frozen=False):
+        old = (self.loop_depth, self.frozen_lists)
+        self.loop_depth += 1
+        self.frozen_lists = self.frozen_lists or frozen
+        try:
+            return self.block(scope, 1, 4, ind)
+        finally:
+            self.loop_depth, self.frozen_lists = old
+
+    def s_for(self, scope, ind):
+        r = self.r
+        inner = scope.child()
+        c = r.randint(0, 11)
+        frozen = False
+        if self.loop_depth >= 2:
+            c = 0
+        x = self.fresh('i')
+        if c <= 3:
+            a = r.randint(-3, 3)
+            b = a + r.randint(-1, 7)
+            forms = [f'range({r.randint(0, 7)})', f'range({a}, {b})', f'range({b}, {a}, -1)',
+                     f'range({a}, {b + 3}, {r.choice([2, 3])})']
+            head = f'for {x} in {r.choice(forms)}:'
+            inner.add(x, INT)
+        elif c <= 5 and scope.of(LIST):
+            L = r.choice(scope.of(LIST))
+            if self.chance(0.4):
+                head = f'for {x} in {L}:'
+                frozen = True
+            else:
+                head = f'for {x} in {r.choice([L + "[:]", "sorted(" + L + ")", "list(" + L + ")", L + "[::-1]"])}:'
+            inner.add(x, INT)
+        elif c == 6:
+            with self.no_flow():
+                head = f'for {x} in {self.e(STR, scope, 1)}:'
+            inner.add(x, STR)
+        elif c == 7 and scope.of(DICT):
+            D = r.choice(scope.of(DICT))
+            y = self.fresh('i')
+            m = r.choice(['items', 'keys', 'values', 'items'])
+            if m == 'items':
+                head = f'for {x}, {y} in {D}.items():'
+                inner.add(x, ANY)
+                inner.add(y, INT)
+            elif m == 'keys':
+                head = f'for {x} in {D}{".keys()" if self.chance(0.5) else ""}:'
+                inner.add(x, ANY)
+            else:
+                head = f'for {x} in {D}.values():'
+                inner.add(x, INT)
+            # Mutating the dict being walked raises RuntimeError in both; allowed (rarely).
+        elif c == 8 and self.gens:
+            g = r.choice(self.gens)
+            head = f'for {x} in {self.gen_call(g, scope, 1)}:'
+            inner.add(x, INT)
+        elif c == 9:
+            y = self.fresh('i')
+            with self.no_flow():
+                if self.chance(0.5):
+                    head = f'for {x}, {y} in enumerate({self.e(LIST, scope, 1)}{", " + str(r.randint(-2, 5)) if self.chance(0.3) else ""}):'
+                else:
+                    head = f'for {x}, {y} in zip({self.e(LIST, scope, 1)}, {self.e(r.choice([LIST, STR]), scope, 1)}):'
+            frozen = True
+            inner.add(x, INT)
+            inner.add(y, ANY)
+        elif c == 10:
+            head = f'for {x} in ({", ".join(self.e(INT, scope, 1) for _ in range(r.randint(0, 4)))},):'.replace('(,)', '()')
+            inner.add(x, INT)
+        else:
+            head = f'for {x} in range({r.randint(1, 5)}):'
+            inner.add(x, INT)
+        lines = [ind + head] + self.loop_body(inner, ind + '    ', frozen)
+        if self.chance(0.1):
+            lines += [f'{ind}else:'] + self.block(scope.child(), 1, 2, ind + '    ')
+        return lines
+
+    def s_while(self, scope, ind):
+        r = self.r
+        w = self.fresh('w')
+        scope.add(w, INT)
+        inner = scope.child()
+        cond = f'{w} < {r.randint(0, 6)}'
+        if self.chance(0.5):
+            cond += f' and {self.e(BOOL, scope, 2)}'
+        lines = [f'{ind}{w} = 0', f'{ind}while {cond}:', f'{ind}    {w} += 1']
+        lines += self.loop_body(inner, ind + '    ')
+        if self.chance(0.1):
+            lines += [f'{ind}else:'] + self.block(scope.child(), 1, 2, ind + '    ')
+        return lines
+
+    def s_breakcont(self, scope, ind):
+        kw = self.r.choice(['break', 'continue'])
+        return [f'{ind}if {self.e(BOOL, scope, 2)}:', f'{ind}    {kw}']
+
+    def s_try(self, scope, ind):
+        r = self.r
+        lines = [f'{ind}try:'] + self.block(scope.child(), 1, 3, ind + '    ')
+        for _ in range(r.choice([1, 1, 2])):
+            if self.chance(0.75):
+                types = r.sample(EXC_TYPES, r.choice([1, 1, 2]))
+            else:
+                types = [r.choice(EXC_EXTRA)]
+            tt = types[0] if len(types) == 1 else '(' + ', '.join(types) + ')'
+            hs = scope.child()
+            if self.chance(0.7):
+                e = self.fresh('e')
+                lines.append(f'{ind}except {tt} as {e}:')
+                show = r.choice([e, e, f'repr({e})', f'{e}.args', f'str({e})', f'f"{{{e}!r}}"'])
+                lines.append(f'{ind}    print({r.choice(types)!r}, {show})')
+            else:
+                lines.append(f'{ind}except {tt}:')
+            if self.chance(0.3):
+                lines += self.block(hs, 1, 2, ind + '    ')
+            if self.chance(0.05):
+                lines.append(f'{ind}    raise')
+        if not self.in_gen and self.chance(0.15):
+            lines.append(f'{ind}else:')
+            lines += self.block(scope.child(), 1, 2, ind + '    ')
+        if not self.in_gen and self.chance(0.15):
+            lines.append(f'{ind}finally:')
+            lines += self.block(scope.child(), 1, 2, ind + '    ')
+        return lines
+
+    def s_unpack(self, scope, ind):
+        r = self.r
+        same = [t for t in VALUE_TYPES if len(scope.of(t)) >= 2]
+        if same and self.chance(0.5):
+            t = r.choice(same)
+            a, b = r.sample(scope.of(t), 2)
+            return [f'{ind}{a}, {b} = {b}, {a}']
+        n = r.randint(2, 3)
+        names = [self.fresh() for _ in range(n)]
+        if self.chance(0.7):
+            types = [r.choice([INT, STR, FLOAT]) for _ in names]
+            rhs = ', '.join(self.e(t, scope, 1) for t in types)
+            if self.chance(0.05):
+                rhs += ', 0'  # too many values
+            for nm, t in zip(names, types):
+                scope.add(nm, t)
+            return [f'{ind}{", ".join(names)} = {rhs}']
+        src = self.e(r.choice([TUPLE, LIST, STR]), scope, 1)
+        for nm in names:
+            scope.add(nm, ANY)
+        return [f'{ind}{", ".join(names)} = {src}']
+
+    def s_call(self, scope, ind):
+        ret = self.r.choice(VALUE_TYPES)
+        call = self.call_of(scope, 2, ret)
+        if call is None:
+            return self.s_print(scope, ind)
+        return [f'{ind}{call}']
+
+    def s_assert(self, scope, ind):
+        msg = f', {self.e(STR, scope, 1)}' if self.chance(0.6) else ''
+        return [f'{ind}assert {self.e(BOOL, scope, 2)}{msg}']
+
+    def s_raise(self, scope, ind):
+        r = self.r
+        t = r.choice(EXC_TYPES + ['RuntimeError'])
+        arg = self.e(r.choice([STR, STR, INT]), scope, 1) if self.chance(0.8) else ''
+        return [f'{ind}if {self.e(BOOL, scope, 2)}:', f'{ind}    raise {t}({arg})']
+
+    def s_next(self, scope, ind):
+        g = self.r.choice(self.gens)
+        it = self.fresh('it')
+        v = self.fresh()
+        scope.add(v, INT)
+        default = f', {self.lit(INT)}' if self.chance(0.6) else ''
+        lines = [f'{ind}{it} = {self.gen_call(g, scope, 1)}', f'{ind}{v} = next({it}{default})']
+        if self.chance(0.5):
+            lines.append(f'{ind}{v} += next({it}, 0)')
+        # A suspended generator is abandoned here: generator bodies never contain try/finally.
+        return lines
+
+    def s_global(self, scope, ind):
+        g = self.r.choice(list(self.globals))
+        t = self.globals[g]
+        if g in self.global_decl or any(g == n for n in scope.names):
+            return []
+        self.global_decl.add(g)
+        if t == INT:
+            return [f'{ind}global {g}', f'{ind}{g} += {self.e(INT, scope, 1)}']
+        return [f'{ind}global {g}', f'{ind}{g} = {self.e(t, scope, 1)}']
+
+    def s_del(self, scope, ind):
+        own = [n for n in scope.own if scope.names.get(n) in VALUE_TYPES]
+        if not own:
+            return self.s_assign(scope, ind)
+        n = self.r.choice(own)
+        del scope.names[n]
+        scope.own.discard(n)
+        return [f'{ind}del {n}']
+
+    def s_return(self, scope, ind):
+        return [f'{ind}if {self.e(BOOL, scope, 2)}:', f'{ind}    return {self.e(self.cur_ret, scope, 2)}']
+
+    def s_yield(self, scope, ind):
+        if self.chance(0.15):
+            return [f'{ind}if {self.e(BOOL, scope, 1)}:', f'{ind}    return {self.e(INT, scope, 1) if self.chance(0.5) else ""}'.rstrip()]
+        return [f'{ind}yield {self.e(INT, scope, 2)}']
+
+    # ------------------------------------------------------------------ functions and the program
+
+    def start_function(self, in_func, in_gen=False):
+        self.loop_depth = 0
+        self.frozen_lists = False
+        self.in_func = in_func
+        self.in_gen = in_gen
+        self.global_decl = set()
+        self.nest = 0
+
+    def function(self, name, params, ret, body_scope=None):
+        self.start_function(True)
+        self.cur_ret = ret
+        scope = Scope(dict(params))
+        lines = [f'def {name}({", ".join(p for p, _ in params)}):']
+        lines += self.block(scope, 1, 5)
+        with self.stmt_budget(1):
+            lines.append(f'    return {self.e(ret, scope, 2)}')
+        return lines
+
+    def generator(self, name, params):
+        self.start_function(True, in_gen=True)
+        scope = Scope(dict(params))
+        lines = [f'def {name}({", ".join(p for p, _ in params)}):']
+        lines += self.block(scope, 0, 2)
+        i = self.fresh('i')
+        n = params[0][0]
+        inner = scope.child()
+        inner.add(i, INT)
+        lines.append(f'    for {i} in range({n} % {self.r.randint(3, 8)}):')
+        self.loop_depth = 1
+        body = self.block(inner, 0, 3, '        ')
+        self.loop_depth = 0
+        with self.stmt_budget(1):
+            body.append(f'        yield {self.e(INT, inner, 2)}')
+        if self.chance(0.5):
+            self.r.shuffle(body) if all(not l.startswith('         ') for l in body) else None
+        lines += body
+        if self.chance(0.4):
+            with self.stmt_budget(1):
+                lines.append(f'    yield {self.e(INT, scope, 1)}')
+        return lines
+
+    def program(self):
+        r = self.r
+        out = []
+        for k in range(r.choice([0, 0, 1, 2])):
+            t = r.choice([INT, INT, STR, FLOAT])
+            g = f'G{k}'
+            out.append(f'{g} = {self.lit(t)}')
+            self.globals[g] = t
+        if out:
+            out.append('')
+        for k in range(r.choice([0, 1, 1, 2])):
+            name = f'gen{k}'
+            params = [(f'n{self.counter}', INT)] + ([(f's{self.counter}', STR)] if self.chance(0.3) else [])
+            self.counter += 1
+            out += self.generator(name, params) + ['', '']
+            self.gens.append(Func(name, params, INT, 'gen'))
+        for k in range(r.choice([0, 1, 2, 3])):
+            name = f'f{k}'
+            params = [(f'p{self.counter}_{j}', r.choice([INT, INT, FLOAT, STR, LIST, BOOL])) for j in range(r.randint(0, 3))]
+            self.counter += 1
+            ret = r.choice([INT, INT, FLOAT, STR, LIST, BOOL, TUPLE])
+            out += self.function(name, params, ret) + ['', '']
+            self.funcs.append(Func(name, params, ret))
+
+        # main: maybe literal parameters, nested helpers with defaults, then statements.
+        self.start_function(False)
+        main_params = []
+        call_args = []
+        if self.chance(0.25):
+            for j in range(r.randint(1, 2)):
+                t = r.choice([INT, STR, FLOAT])
+                main_params.append((f'a{j}', t))
+                call_args.append(self.lit(t).strip('()') if t != STR else self.lit(t))
+        scope = Scope(dict(main_params))
+        lines = [f'def main({", ".join(p for p, _ in main_params)}):']
+        for k in range(r.choice([0, 0, 1])):
+            lines += self.nested_def(k)
+            self.start_function(False)
+        lines += self.block(scope, 3, 9)
+        reps = [n for n, t in scope.names.items() if t in REPRESENTABLE]
+        r.shuffle(reps)
+        with self.stmt_budget(99):
+            if reps and self.chance(0.8):
+                ret = ', '.join(reps[:r.randint(1, 5)])
+            else:
+                ret = self.e(r.choice(VALUE_TYPES), scope, 2)
+        lines.append(f'    return {ret}')
+        out += lines
+        return '\n'.join(out) + '\n', f'main({", ".join(call_args)})'
+
+    def nested_def(self, k):
+        """A helper defined inside main with default arguments (it sees only its parameters and globals)."""
+        r = self.r
+        name = f'h{k}'
+        n = r.randint(1, 3)
+        nd = r.randint(1, n)
+        params = [(f'q{j}', r.choice([INT, INT, STR, FLOAT])) for j in range(n)]
+        defaults = {}
+        plist = []
+        for j, (pn, pt) in enumerate(params):
+            if j >= n - nd:
+                defaults[pn] = self.lit(pt)
+                plist.append(f'{pn}={defaults[pn]}')
+            else:
+                plist.append(pn)
+        ret = r.choice([INT, STR, FLOAT, LIST])
+        self.start_function(True)
+        self.cur_ret = ret
+        scope = Scope(dict(params))
+        lines = [f'    def {name}({", ".join(plist)}):']
+        lines += self.block(scope, 0, 3, '        ')
+        with self.stmt_budget(1):
+            lines.append(f'        return {self.e(ret, scope, 2)}')
+        f = Func(name, params, ret)
+        f.defaults = defaults
+        self.funcs.append(f)
+        return lines
+
+
+def generate(rng: random.Random):
+    return Gen(rng).program()
