@@ -13,6 +13,7 @@
 // TypeScript build (the workers run dist/).
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
+const os = require('node:os');
 const path = require('node:path');
 const { buildBaseline } = require('./bench-baseline.js');
 const programs = require('../bench/programs.js');
@@ -62,7 +63,15 @@ if (!process.env.BENCH_NO_BUILD) {
 buildBaseline();
 
 console.log(`${RUNS} fresh processes per program and configuration, interleaved; each sample is the best of 3 runs after 2 warm-up runs\n`);
-const report = { runs: RUNS, node: process.version, configurations: CONFIGS, targets: TARGETS, cases: [] };
+const report = {
+  runs: RUNS,
+  node: process.version,
+  cpus: os.cpus().length,
+  loadAverageAtStart: os.loadavg(),
+  configurations: CONFIGS,
+  targets: TARGETS,
+  cases: [],
+};
 for (const name of Object.keys(programs)) {
   const times = Object.fromEntries(IMPLS.map((i) => [i, []]));
   const results = new Set();
@@ -115,12 +124,18 @@ report.withinTargets = {
 console.log('\nWhat the optimizer API costs (ratios of medians; > 1 is slower):');
 for (const [k, v] of Object.entries(CONFIGS)) if (k !== 'js') console.log(`  ${k.padEnd(10)} = ${v}`);
 console.log('');
-console.log(`${'program'.padEnd(10)} ${'compiled out'.padStart(13)} ${'no optimizer'.padStart(13)} ${'null opt.'.padStart(11)} ${'superblock'.padStart(11)}   ${'interp/baseline'.padStart(15)} ${'null/interp'.padStart(12)} ${'superblock speed-up'.padStart(20)}`);
+console.log('(in parentheses: the median of the per-round ratios, samples taken side by side)\n');
+console.log(
+  `${'program'.padEnd(10)} ${'compiled out'.padStart(13)} ${'no optimizer'.padStart(13)} ${'null opt.'.padStart(11)} ${'superblock'.padStart(11)}` +
+    `   ${'no optimizer / compiled out'.padStart(28)} ${'null / no optimizer'.padStart(22)} ${'superblock speed-up'.padStart(22)}`,
+);
 for (const c of report.cases) {
   const m = c.medianMs;
+  const both = (r, p) => `${pct(r)} (${pct(p)})`;
   console.log(
     `${c.name.padEnd(10)} ${m.baseline.toFixed(1).padStart(10)} ms ${m.interp.toFixed(1).padStart(10)} ms ${m.null.toFixed(1).padStart(8)} ms ${m.superblock.toFixed(1).padStart(8)} ms   ` +
-      `${pct(c.noOptimizerOverhead).padStart(15)} ${pct(c.nullOptimizerOverhead).padStart(12)} ${(c.superblockSpeed.toFixed(2) + 'x').padStart(20)}`,
+      `${both(c.noOptimizerOverhead, c.paired.noOptimizerOverhead).padStart(28)} ${both(c.nullOptimizerOverhead, c.paired.nullOptimizerOverhead).padStart(22)} ` +
+      `${`${c.superblockSpeed.toFixed(2)}x (${c.paired.superblockSpeed.toFixed(2)}x)`.padStart(22)}`,
   );
 }
 const verdict = (ok) => (ok ? 'within target' : 'OVER TARGET');
@@ -130,7 +145,12 @@ console.log(
 console.log(
   `null optimizer vs no optimizer:         ${pct(overall.nullOptimizerOverhead)} (geometric mean; target <= +3%: ${verdict(report.withinTargets.nullOptimizer)})`,
 );
-console.log(`superblock vs no optimizer:             ${overall.superblockSpeed.toFixed(2)}x faster (geometric mean; informational)`);
+console.log(`superblock vs no optimizer:             ${overall.superblockSpeed.toFixed(2)}x speed-up (geometric mean; < 1 is slower; informational)`);
+report.loadAverageAtEnd = os.loadavg();
+const load = Math.max(report.loadAverageAtStart[0], report.loadAverageAtEnd[0]);
+if (load > report.cpus * 0.5) {
+  console.log(`\nnote: the 1-minute load average reached ${load.toFixed(1)} on ${report.cpus} CPUs: other work ran during the benchmark, so these ratios are noisy`);
+}
 
 report.seconds = (Date.now() - started) / 1000;
 fs.mkdirSync(path.join(ROOT, 'bench-results'), { recursive: true });

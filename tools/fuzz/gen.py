@@ -119,6 +119,8 @@ class Gen:
         self.budget = 1  # str/list/tuple/dict variables an expression may still copy into its result
         self.global_decl: set[str] = set()
         self.nest = 0  # statement nesting depth
+        self.in_nested = False  # in a def inside main: main's locals (and its other helpers) are out of reach
+        self.cur_ret = INT
 
     # ------------------------------------------------------------------ helpers
 
@@ -153,8 +155,7 @@ class Gen:
         if t in SEQ_TYPES or t == ANY:
             if self.budget <= 0:
                 return None
-        if t == INT:
-            names += [g for g, gt in self.globals.items() if gt == INT]
+        names += [g for g, gt in self.globals.items() if gt == t]
         if not names:
             return None
         if t in SEQ_TYPES or t == ANY:
@@ -234,9 +235,11 @@ class Gen:
     def e(self, t: str, scope: Scope, d: int) -> str:
         """An expression of type t (mostly)."""
         if t == ANY:
+            if scope.of(ANY) and self.budget > 0 and self.chance(0.3):
+                return self.var(scope, ANY)
             t = self.r.choice(VALUE_TYPES)
-        if d <= 0 or self.chance(0.28):
-            if self.chance(0.65):
+        if d <= 0 or self.chance(0.35):
+            if self.chance(0.8):
                 v = self.var(scope, t)
                 if v is not None:
                     return v
@@ -256,7 +259,8 @@ class Gen:
         return t
 
     def call_of(self, scope, d, ret):
-        fs = [f for f in self.funcs if f.ret == ret]
+        # A helper local to main is callable only where main's locals are (not from a genexpr or another def).
+        fs = [f for f in self.funcs if f.ret == ret and (not getattr(f, 'local', False) or scope.names.get(f.name) == 'func')]
         if not fs:
             return None
         f = self.r.choice(fs)
@@ -367,7 +371,7 @@ class Gen:
             return f'int({self.e(r.choice([INT, BOOL, STR]), scope, d)}{", " + str(r.choice([2, 8, 16, 36, 0])) if self.chance(0.2) else ""})'
         if c == 32:
             with self.no_flow():
-                return f'{self.e(TUPLE, scope, d)}.__len__()' if False else f'len({self.e(TUPLE, scope, d)})'
+                return f'len({self.e(TUPLE, scope, d)})'
         if c == 33:
             with self.no_flow():
                 dd = self.e(DICT, scope, d)
@@ -492,16 +496,10 @@ class Gen:
                     spec = r.choice(INT_SPECS + FLOAT_SPECS + STR_SPECS)
                 if self.chance(0.08):
                     spec = '>{' + str(r.randint(0, 12)) + '}'  # a nested replacement field
-            if ex.startswith('{') or ex.startswith("'") or '"' in ex:
-                ex = f' {ex} ' if not ex.startswith('{') else f' {ex} '
+            if ex.startswith('{'):
+                ex = f' {ex} '  # `{{` would be an escaped brace
             parts.append('{' + ex + conv + (':' + spec if spec else '') + '}')
-        body = ''.join(parts)
-        # Quotes: inner expressions use ' (repr of strs); use the other one outside when possible.
-        if '"' not in body:
-            return f'f"{body}"'
-        if "'" not in body:
-            return f"f'{body}'"
-        return f'f"""{body}"""' if not body.endswith('"') else f"f'''{body}'''"
+        return 'f"' + ''.join(parts) + '"'  # PEP 701 (3.12+): any quotes inside the fields
 
     def e_str(self, scope, d):
         r = self.r
@@ -552,7 +550,7 @@ class Gen:
                 dd = self.e(DICT, scope, d)
             return f'str({dd}.get({self.key(scope)}))'
         if c == 19:
-            return f'"%s"' if False else f'{self.lit(STR)}.join([{self.e(STR, scope, d)}, {self.lit(STR)}])'
+            return f'{self.lit(STR)}.join([{self.e(STR, scope, d)}, {self.lit(STR)}])'
         return f'str({self.num(scope, d)})'
 
     def e_list(self, scope, d):
@@ -608,9 +606,9 @@ class Gen:
                 return f'list({self.e(DICT, scope, d)}.{r.choice(["values", "keys"])}())'
         if c == 16:
             x, y = self.fresh('x'), self.fresh('x')
-            inner = Scope({x: INT, y: INT})
-            return f'[{self.e(INT, inner, 1)} for {x}, {y} in {r.choice(["enumerate", "zip"])}({self.e(LIST, scope, d)}, {self.e(LIST, scope, d) if True else ""})]' \
-                if False else f'[{x} * {y} for {x}, {y} in zip({self.e(LIST, scope, d)}, {self.e(LIST, scope, d)})]'
+            with self.no_flow():
+                a, b = self.e(LIST, scope, d), self.e(LIST, scope, d)
+            return f'[{x} * {y} for {x}, {y} in zip({a}, {b})]'
         return f'list({self.e(STR, scope, d)})'
 
     def e_tuple(self, scope, d):
@@ -684,7 +682,7 @@ class Gen:
                 'assign': 14, 'reassign': 8, 'aug': 8, 'print': 7, 'listmut': 5, 'dictmut': 4,
                 'if': 7 if compound else 0, 'for': 6 if compound else 0, 'while': 3 if compound else 0,
                 'try': 5 if compound and self.nest <= 2 else 0, 'unpack': 2, 'call': 2, 'assert': 1,
-                'raise': 1, 'next': 1 if self.gens else 0, 'global': 1 if self.in_func and self.globals else 0,
+                'raise': 1, 'next': 1 if self.gens else 0, 'global': 2 if self.global_decl else 0,
                 'del': 1, 'breakcont': 3 if self.loop_depth else 0, 'return': 1 if self.in_func and not self.in_gen else 0,
                 'yield': 5 if self.in_gen else 0,
             }
@@ -772,7 +770,9 @@ class Gen:
         if c == 7:
             return [f'{ind}{L}.remove({self.e(INT, scope, 1)})']
         if c == 8:
-            return [f'{ind}{L}.{r.choice(["reverse", "sort", "clear", "sort"])}({"reverse=True" if self.chance(0.2) else ""})'.replace('reverse(reverse=True)', 'reverse()').replace('clear(reverse=True)', 'clear()')]
+            m = r.choice(['reverse', 'sort', 'clear', 'sort'])
+            arg = r.choice(['reverse=True', 'key=abs', '']) if m == 'sort' else ''
+            return [f'{ind}{L}.{m}({arg})']
         if c <= 10:
             return [f'{ind}{L}[{self.index(scope, L)}] = {self.e(INT, scope, 2)}']
         if c == 11:
@@ -797,8 +797,9 @@ class Gen:
             return [f'{ind}{D}.pop({self.key(scope)})']
         if c == 6:
             return [f'{ind}{D}.update({self.lit(DICT) if self.chance(0.6) else ", ".join(f"{k}={self.e(INT, scope, 1)}" for k in r.sample("abc", 2))})']
-        return [f'{ind}{D}.{r.choice(["clear", "setdefault"])}({"" if self.chance(0.5) else self.key(scope)})'.replace('clear(', 'clear(').replace('setdefault()', 'clear()') if False else
-                f'{ind}{D}.setdefault({self.key(scope)}, {self.e(INT, scope, 1)})']
+        if self.chance(0.2):
+            return [f'{ind}{D}.clear()']
+        return [f'{ind}{D}.setdefault({self.key(scope)}, {self.e(INT, scope, 1)})']
 
     def s_if(self, scope, ind):
         r = self.r
@@ -890,8 +891,7 @@ class Gen:
 
     def s_while(self, scope, ind):
         r = self.r
-        w = self.fresh('w')
-        scope.add(w, INT)
+        w = self.fresh('w')  # the guard: never in scope, so nothing else assigns it
         inner = scope.child()
         cond = f'{w} < {r.randint(0, 6)}'
         if self.chance(0.5):
@@ -923,6 +923,7 @@ class Gen:
                 lines.append(f'{ind}    print({r.choice(types)!r}, {show})')
             else:
                 lines.append(f'{ind}except {tt}:')
+                lines.append(f'{ind}    print({tt.strip("()").split(",")[0]!r})' if self.chance(0.5) else f'{ind}    pass')
             if self.chance(0.3):
                 lines += self.block(hs, 1, 2, ind + '    ')
             if self.chance(0.05):
@@ -987,14 +988,21 @@ class Gen:
         return lines
 
     def s_global(self, scope, ind):
-        g = self.r.choice(list(self.globals))
-        t = self.globals[g]
-        if g in self.global_decl or any(g == n for n in scope.names):
+        if not self.global_decl:
             return []
-        self.global_decl.add(g)
+        g = self.r.choice(sorted(self.global_decl))
+        t = self.globals[g]
         if t == INT:
-            return [f'{ind}global {g}', f'{ind}{g} += {self.e(INT, scope, 1)}']
-        return [f'{ind}global {g}', f'{ind}{g} = {self.e(t, scope, 1)}']
+            return [f'{ind}{g} += {self.e(INT, scope, 1)}']
+        self.budget = 0
+        return [f'{ind}{g} = {self.e(t, scope, 1)}']
+
+    def declare_globals(self):
+        """`global G` lines for the top of a function body (a declaration must precede every use)."""
+        if not self.globals or not self.chance(0.4):
+            return []
+        self.global_decl = set(self.r.sample(sorted(self.globals), 1))
+        return [f'    global {g}' for g in sorted(self.global_decl)]
 
     def s_del(self, scope, ind):
         own = [n for n in scope.own if scope.names.get(n) in VALUE_TYPES]
@@ -1015,7 +1023,8 @@ class Gen:
 
     # ------------------------------------------------------------------ functions and the program
 
-    def start_function(self, in_func, in_gen=False):
+    def start_function(self, in_func, in_gen=False, in_nested=False):
+        self.in_nested = in_nested
         self.loop_depth = 0
         self.frozen_lists = False
         self.in_func = in_func
@@ -1028,6 +1037,7 @@ class Gen:
         self.cur_ret = ret
         scope = Scope(dict(params))
         lines = [f'def {name}({", ".join(p for p, _ in params)}):']
+        lines += self.declare_globals()
         lines += self.block(scope, 1, 5)
         with self.stmt_budget(1):
             lines.append(f'    return {self.e(ret, scope, 2)}')
@@ -1048,8 +1058,6 @@ class Gen:
         self.loop_depth = 0
         with self.stmt_budget(1):
             body.append(f'        yield {self.e(INT, inner, 2)}')
-        if self.chance(0.5):
-            self.r.shuffle(body) if all(not l.startswith('         ') for l in body) else None
         lines += body
         if self.chance(0.4):
             with self.stmt_budget(1):
@@ -1091,9 +1099,13 @@ class Gen:
                 call_args.append(self.lit(t).strip('()') if t != STR else self.lit(t))
         scope = Scope(dict(main_params))
         lines = [f'def main({", ".join(p for p, _ in main_params)}):']
-        for k in range(r.choice([0, 0, 1])):
+        lines += self.declare_globals()
+        decl = self.global_decl
+        for k in range(r.choice([0, 0, 1, 1, 2])):
             lines += self.nested_def(k)
+            scope.add(f'h{k}', 'func')
             self.start_function(False)
+        self.global_decl = decl
         lines += self.block(scope, 3, 9)
         reps = [n for n, t in scope.names.items() if t in REPRESENTABLE]
         r.shuffle(reps)
@@ -1122,7 +1134,7 @@ class Gen:
             else:
                 plist.append(pn)
         ret = r.choice([INT, STR, FLOAT, LIST])
-        self.start_function(True)
+        self.start_function(True, in_nested=True)
         self.cur_ret = ret
         scope = Scope(dict(params))
         lines = [f'    def {name}({", ".join(plist)}):']
@@ -1131,6 +1143,7 @@ class Gen:
             lines.append(f'        return {self.e(ret, scope, 2)}')
         f = Func(name, params, ret)
         f.defaults = defaults
+        f.local = True
         self.funcs.append(f)
         return lines
 

@@ -244,7 +244,8 @@ export class Vm implements Host {
   /** A newly raised exception remembers the one being handled (`__context__`), without cycles. */
   private attachContext(exc: PyException): void {
     const handled = this.topmostHandled();
-    if (handled === null || handled === exc) return;
+    // Routing an exception again (out of a builtin's nested run, out of an executor) is no new raise.
+    if (handled === null || handled === exc || exc.context !== null) return;
     for (let c: PyException | null = handled; c; c = c.context) {
       if (c.context === exc) {
         c.context = null;

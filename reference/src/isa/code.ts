@@ -51,6 +51,8 @@ export interface InstalledExecutor {
   readonly id: number;
   readonly originalOp: number;
   readonly originalArg: number;
+  /** The registration that made it (executors of a replaced optimizer may not replace). */
+  readonly generation: number;
 }
 
 export function isGeneratorCode(code: Code): boolean {

@@ -9,6 +9,7 @@ import type { Frame } from '../interp/frame';
 import { DISPATCH, dispatchTable, type Handler } from '../interp/handlers';
 import type { Vm } from '../interp/vm';
 import { makePolicy, type HotspotConfig, type HotspotPolicy } from '../hotspot/policy';
+import { BudgetExhausted } from '../interp/errors';
 import { PyException } from '../runtime/values';
 import { Capability, KIND_BIT, type ApiError, type Executor, type HotspotKind, type Optimizer } from './api';
 import { checkOptimizer, type Registered } from './registration';
@@ -56,6 +57,10 @@ export class OptimizerRuntime {
   /** Lets a certifier observe every executor it installs (getExecutor still returns the original). */
   wrap: ((executor: Executor, code: Code, offset: number) => Executor) | null = null;
   private nextId = 1;
+  /** Bumped at every (un)registration; an executor carries the generation that made it. */
+  private generation = 0;
+  /** Executors whose execute is on the JS stack, innermost last. */
+  private readonly running: InstalledExecutor[] = [];
 
   constructor(private readonly vm: Vm) {}
 
@@ -79,6 +84,7 @@ export class OptimizerRuntime {
       next = checked;
     }
     this.removeAll();
+    this.generation++;
     if (this.registered) this.emit({ kind: 'unregistered', optimizer: this.registered.name });
     this.registered = next;
     for (const code of this.vm.codes) code.sites!.length = 0;
@@ -165,6 +171,7 @@ export class OptimizerRuntime {
     }
     const slot: InstalledExecutor = {
       executor, entry: this.wrapped(executor, code, offset), offset, id: this.nextId++, originalOp: code.ops[offset]!, originalArg: code.args[offset]!,
+      generation: this.generation,
     };
     slots[index] = slot;
     code.ops[offset] = OP.ENTER_EXECUTOR;
@@ -200,6 +207,10 @@ export class OptimizerRuntime {
       return { rule, message };
     };
     if (!this.registered) return fail('replace.no-optimizer', 'no optimizer is registered');
+    const caller = this.running[this.running.length - 1];
+    if (caller && caller.generation !== this.generation) {
+      return fail('replace.stale-executor', 'an executor of a previous optimizer cannot install or replace executors');
+    }
     if (!code || !this.vm.codes.includes(code)) return fail('replace.unknown-code', 'not a code object of this VM');
     if (!Number.isInteger(offset) || offset < 0 || offset >= code.ops.length) return fail('replace.offset', `offset ${offset} is outside ${code.name}`);
     const live = code.ops[offset] === OP.ENTER_EXECUTOR ? code.executors![code.args[offset]!]! : null;
@@ -216,7 +227,7 @@ export class OptimizerRuntime {
     }
     if (!live) return this.install(code, offset, executor) ? null : { rule: 'executor.limit', message: 'too many executors' };
     const index = code.args[offset]!;
-    const slot: InstalledExecutor = { ...live, executor, entry: this.wrapped(executor, code, offset), id: this.nextId++ };
+    const slot: InstalledExecutor = { ...live, executor, entry: this.wrapped(executor, code, offset), id: this.nextId++, generation: this.generation };
     code.executors![index] = slot;
     this.emit({ kind: 'replaced', code: code.name, offset, old: live.id, executor: slot.id });
     return null;
@@ -234,16 +245,22 @@ export class OptimizerRuntime {
     f.ip = offset;
     this.emit({ kind: 'entered', code: f.code.name, offset, executor: slot.id });
     let returned: unknown;
+    this.running.push(slot);
     try {
       returned = slot.entry.execute(f, vm);
     } catch (e) {
-      if (e instanceof HostInterrupt) throw e;
-      if (e instanceof PyException) {
-        /** @spec #executor-exceptions */
+      if (e instanceof HostInterrupt || e instanceof BudgetExhausted) throw e;
+      if (!(e instanceof PyException)) throw new OptimizerFault('execute', 'execute.throws', describe(e));
+      /** @spec #executor-exceptions */
+      try {
+        vm.unwind(e);
+      } catch (escaped) {
         this.emit({ kind: 'exited', code: f.code.name, offset, executor: slot.id, at: null, progressed: true });
-        throw e;
+        throw escaped;
       }
-      throw new OptimizerFault('execute', 'execute.throws', describe(e));
+      returned = vm.frame;
+    } finally {
+      this.running.pop();
     }
     const at = vm.frame;
     if (returned !== at) {

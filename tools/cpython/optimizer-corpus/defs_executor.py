@@ -125,8 +125,9 @@ def main(n):
         t += 10 // (2 - i)
     return t
 ''', entry='main(4)', tags=['exceptions'], spec=X + ['executor-exceptions']),
-x('exception-to-caller-handler', 'A function-entry executor on f whose steps raise inside f: the exception unwinds f\'s frame and is '
-  'caught by main\'s handler, all within vm.step; the executor exits in main\'s handler', executor(FE, at={'f@RESUME': {'advance': 6}}),
+x('exception-to-caller-handler', 'A function-entry executor on f (6 steps): in f(0) the 4th step raises ZeroDivisionError, which '
+  'unwinds f\'s frame and is routed to main\'s handler, all within vm.step; the executor takes two more steps there and exits in '
+  'main\'s handler (ip 23); for f(1) and f(2) its steps return normally and it exits in main after the CALL (ip 15)', executor(FE, at={'f@RESUME': {'advance': 6}}),
   src='''
 def f(x):
     return 10 // x
@@ -154,14 +155,12 @@ x('budget-one-short-in-executor', 'The same run with budget 27: the 27th step is
       {'kind': 'exited', 'code': 'main', 'offset': 12, 'executor': 1, 'at': {'code': 'main', 'ip': 7}, 'progressed': True},
       {'kind': 'entered', 'code': 'main', 'offset': 12, 'executor': 1},
       {'kind': 'exited', 'code': 'main', 'offset': 12, 'executor': 1, 'at': {'code': 'main', 'ip': 7}, 'progressed': True},
-      {'kind': 'entered', 'code': 'main', 'offset': 12, 'executor': 1}]},
-  pending='the reference VM reports fault execute.throws ("[object Object]"): OptimizerRuntime.enter wraps the BudgetExhausted '
-          'thrown by vm.step as an optimizer fault instead of letting the exhaustion through'),
+      {'kind': 'entered', 'code': 'main', 'offset': 12, 'executor': 1}]}),
 x('budget-advance-zero-free', 'With an executor that advances 0 the VM runs the original instruction itself, outside the budget\'s '
   'count, in place of the step ENTER_EXECUTOR took: the run costs exactly the plain loop\'s 28 steps (budget 28 suffices)',
   executor(BE, {'advance': 0}), budget=28, trace=['entered', 'exited'], tags=['budget'], spec=X + ['n-zero-progress']),
-x('budget-advance-zero-one-short', 'The advance-0 run with budget 27 is exhausted: the last step the plain loop needs is missing, '
-  'so the VM does not count the original instruction it runs after a no-progress exit twice nor skip it',
+x('budget-advance-zero-one-short', 'The advance-0 run with budget 27 is exhausted (at the final RETURN_VALUE): with '
+  'budget-advance-zero-free this pins the run to exactly the plain loop\'s 28 steps, each entry costing only its ENTER_EXECUTOR',
   executor(BE, {'advance': 0}), budget=27, trace=['entered', 'exited'], tags=['budget'], spec=X + ['n-zero-progress']),
 x('step-does-not-count', 'vm.step counts no hotspot: f\'s first call runs in the interpreter and ticks f\'s entry site (K=1: '
   'hot, declined, countdown now 2); every later call of f is executed by the back-edge executor\'s steps (advance 12 covers '

@@ -93,9 +93,9 @@ r('replace-after-unregister', 'An executor whose steps run the program\'s _optce
   'call fails with a fault of phase replace, rule replace.no-optimizer; replacement faults do not stop the run',
   executor(BE, {'advance': 11, 'replaceAfter': 1, 'with': {'advance': 1}}), src=SWITCH_IN_LOOP.replace('NEXT', 'None'),
   entry='main()', spec=P + ['optimizer-faults', 'registration', 'optimizer-internals']),
-r('replace-at-undeclared-kind', 'The same, but the program switches to optimizer b, which declares FUNCTION_ENTRY only: the '
-  'stale executor\'s replaceExecutor at the back edge is refused with replace.not-a-hotspot (a back edge is not a hotspot of a '
-  'kind b declared); the run continues under b', executor(BE, {'advance': 11, 'replaceAfter': 1, 'with': {'advance': 1}}),
+r('replace-by-stale-executor', 'The same, but the program switches to optimizer b: the executor, made by the previous '
+  'optimizer, then calls replaceExecutor for its own site and is refused with replace.stale-executor (no executor survives a '
+  'change of optimizer, so none may install one for the new optimizer); the run continues under b', executor(BE, {'advance': 11, 'replaceAfter': 1, 'with': {'advance': 1}}),
   src=SWITCH_IN_LOOP.replace('NEXT', "'b'"), entry='main()', optimizers={'b': {'name': 'b', 'capabilities': FE}},
   spec=P + ['optimizer-faults', 'capabilities', 'registration', 'optimizer-internals']),
 ]
