@@ -43,7 +43,7 @@ L2:
 `,
   },
   entry: 'loop',
-  n: 2_000_000,
+  n: 1_000_000,
   js(n) {
     let total = 0;
     let i = 0;

@@ -1,27 +1,38 @@
 'use strict';
-// The benchmark's baseline: the reference VM with hotspot detection compiled out.
+// The benchmark's copies of the built VM, one per configuration, so that configurations that run
+// in the same process never share JIT state (type feedback, optimized code) with each other.
 //
-// In the shipped VM the dispatch loop reads its handler table from `vm.dispatch`, which
-// registration swaps for a table with counting JUMP_BACKWARD / RESUME handlers. The baseline is a
-// copy of the built VM (dist/reference/src) whose loop dispatches from the module constant
-// DISPATCH, the plain handler table, instead: the same code, except that there is no way left to
-// swap counting handlers in. Comparing the shipped VM with no optimizer registered against it
-// measures what the pluggable API costs an interpreter that never uses it.
+// `baseline` is the reference VM with hotspot detection compiled out. In the shipped VM the
+// dispatch loop reads its handler table from `vm.dispatch`, which registration swaps for a table
+// with counting JUMP_BACKWARD / RESUME handlers. The baseline copy's loop dispatches from the
+// module constant DISPATCH, the plain handler table, instead — the loop as it was before the
+// optimizer API existed: the same code, except that there is no way left to swap counting
+// handlers in. Comparing the shipped VM with no optimizer registered against it measures what the
+// pluggable API costs an interpreter that never uses it.
 const fs = require('node:fs');
 const path = require('node:path');
 
 const ROOT = path.join(__dirname, '..');
-const BUILT = path.join(ROOT, 'dist', 'reference', 'src');
-const BASELINE = path.join(ROOT, 'bench-results', 'baseline-vm');
+/** The benchmark's private build (scripts/bench.js), so that a concurrent `npm run build` cannot change it mid-run. */
+const BUILD = path.join(ROOT, 'bench-results', 'build');
+const BUILT = path.join(BUILD, 'reference', 'src');
+const COPIES = path.join(ROOT, 'bench-results', 'vm');
+
+/** The VM configurations, each loaded from its own copy. */
+const VM_CONFIGS = ['interp', 'baseline', 'null', 'superblock'];
 
 const LOOP_DISPATCH = 'this.dispatch[op](this, f, f.args[ip]);';
 const CONSTANT_DISPATCH = 'handlers_1.DISPATCH[op](this, f, f.args[ip]);';
 
-/** (Re)build the baseline copy from dist/; returns the path of its index.js. */
-function buildBaseline() {
-  fs.rmSync(BASELINE, { recursive: true, force: true });
-  fs.cpSync(BUILT, BASELINE, { recursive: true });
-  const vmFile = path.join(BASELINE, 'interp', 'vm.js');
+function copyDir(config) {
+  return path.join(COPIES, config);
+}
+
+/** (Re)make one copy of the built VM per configuration; the baseline's loop is patched. */
+function prepareCopies() {
+  fs.rmSync(COPIES, { recursive: true, force: true });
+  for (const config of VM_CONFIGS) fs.cpSync(BUILT, copyDir(config), { recursive: true });
+  const vmFile = path.join(copyDir('baseline'), 'interp', 'vm.js');
   const text = fs.readFileSync(vmFile, 'utf8');
   const hits = text.split(LOOP_DISPATCH).length - 1;
   if (hits !== 1 || !text.includes('const handlers_1 = require("./handlers");')) {
@@ -31,13 +42,13 @@ function buildBaseline() {
     );
   }
   fs.writeFileSync(vmFile, text.replace(LOOP_DISPATCH, CONSTANT_DISPATCH));
-  return path.join(BASELINE, 'index.js');
 }
 
-function baselineEntry() {
-  const entry = path.join(BASELINE, 'index.js');
-  if (!fs.existsSync(entry)) throw new Error('bench-baseline: run `npm run bench` (or buildBaseline()) first');
-  return entry;
+/** The copy of the VM for a configuration: its root module and its sample optimizers. */
+function loadCopy(config) {
+  const dir = copyDir(config);
+  if (!fs.existsSync(path.join(dir, 'index.js'))) throw new Error('bench-baseline: run `npm run bench` first (no copies of the VM)');
+  return { vm: require(dir), optimizers: require(path.join(dir, 'optimizers')).SAMPLE_OPTIMIZERS };
 }
 
-module.exports = { buildBaseline, baselineEntry, BASELINE };
+module.exports = { prepareCopies, loadCopy, VM_CONFIGS, BUILD, BUILT };

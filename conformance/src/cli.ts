@@ -1,29 +1,35 @@
 /**
  * optcert's command line: `main(argv, io)` returns the exit code and prints through `io`, so
  * tests call it directly; bin/optcert.js wires it to the process.
- * Exit codes: 0 all passed, 1 fixture failures, 2 bad input or usage, 3 internal error.
+ * Exit codes: 0 all passed, 1 fixture failures, 2 bad input or usage, 3 internal error (certify:
+ * the module could not be loaded or exports no optimizer). Certification runs in worker threads,
+ * so `certify` returns its exit code as a promise; every other command returns it directly.
  */
 import { blessCommand } from './commands/bless';
+import { certifyCommand } from './commands/certify';
 import { EXIT, makeContext, type CliIo, type Command } from './commands/context';
 import { coverageCommand } from './commands/coverage';
+import { importPythonCommand } from './commands/import-python';
 import { lintCommand } from './commands/lint';
+import { mutantsCommand } from './commands/mutants';
 import { runCommand } from './commands/run';
 import { findPackageRoot } from './config';
 import type { Vm } from './run/vm';
 
 export type { CliIo } from './commands/context';
 
-const COMMANDS: readonly Command[] = [runCommand, lintCommand, blessCommand, coverageCommand];
+const COMMANDS: readonly Command[] = [runCommand, certifyCommand, lintCommand, blessCommand, coverageCommand, mutantsCommand, importPythonCommand];
 
 function overview(): string {
-  const rows = COMMANDS.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join('\n');
+  const rows = COMMANDS.map((c) => `  ${c.name.padEnd(14)} ${c.summary}`).join('\n');
   return `Usage: optcert <command> [paths...] [options]
 
 Commands:
 ${rows}
 
 Run "optcert <command> --help" for a command's options.
-Exit: 0 all passed, 1 fixture failures, 2 bad input or usage, 3 internal error.`;
+Exit: 0 all passed (certify: certified), 1 fixture failures (certify: rule violations),
+2 bad input or usage, 3 internal error (certify: the module could not be loaded or is not an optimizer).`;
 }
 
 /** The reference VM, loaded on first use: a caller that brings its own VM never loads it. */
@@ -31,7 +37,13 @@ function referenceVm(): Vm {
   return (require('./run/reference-vm') as typeof import('./run/reference-vm')).referenceVm;
 }
 
-export function main(argv: readonly string[], io: CliIo): number {
+function internalError(io: CliIo, e: unknown): number {
+  const detail = e instanceof Error ? e.message : String(e);
+  io.err(`internal error: ${detail.split('\n')[0]}`);
+  return EXIT.internal;
+}
+
+export function main(argv: readonly string[], io: CliIo): number | Promise<number> {
   try {
     const [name, ...rest] = argv;
     if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
@@ -44,10 +56,9 @@ export function main(argv: readonly string[], io: CliIo): number {
       return EXIT.badInput;
     }
     const ctx = makeContext(io, io.vm ?? referenceVm(), io.root ?? findPackageRoot(__dirname));
-    return command.run(rest, ctx);
+    const code = command.run(rest, ctx);
+    return typeof code === 'number' ? code : code.catch((e: unknown) => internalError(io, e));
   } catch (e) {
-    const detail = e instanceof Error ? e.message : String(e);
-    io.err(`internal error: ${detail.split('\n')[0]}`);
-    return EXIT.internal;
+    return internalError(io, e);
   }
 }

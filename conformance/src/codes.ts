@@ -24,6 +24,17 @@ export const CODES = {
   PATH_NOT_FOUND: 'a path given on the command line does not exist',
   NO_FIXTURES: 'no fixture was selected',
   USAGE: 'bad command-line usage',
+  IMPORT_NO_PYTHON: 'import-python found no CPython 3.13 (point to one with --python or OPTCERT_PYTHON)',
+  IMPORT_SYNTAX_ERROR: 'the Python source does not compile (or is not UTF-8)',
+  IMPORT_UNSUPPORTED: 'the program uses an instruction, builtin or construct outside the subset (tools/cpython/README.md)',
+  IMPORT_UNREPRESENTABLE: 'a value the fixture format cannot hold: a constant, global, result or exception type',
+  IMPORT_INVALID_HEADER: 'a bad id, description, spec anchor, tag, call or budget (option or # optcert: header line)',
+  IMPORT_MODULE_ERROR: 'the module raises or prints at import time, or a top-level def is not a plain function',
+  IMPORT_OVER_BUDGET: 'the call runs more CPython instructions than the step budget',
+  IMPORT_NO_SOURCES: 'import-python --dir found no .py file with an # optcert: header line',
+  IMPORT_HELPER_FAILED: 'the CPython helper (tools/cpython/py2fixture.py) broke: no answer, a crash or a timeout',
+  EXPECTATIONS_INVALID: 'the certify expectations file is unreadable or not a mapping of fixture id to {status, reason}',
+  CANDIDATE_NOT_LOADED: 'certify could not load the optimizer module, or it exports no optimizer',
 } as const;
 
 export type OptcertCode = keyof typeof CODES;

@@ -15,6 +15,10 @@ expectation with `optcert bless` and review it.
 See tools/cpython/README.md for the subset a program must stay within.
 
 Stdlib only. Exits 1 with a list of problems when the program cannot become a fixture.
+With --json (what `optcert import-python` uses) the result is one JSON object on stdout:
+{"ok": true, "fixture": YAML, "steps": N, "python": VERSION} or {"ok": false, "problems":
+[{"code": IMPORT_..., "line": N or null, "message": TEXT}]}; --defaults fills a missing id,
+description and spec from the file name, the module docstring and #cpython-offset-mapping.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ import contextlib
 import dis
 import hashlib
 import io
+import json
 import math
 import os
 import platform
@@ -42,7 +47,7 @@ DEFAULT_BUDGET = 1_000_000
 
 BUILTIN_FUNCTIONS = (
     'print len range abs min max sum list tuple int float str isinstance iter next '
-    'enumerate zip repr bool dict sorted hash'
+    'enumerate zip repr bool dict sorted hash ord chr divmod round any all reversed map filter'
 ).split()
 EXCEPTION_TYPES = (
     'ValueError TypeError ZeroDivisionError IndexError KeyError StopIteration RuntimeError '
@@ -71,7 +76,31 @@ IDENT_RE = re.compile(r'^[A-Za-z_][A-Za-z0-9_]*$')
 
 
 class ConversionError(Exception):
-    """The program cannot become a fixture; args[0] is a list of problem lines."""
+    """The program cannot become a fixture; args[0] is a list of problem lines (str or Problem)."""
+
+
+# Stable problem codes, the same as optcert's (conformance/src/codes.ts).
+SYNTAX = 'IMPORT_SYNTAX_ERROR'  # the source does not compile
+UNSUPPORTED = 'IMPORT_UNSUPPORTED'  # an instruction, builtin or construct outside the subset
+UNREPRESENTABLE = 'IMPORT_UNREPRESENTABLE'  # a value the fixture format cannot hold
+HEADER = 'IMPORT_INVALID_HEADER'  # id, description, spec, tags, call or header keys
+MODULE = 'IMPORT_MODULE_ERROR'  # the module itself fails, prints, or rebinds a def at import time
+BUDGET = 'IMPORT_OVER_BUDGET'  # the call runs more instructions than the budget
+NO_PYTHON = 'IMPORT_NO_PYTHON'  # not run by CPython 3.13
+
+
+class Problem(str):
+    """A problem line with a stable code and the source line it is about (None when it has none)."""
+
+    def __new__(cls, code, line, text, column=None):
+        self = super().__new__(cls, f'line {line}: {text}' if line else text)
+        self.code, self.line, self.text, self.column = code, line, text, column
+        return self
+
+
+def prefixed(prefix, p, code=UNSUPPORTED, line=None):
+    """The problem p (a Problem or a str) with a prefix, keeping its code and line."""
+    return Problem(getattr(p, 'code', code), getattr(p, 'line', None) or line, prefix + getattr(p, 'text', p))
 
 
 # --------------------------------------------------------------------------- the ISA table
@@ -144,10 +173,11 @@ def str_literal(s: str) -> str:
             out.append(ch)
         elif o <= 0xffff:
             if 0xd800 <= o <= 0xdfff:
-                raise ConversionError([f'string {s!r} holds a lone surrogate'])
+                raise ConversionError([Problem(UNREPRESENTABLE, None, f'string {s!r} holds a lone surrogate')])
             out.append(f'\\u{o:04x}')
         else:
-            raise ConversionError([f'string {s!r} holds a character outside the BMP (no \\U escape in the subset)'])
+            raise ConversionError([Problem(UNREPRESENTABLE, None,
+                                           f'string {s!r} holds a character outside the BMP (no \\U escape in the subset)')])
     out.append(quote)
     return ''.join(out)
 
@@ -171,9 +201,10 @@ def literal(value, code_names=None) -> str:
         return '(' + ', '.join(items) + ')'
     if isinstance(value, types.CodeType):
         if code_names is None or id(value) not in code_names:
-            raise ConversionError([f'code object {value.co_qualname} is not part of the program'])
+            raise ConversionError([Problem(UNSUPPORTED, None, f'code object {value.co_qualname} is not part of the program')])
         return f'<code {code_names[id(value)]}>'
-    raise ConversionError([f'constant {value!r} of type {type(value).__name__} has no assembly literal'])
+    raise ConversionError([Problem(UNREPRESENTABLE, None,
+                                   f'constant {value!r} of type {type(value).__name__} has no assembly literal')])
 
 
 def is_simple_value(value) -> bool:
@@ -215,7 +246,7 @@ def yaml_str(s: str) -> str:
         elif o < 0x20 or 0x7f <= o < 0xa0 or o in (0x2028, 0x2029, 0xfeff):
             out.append(f'\\u{o:04x}')
         elif 0xd800 <= o <= 0xdfff:
-            raise ConversionError([f'string {s!r} holds a lone surrogate'])
+            raise ConversionError([Problem(UNREPRESENTABLE, None, f'string {s!r} holds a lone surrogate')])
         else:
             out.append(ch)
     out.append('"')
@@ -230,7 +261,7 @@ def yaml_block(text: str, indent: int) -> str:
     """
     for ch in text:
         if (ord(ch) < 0x20 and ch not in '\n\t') or 0x7f <= ord(ch) < 0xa0 or ch in '\ufeff\u2028\u2029':
-            raise ConversionError([f'text holds a control character {ch!r}; cannot write a block scalar'])
+            raise ConversionError([Problem(UNREPRESENTABLE, None, f'text holds a control character {ch!r}; cannot write a block scalar')])
     if text.endswith('\n\n') or text == '\n':
         chomp = '+'
     elif text.endswith('\n'):
@@ -283,34 +314,37 @@ def to_assembly(code, name, code_names, table, intrinsics, problems, compact=Fal
         targets |= {index_of(e.start), index_of(e.end), index_of(e.target)}
     labels = {idx: f'L{n}' for n, idx in enumerate(sorted(targets), 1)}
 
-    def where(ins):
-        line = ins.positions.lineno if ins.positions else None
-        return f'{name} line {line if line is not None else "?"}'
+    def line_of(ins):
+        return ins.positions.lineno if ins.positions else None
 
+    first = code.co_firstlineno
     if code.co_flags & ~ALLOWED_FLAGS:
-        problems.append(f'{name}: unsupported code flags {code.co_flags:#x} (*args, **kwargs, async?)')
+        problems.append(Problem(UNSUPPORTED, first, f'{name}: unsupported code flags {code.co_flags:#x} (*args, **kwargs, async?)'))
     if code.co_kwonlyargcount:
-        problems.append(f'{name}: keyword-only parameters are not in the subset')
+        problems.append(Problem(UNSUPPORTED, first, f'{name}: keyword-only parameters are not in the subset'))
     if code.co_cellvars or code.co_freevars:
-        problems.append(f'{name}: closures (cell/free variables {code.co_cellvars + code.co_freevars}) are not in the subset')
+        problems.append(Problem(UNSUPPORTED, first, f'{name}: closures (cell/free variables '
+                                                   f'{code.co_cellvars + code.co_freevars}) are not in the subset'))
 
     out = []
     params = code.co_varnames[:code.co_argcount]
     for nm in code.co_varnames:
         if not re.match(r'^[^\s,;#]+$', nm):
-            problems.append(f'{name}: local name {nm!r} cannot be written in assembly')
+            problems.append(Problem(UNSUPPORTED, first, f'{name}: local name {nm!r} cannot be written in assembly'))
     for nm in code.co_names:
         if not IDENT_RE.match(nm):
-            problems.append(f'{name}: name {nm!r} is not an identifier')
+            problems.append(Problem(UNSUPPORTED, first, f'{name}: name {nm!r} is not an identifier'))
     if not compact or params:
         out.append(('.params ' + ' '.join(params)).rstrip())
     if not compact:
         out.append(('.locals ' + ' '.join(code.co_varnames)).rstrip())
-        try:
-            consts = [literal(c, code_names) for c in code.co_consts]
-        except ConversionError as e:
-            problems.extend(f'{name}: {p}' for p in e.args[0])
-            consts = []
+        consts = []
+        for c in code.co_consts:
+            try:
+                consts.append(literal(c, code_names))
+            except ConversionError as e:
+                # Reported below with its line, at the instruction that loads it.
+                consts.append('?')
         out.append(('.consts ' + ' '.join(consts)).rstrip())
         out.append(('.names ' + ' '.join(code.co_names)).rstrip())
     if code.co_flags & CO_GENERATOR:
@@ -322,7 +356,7 @@ def to_assembly(code, name, code_names, table, intrinsics, problems, compact=Fal
             out.append(f'{labels[k]}:')
         op = ins.opname
         if op not in table:
-            problems.append(f'{where(ins)}: instruction {op} is not in the subset')
+            problems.append(Problem(UNSUPPORTED, line_of(ins), f'{name}: instruction {op} is not in the subset'))
             out.append(f'{pad}{op} ; NOT IN SUBSET')
             continue
         kind = table[op][1]
@@ -330,7 +364,7 @@ def to_assembly(code, name, code_names, table, intrinsics, problems, compact=Fal
         try:
             text = operand_text(ins, kind, arg, code, code_names, labels, index_of, intrinsics)
         except ConversionError as e:
-            problems.extend(f'{where(ins)}: {op}: {p}' for p in e.args[0])
+            problems.extend(prefixed(f'{name}: {op}: ', p, line=line_of(ins)) for p in e.args[0])
             text = '?'
         out.append(f'{pad}{op} {text}'.rstrip())
     if len(instrs) in labels:
@@ -348,10 +382,10 @@ def to_assembly(code, name, code_names, table, intrinsics, problems, compact=Fal
 def operand_text(ins, kind, arg, code, code_names, labels, index_of, intrinsics):
     if kind == 'none':
         if arg not in (None, 0):
-            raise ConversionError([f'has oparg {arg} but its operand kind is none'])
+            raise ConversionError([Problem(UNSUPPORTED, None, f'has oparg {arg} but its operand kind is none')])
         return ''
     if arg is None:
-        raise ConversionError([f'has no oparg but its operand kind is {kind}'])
+        raise ConversionError([Problem(UNSUPPORTED, None, f'has no oparg but its operand kind is {kind}')])
     if kind == 'uint':
         return str(arg)
     if kind == 'const':
@@ -382,15 +416,15 @@ def operand_text(ins, kind, arg, code, code_names, labels, index_of, intrinsics)
         return ('in', 'not in')[arg]
     if kind == 'intrinsic1':
         if arg not in intrinsics:
-            raise ConversionError([f'intrinsic {ins.argrepr} ({arg}) is not in the subset'])
+            raise ConversionError([Problem(UNSUPPORTED, None, f'intrinsic {ins.argrepr} ({arg}) is not in the subset')])
         return ins.argrepr
     if kind == 'convert':
         return ins.argrepr
     if kind == 'fnattr':
         if arg != 1:
-            raise ConversionError([f'function attribute {ins.argrepr or arg} is not in the subset (only defaults)'])
+            raise ConversionError([Problem(UNSUPPORTED, None, f'function attribute {ins.argrepr or arg} is not in the subset (only defaults)')])
         return 'defaults'
-    raise ConversionError([f'unknown operand kind {kind}'])
+    raise ConversionError([Problem(UNSUPPORTED, None, f'unknown operand kind {kind}')])
 
 
 # --------------------------------------------------------------------------- the program
@@ -419,27 +453,32 @@ def source_globals(path):
 
 
 def check_module(tree, path):
-    """Top-level statements: defs, simple assignments, docstrings, `if __name__ == '__main__'`."""
+    """Top-level statements: defs, simple assignments, docstrings, `if __name__ == '__main__'`.
+
+    Returns the function names, the assigned global names (with the line of each), and problems."""
     problems = []
-    funcs, assigned = [], []
+    funcs, assigned, lines = [], [], []
     for k, node in enumerate(tree.body):
         if isinstance(node, ast.FunctionDef):
+            lines.append(node.lineno)
             if node.decorator_list:
-                problems.append(f'{path}:{node.lineno}: decorated function {node.name} is not supported')
+                problems.append(Problem(UNSUPPORTED, node.lineno, f'decorated function {node.name} is not supported'))
             funcs.append(node.name)
         elif isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
-            assigned.append(node.targets[0].id)
+            assigned.append((node.targets[0].id, node.lineno))
         elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.value is not None:
-            assigned.append(node.target.id)
+            assigned.append((node.target.id, node.lineno))
         elif k == 0 and isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str):
             pass  # module docstring
         elif (isinstance(node, ast.If) and isinstance(node.test, ast.Compare)
               and isinstance(node.test.left, ast.Name) and node.test.left.id == '__name__'):
             pass  # the `if __name__ == '__main__':` block never runs here
         else:
-            problems.append(f'{path}:{node.lineno}: top-level {type(node).__name__} is not a def or a simple constant assignment')
-    if len(set(funcs)) != len(funcs):
-        problems.append(f'{path}: a top-level function is defined twice')
+            problems.append(Problem(UNSUPPORTED, node.lineno,
+                                    f'top-level {type(node).__name__} is not a def or a simple constant assignment'))
+    for k, nm in enumerate(funcs):
+        if nm in funcs[:k]:
+            problems.append(Problem(UNSUPPORTED, lines[k], f'top-level function {nm} is defined twice'))
     return funcs, assigned, problems
 
 
@@ -468,33 +507,46 @@ def collect_code(functions):
 
 
 def parse_call(call, functions):
+    def bad(text):
+        return ConversionError([Problem(HEADER, None, text)])
+    if not call:
+        raise bad('no call given: pass --call "main()" or add a header line `# optcert: call=main()`')
     try:
         node = ast.parse(call, mode='eval').body
     except SyntaxError as e:
-        raise ConversionError([f'--call {call!r} is not an expression: {e}'])
+        raise bad(f'--call {call!r} is not an expression: {e.msg}')
     if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
-        raise ConversionError([f'--call {call!r} must be a call of a program function'])
+        raise bad(f'--call {call!r} must be a call of a program function')
     if node.func.id not in functions:
-        raise ConversionError([f'--call {call!r}: {node.func.id} is not a top-level function of the program'])
+        raise bad(f'--call {call!r}: {node.func.id} is not a top-level function of the program')
     if node.keywords:
-        raise ConversionError([f'--call {call!r}: only positional arguments are allowed'])
+        raise bad(f'--call {call!r}: only positional arguments are allowed')
     for a in node.args:
         try:
             v = ast.literal_eval(a)
         except ValueError:
-            raise ConversionError([f'--call {call!r}: argument {ast.unparse(a)} is not a literal'])
+            raise bad(f'--call {call!r}: argument {ast.unparse(a)} is not a literal')
         if not is_simple_value(v):
-            raise ConversionError([f'--call {call!r}: argument {ast.unparse(a)} is not a simple literal'])
+            raise bad(f'--call {call!r}: argument {ast.unparse(a)} is not a simple literal')
 
 
-def run_call(namespace, call):
-    """Evaluate the call in CPython: (kind, payload, output, executed instruction count)."""
+class _OverBudget(BaseException):
+    """Raised by the tracer to stop a call that runs past its step limit."""
+
+
+def run_call(namespace, call, limit=None):
+    """Evaluate the call in CPython: (kind, payload, output, executed instruction count).
+
+    With a limit, a call still running after twice that many instructions is stopped (kind 'over')."""
     steps = [0]
+    stop = limit * 2 if limit else None
 
     def tracer(frame, event, arg):
         frame.f_trace_opcodes = True
         if event == 'opcode':
             steps[0] += 1
+            if stop is not None and steps[0] > stop:
+                raise _OverBudget()
         return tracer
 
     buf = io.StringIO()
@@ -506,77 +558,120 @@ def run_call(namespace, call):
                 value = eval(call, namespace)
             finally:
                 sys.settrace(old)
+    except _OverBudget:
+        return 'over', None, buf.getvalue(), steps[0]
     except BaseException as e:  # noqa: BLE001 - any exception is the program's outcome
         return 'raises', e, buf.getvalue(), steps[0]
     return 'return', value, buf.getvalue(), steps[0]
 
 
-def convert(path, call, fid, description, spec, tags, budget, extra=None):
+def default_id(path):
+    """programs.<file name without .py, lower case, other characters as '-'>."""
+    stem = re.sub(r'[^a-z0-9]+', '-', os.path.splitext(os.path.basename(path))[0].lower()).strip('-')
+    return f'programs.{stem or "program"}'
+
+
+def module_error_line(exc, path):
+    """The line of the innermost traceback entry in the program's own file."""
+    line = None
+    tb = exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == path:
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
+
+
+def convert(path, call, fid, description, spec, tags, budget, extra=None, defaults=False):
+    """The fixture text and CPython's instruction count; ConversionError with Problems otherwise.
+
+    defaults=True (optcert import-python) fills a missing id, description and spec."""
+    if sys.version_info[:2] != (3, 13):
+        raise ConversionError([Problem(NO_PYTHON, None, f'run this with CPython 3.13 (this is {platform.python_version()})')])
     table, runtime_only, intrinsics = load_table()
     problems = []
     extra = extra or {}
-    uses_optcert = OPTCERT_MODULE in source_globals(path)
-
-    if sys.version_info[:2] != (3, 13):
-        raise ConversionError([f'run this with CPython 3.13 (this is {platform.python_version()})'])
-    if not ID_RE.match(fid or ''):
-        problems.append(f'id {fid!r} does not match [a-z0-9]+([._-][a-z0-9]+)*')
-    if not description:
-        problems.append('a description is required (--description or `# optcert: description=...`)')
-    if not spec:
-        problems.append('at least one spec anchor is required')
-    anchors = load_anchors(table)
-    for a in spec:
-        if a not in anchors:
-            problems.append(f'spec anchor {a!r} is not a known anchor')
-    if 'cpython' not in tags and not uses_optcert:
-        tags = ['cpython'] + tags
-    if uses_optcert and 'cpython' in tags:
-        problems.append('a program using _optcert cannot carry the cpython tag (its outcome is not recorded from CPython)')
-    if extra and not uses_optcert:
-        problems.append(f'header keys {sorted(extra)} need a program that uses _optcert')
-    known_tags = load_tags()
-    for t in tags:
-        if t not in known_tags:
-            problems.append(f'tag {t!r} is not in fixtures/tags.yaml')
 
     with open(path, 'rb') as f:
         raw = f.read()
-    source = raw.decode('utf-8')
+    try:
+        source = raw.decode('utf-8')
+        module_code = compile(source, path, 'exec', dont_inherit=True)
+    except UnicodeDecodeError as e:
+        raise ConversionError([Problem(SYNTAX, None, f'the source is not UTF-8 ({e.reason} at byte {e.start})')])
+    except SyntaxError as e:  # IndentationError, TabError too
+        raise ConversionError([Problem(SYNTAX, e.lineno, f'{type(e).__name__}: {e.msg}', e.offset)])
+    except ValueError as e:  # null bytes
+        raise ConversionError([Problem(SYNTAX, None, str(e))])
+    uses_optcert = OPTCERT_MODULE in source_globals(path)
+    tree = ast.parse(source, filename=path)
+
+    if defaults:
+        fid = fid or default_id(path)
+        doc = ast.get_docstring(tree)
+        description = description or (doc.strip().splitlines()[0].strip() if doc and doc.strip() else '') or \
+            f'{os.path.basename(path)}: {call}, compiled and run by CPython 3.13'
+        spec = spec or ['cpython-offset-mapping']
+    if not ID_RE.match(fid or ''):
+        problems.append(Problem(HEADER, None, f'id {fid!r} does not match [a-z0-9]+([._-][a-z0-9]+)*'))
+    if not description:
+        problems.append(Problem(HEADER, None, 'a description is required (--description or `# optcert: description=...`)'))
+    if not spec:
+        problems.append(Problem(HEADER, None, 'at least one spec anchor is required'))
+    anchors = load_anchors(table)
+    for a in spec:
+        if a not in anchors:
+            problems.append(Problem(HEADER, None, f'spec anchor {a!r} is not a known anchor'))
+    if 'cpython' not in tags and not uses_optcert:
+        tags = ['cpython'] + tags
+    if uses_optcert and 'cpython' in tags:
+        problems.append(Problem(HEADER, None, 'a program using _optcert cannot carry the cpython tag '
+                                              '(its outcome is not recorded from CPython)'))
+    if extra and not uses_optcert:
+        problems.append(Problem(HEADER, None, f'header keys {sorted(extra)} need a program that uses _optcert'))
+    known_tags = load_tags()
+    for t in tags:
+        if t not in known_tags:
+            problems.append(Problem(HEADER, None, f'tag {t!r} is not in fixtures/tags.yaml'))
+
     if '\r' in source:
-        problems.append(f'{path}: use \\n line endings')
+        problems.append(Problem(UNREPRESENTABLE, None, 'use \\n line endings (the fixture keeps the source as a YAML block)'))
     sha = hashlib.sha256(raw).hexdigest()
 
-    tree = ast.parse(source, filename=path)
     func_names, assigned, p = check_module(tree, path)
     problems += p
-    module_code = compile(source, path, 'exec', dont_inherit=True)
 
     namespace = {'__name__': '__optcert__', '__builtins__': __builtins__}
     with contextlib.redirect_stdout(io.StringIO()) as module_out:
-        exec(module_code, namespace)
+        try:
+            exec(module_code, namespace)
+        except BaseException as e:  # noqa: BLE001 - the module's own failure
+            raise ConversionError(problems + [Problem(MODULE, module_error_line(e, path),
+                                                      f'the module raises {type(e).__name__}: {e} at import time')])
     if module_out.getvalue():
-        problems.append(f'{path}: the module prints at import time')
+        problems.append(Problem(MODULE, None, 'the module prints at import time'))
 
+    def_lines = {node.name: node.lineno for node in tree.body if isinstance(node, ast.FunctionDef)}
     functions = {}
     for nm in func_names:
         fn = namespace.get(nm)
         if not isinstance(fn, types.FunctionType):
-            problems.append(f'{path}: {nm} is not a plain function after the module ran')
+            problems.append(Problem(MODULE, def_lines.get(nm), f'{nm} is not a plain function after the module ran'))
             continue
         if fn.__defaults__ or fn.__kwdefaults__:
-            problems.append(f'{path}: top-level function {nm} has default arguments; a fixture cannot '
-                            f'hold them (define it inside main instead)')
+            problems.append(Problem(UNSUPPORTED, def_lines.get(nm), f'top-level function {nm} has default arguments; a fixture '
+                                                                    f'cannot hold them (define it inside main instead)'))
         functions[nm] = fn
 
     globals_ = {}
-    for nm in assigned:
+    for nm, line in assigned:
         if nm in functions:
-            problems.append(f'{path}: global {nm} is also a function')
+            problems.append(Problem(UNSUPPORTED, line, f'global {nm} is also a function'))
             continue
         v = namespace.get(nm)
         if not is_simple_value(v):
-            problems.append(f'{path}: global {nm} = {v!r} is not an int, float, str, bool, None or tuple of those')
+            problems.append(Problem(UNREPRESENTABLE, line,
+                                    f'global {nm} = {v!r} is not an int, float, str, bool, None or tuple of those'))
             continue
         globals_[nm] = v
 
@@ -596,20 +691,20 @@ def convert(path, call, fid, description, spec, tags, budget, extra=None):
                 if g in functions or g in globals_ or g in stored or g == OPTCERT_MODULE:
                     continue
                 if g not in ALLOWED_BUILTINS:
-                    problems.append(f'{nm} line {ins.positions.lineno}: global {g} is neither a program '
-                                    f'function, a global nor a supported builtin')
+                    problems.append(Problem(UNSUPPORTED, ins.positions.lineno, f'{nm}: global {g} is neither a program '
+                                                                               f'function, a global nor a supported builtin'))
 
     assembly = {}
     for nm, co in all_codes:
         assembly[nm] = to_assembly(co, nm, code_names, table, intrinsics, problems)
         for ins in instructions_of(co):
             if ins.opname in runtime_only:
-                problems.append(f'{nm}: {ins.opname} cannot appear in a program')
+                problems.append(Problem(UNSUPPORTED, ins.positions.lineno, f'{nm}: {ins.opname} cannot appear in a program'))
 
     used_ops = {ins.opname for _, co in all_codes for ins in instructions_of(co)}
     for a in spec:
         if a.startswith('op-') and a[3:] not in used_ops:
-            problems.append(f'spec anchor {a} is listed but the program has no {a[3:]} instruction')
+            problems.append(Problem(HEADER, None, f'spec anchor {a} is listed but the program has no {a[3:]} instruction'))
 
     try:
         parse_call(call or '', functions)
@@ -618,23 +713,28 @@ def convert(path, call, fid, description, spec, tags, budget, extra=None):
     if problems:
         raise ConversionError(problems)
 
+    limit = budget or DEFAULT_BUDGET
     if uses_optcert:
         kind, payload, output, steps = None, None, '', 0
     else:
-        kind, payload, output, steps = run_call(namespace, call)
-    limit = budget or DEFAULT_BUDGET
+        kind, payload, output, steps = run_call(namespace, call, limit)
+    if kind == 'over':
+        raise ConversionError([Problem(BUDGET, None, f'the call was stopped after {steps} CPython instructions, over twice '
+                                                     f'the budget {limit} (an endless loop?)')])
     if steps > limit:
-        problems.append(f'the call executes about {steps} instructions in CPython, over the budget {limit}')
+        problems.append(Problem(BUDGET, None, f'the call executes about {steps} instructions in CPython, over the budget {limit}'))
     if kind is None:
         expect = []
     elif kind == 'return':
         if not is_fixture_value(payload):
-            problems.append(f'the call returns {type(payload).__name__} {payload!r}, which a fixture cannot hold')
+            problems.append(Problem(UNREPRESENTABLE, None,
+                                    f'the call returns {type(payload).__name__} {payload!r}, which a fixture cannot hold'))
         expect = [('return', yaml_str(repr(payload)))]
     elif kind == 'raises':
         tname = type(payload).__name__
         if tname not in EXCEPTION_TYPES:
-            problems.append(f'the call raises {tname}: {payload}, which is not an exception type of the subset')
+            problems.append(Problem(UNREPRESENTABLE, None,
+                                    f'the call raises {tname}: {payload}, which is not an exception type of the subset'))
         expect = [('raises', yaml_str(tname)), ('message', yaml_str(str(payload)))]
     if output:
         expect.append(('output', yaml_str(output)))
@@ -642,7 +742,10 @@ def convert(path, call, fid, description, spec, tags, budget, extra=None):
         raise ConversionError(problems)
 
     y = []
-    y.append(f'# Generated by tools/cpython/py2fixture.py from {os.path.relpath(path, REPO)}; do not edit by hand.')
+    shown = os.path.relpath(path, REPO)
+    if shown.startswith('..') or os.path.isabs(shown):
+        shown = os.path.basename(path)  # a file outside optcert: no machine-specific path in the fixture
+    y.append(f'# Generated by tools/cpython/py2fixture.py from {shown}; do not edit by hand.')
     y.append(f'id: {yaml_str(fid)}')
     y.append(f'description: {yaml_str(description)}')
     y.append('spec: [' + ', '.join(yaml_str(a) for a in spec) + ']')
@@ -681,20 +784,38 @@ def main(argv=None):
     ap.add_argument('source')
     ap.add_argument('--call')
     ap.add_argument('--id')
-    ap.add_argument('--out', required=True, help='output YAML path ("-" for stdout)')
+    ap.add_argument('--out', help='output YAML path ("-" for stdout); required unless --json')
     ap.add_argument('--description')
     ap.add_argument('--spec', help='comma-separated anchors')
     ap.add_argument('--tags', help='comma-separated tags (cpython is always added)')
     ap.add_argument('--budget', type=int, help='step budget to record in the fixture')
+    ap.add_argument('--json', action='store_true', help='print one JSON result object on stdout (for optcert import-python)')
+    ap.add_argument('--defaults', action='store_true', help='fill a missing id, description and spec')
     args = ap.parse_args(argv)
+    if args.out is None and not args.json:
+        ap.error('--out is required (or --json)')
+
+    def report(problems):
+        if args.json:
+            print(json.dumps({'ok': False, 'problems': [
+                {'code': getattr(p, 'code', UNSUPPORTED), 'line': getattr(p, 'line', None),
+                 'column': getattr(p, 'column', None), 'message': getattr(p, 'text', p)}
+                for p in problems]}))
+        else:
+            print(f'py2fixture: {args.source}: cannot convert:', file=sys.stderr)
+            for p in problems:
+                print(f'  - {p}', file=sys.stderr)
+        return 1
 
     sys.set_int_max_str_digits(0)
-    with open(args.source, encoding='utf-8') as f:
-        header = read_header(f.read())
+    try:
+        with open(args.source, encoding='utf-8') as f:
+            header = read_header(f.read())
+    except UnicodeDecodeError as e:
+        return report([Problem(SYNTAX, None, f'the source is not UTF-8 ({e.reason} at byte {e.start})')])
     unknown = set(header) - {'id', 'call', 'description', 'spec', 'tags', 'budget', *OPTIMIZER_KEYS}
     if unknown:
-        print(f'py2fixture: {args.source}: unknown header keys {sorted(unknown)}', file=sys.stderr)
-        return 1
+        return report([Problem(HEADER, None, f'unknown header keys {sorted(unknown)}')])
 
     def pick(opt, key):
         return opt if opt is not None else header.get(key)
@@ -704,6 +825,8 @@ def main(argv=None):
 
     budget = pick(args.budget, 'budget')
     try:
+        if budget is not None and not re.fullmatch(r'[0-9]+', str(budget)):
+            raise ConversionError([Problem(HEADER, None, f'budget {budget!r} is not a positive integer')])
         text, steps = convert(
             args.source,
             pick(args.call, 'call'),
@@ -713,13 +836,13 @@ def main(argv=None):
             split(pick(args.tags, 'tags')),
             int(budget) if budget is not None else None,
             {k: header[k] for k in OPTIMIZER_KEYS if header.get(k)},
+            defaults=args.defaults,
         )
     except ConversionError as e:
-        print(f'py2fixture: {args.source}: cannot convert:', file=sys.stderr)
-        for p in e.args[0]:
-            print(f'  - {p}', file=sys.stderr)
-        return 1
-    if args.out == '-':
+        return report(e.args[0])
+    if args.json:
+        print(json.dumps({'ok': True, 'fixture': text, 'steps': steps, 'python': platform.python_version()}))
+    elif args.out == '-':
         sys.stdout.write(text)
     else:
         with open(args.out, 'w', encoding='utf-8', newline='\n') as f:

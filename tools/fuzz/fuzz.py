@@ -15,7 +15,7 @@ Every divergence is written to the output folder as a ready-made fixture (`.yaml
 some, 2 when the run cannot start.
 
 Stdlib only. Needs CPython 3.13: this script re-executes itself with $OPTCERT_PYTHON, or
-`python3.13` (with PYENV_VERSION=3.13.0 when PYENV_VERSION is unset), when started by another version.
+`python3.13` (with PYENV_VERSION=3.13.0 unless it names a 3.13), when started by another version.
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ import sys
 import tempfile
 import threading
 import time
+import warnings
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.normpath(os.path.join(HERE, '..', '..'))
@@ -55,8 +56,8 @@ def ensure_python313():
     exe = os.environ.get('OPTCERT_PYTHON')
     if not exe:
         exe = shutil.which('python3.13')
-        if not env.get('PYENV_VERSION'):
-            env['PYENV_VERSION'] = '3.13.0'
+        if not env.get('PYENV_VERSION', '').startswith('3.13'):
+            env['PYENV_VERSION'] = '3.13.0'  # a pyenv shim started us with its own version set
     if not exe:
         raise SystemExit('fuzz: no CPython 3.13 found: set OPTCERT_PYTHON=/path/to/python3.13 '
                          '(on the development machines: PYENV_VERSION=3.13.0 python3.13)')
@@ -86,6 +87,7 @@ def _cached_anchors(table):
 p2f.load_anchors = _cached_anchors
 
 SPEC = ['call-python']
+warnings.filterwarnings('ignore', category=SyntaxWarning)  # `(0 is None)` and the like are meant
 
 
 # --------------------------------------------------------------------------- the CPython side
@@ -333,6 +335,8 @@ class Fuzzer:
             self.counts['agree'] += 1
             o = answer.get('observed') or {}
             self.outcomes[o.get('kind', '?') + (' ' + o['type'] if o.get('kind') == 'raise' else '')] += 1
+            if self.verbose and o.get('kind') == 'raise':
+                print(f'{fid}: raises {o["type"]}: {o.get("message", "")[:100]}', file=sys.stderr)
             return
         self.record(seed, index, fid, src, call, description, answer)
 

@@ -38,7 +38,8 @@ STR_POOL = [
     '', 'a', 'b', 'abc', 'Hello', 'hello world', 'x y  z', '  pad  ', 'a,b,,c', '123', '-7', '0x1f',
     '3.5', 'inf', 'nan', '1_000', 'é', 'naïve', 'ß', 'Ǆ', "it's", 'q"uote', "both'\"", 'tab\t',
     'new\nline', 'back\\slash', 'ABC', 'MiXeD', '_', '€uro', '\x07', '\xad', '\u200b', 'ﬁ', ' ',
-    'aaa', 'abab', 'racecar', 'αβγ', '日本', 'cr\r', '\x7f', 'A1b2',
+    'aaa', 'abab', 'racecar', 'αβγ', '日本', 'cr\r', '\x7f', 'A1b2', 'İ', '\x1c', '\u3000x\u3000', '\x85',
+    '²', '١٢', 'ǅ', 'ﬀ', 'ŉ', 'Σ', 'ΣΑΣ', '%', '%d', '{}', '\\n', 'a\x00b', '\ufeff', '\u2028',
 ]
 SUB_POOL = ['', 'a', 'b', 'ab', 'c', ' ', ',', 'l', 'x', 'é', 'aa', 'Z', '1']
 KEY_POOL = ["'a'", "'b'", "'c'", "'key'", "'x'", '0', '1', '2', '-1', '10', 'True', '1.0', '()', '(1, 2)']
@@ -56,7 +57,10 @@ BOOL_SPECS = ['', 'd', '>6', '^7', 'x', '.1f', '5']
 
 
 def int_literal(r: random.Random, kind: str | None = None) -> int:
-    kind = kind or r.choices(['small', 'medium', 'big', 'edge'], [60, 20, 10, 10])[0]
+    kind = kind or r.choices(['small', 'medium', 'big', 'edge', 'huge'], [60, 20, 10, 10, 1])[0]
+    if kind == 'huge':  # beyond the float range
+        v = 10 ** r.randint(300, 400) + r.randint(-999, 999)
+        return -v if r.random() < 0.4 else v
     if kind == 'small':
         return r.randint(-10, 10)
     if kind == 'medium':
@@ -74,6 +78,8 @@ def float_literal(r: random.Random) -> str:
             '123456789.123', '2.5e-310', '1.7976931348623157e+308', '1e+308', '5e-324', '0.30000000000000004',
             '9007199254740993.0', '-7.5', '2.0', '100.0', '1e+22', '0.001', '-1e-300', '4.35', '2.675']
     c = r.random()
+    if c < 0.05:
+        return r.choice(["float('inf')", "float('-inf')", "float('nan')"])
     if c < 0.6:
         return r.choice(pool)
     if c < 0.8:
@@ -120,6 +126,8 @@ class Gen:
         self.global_decl: set[str] = set()
         self.nest = 0  # statement nesting depth
         self.in_nested = False  # in a def inside main: main's locals (and its other helpers) are out of reach
+        self.rec_funcs: list[str] = []  # bounded recursive functions of one int
+        self.key_funcs: list[str] = []  # functions of one int returning an int (sort keys)
         self.cur_ret = INT
 
     # ------------------------------------------------------------------ helpers
@@ -200,6 +208,13 @@ class Gen:
                 return f'len({self.e(self.r.choice([STR, LIST, DICT]), scope, 1)})'
         return f'({self.e(INT, scope, 1)} % {self.r.randint(2, 9)})'
 
+    def divisor(self, scope, d) -> str:
+        """Mostly a non-zero literal; sometimes any int (which may be zero)."""
+        if self.chance(0.6):
+            v = self.r.choice([1, 2, 3, 7, 10, -1, -2, -3, 1000, 2 ** 32, -(10 ** 20)])
+            return f'({v})' if v < 0 else str(v)
+        return self.e(INT, scope, d)
+
     def key(self, scope) -> str:
         if self.chance(0.7):
             return self.r.choice(KEY_POOL[:6] if self.chance(0.7) else KEY_POOL)
@@ -207,9 +222,9 @@ class Gen:
 
     def index(self, scope, seq: str) -> str:
         c = self.r.random()
-        if c < 0.55:
-            return str(self.r.randint(-4, 4))
-        if c < 0.8:
+        if c < 0.3:
+            return str(self.r.randint(-2, 1))
+        if c < 0.9:
             with self.no_flow():
                 return f'({self.e(INT, scope, 1)} % len({seq}))' if self.chance(0.7) else f'(len({seq}) - 1)'
         return self.e(self.r.choice([INT, INT, INT, BOOL, FLOAT, STR]) if self.chance(0.1) else INT, scope, 1)
@@ -254,7 +269,7 @@ class Gen:
 
     def maybe_wrong(self, t):
         """Occasionally an operand of another type (TypeError paths)."""
-        if self.chance(0.04):
+        if self.chance(0.015):
             return self.r.choice([STR, LIST, FLOAT, TUPLE, DICT, BOOL])
         return t
 
@@ -288,20 +303,41 @@ class Gen:
 
     def e_int(self, scope, d):
         r = self.r
-        c = r.randint(0, 36)
+        c = r.randint(0, 42)
+        if c == 36 and self.chance(0.3):
+            # Past CPython's 4300-digit str conversion limit (or near it); hex/binary formats are unlimited.
+            return f'({r.choice([7, 9, 10, -10, 3, 2, -2])} ** {r.choice([4000, 4300, 4500, 5000, 14300, 14500])})'
+        if c == 37:
+            if self.chance(0.2):
+                return f'int({r.choice(["7", "1", "9"])!r} * {r.choice([4299, 4300, 4301, 5000])})'
+            with self.no_flow():
+                dd = self.e(DICT, scope, d)
+            return f'len({dd}.{r.choice(["keys", "values", "items"])}())'
+        if c == 38:
+            return self.bad_call(scope, d)
+        if c == 39:
+            with self.no_flow():
+                return f'len(range({self.small_int(scope)}, {self.e(INT, scope, d)}, {r.choice([1, 2, 3, -1, -7, 10 ** 20])}))'
+        if c == 40:
+            with self.no_flow():
+                return f'range({r.randint(-5, 5)}, {r.randint(-5, 30)}, {r.choice([1, 2, 3, -1, -2])})[{self.index(scope, "range(3)")}]'
+        if c == 41 and self.rec_funcs:
+            f = r.choice(self.rec_funcs)
+            return f'{f}({self.small_int(scope)} % {r.randint(2, 12)})'
         if c <= 7:
             op = r.choice(['+', '-', '+', '-', '//', '%', '&', '|', '^'])
-            return f'({self.e(self.maybe_wrong(INT), scope, d)} {op} {self.e(INT if self.chance(0.9) else BOOL, scope, d)})'
+            rhs = self.divisor(scope, d) if op in ('//', '%') else self.e(INT if self.chance(0.9) else BOOL, scope, d)
+            return f'({self.e(self.maybe_wrong(INT), scope, d)} {op} {rhs})'
         if c == 8:
             return f'({self.e(INT, scope, d)} * {self.small_int(scope)})' if self.chance(0.7) else \
                 f'({self.small_int(scope)} * {self.e(INT, scope, d)})'
         if c == 9:
             return f'({self.small_int(scope)} ** {r.randint(0, 6)})'
         if c == 10:
-            k = r.randint(0, 70) if self.chance(0.95) else r.randint(-3, -1)
+            k = r.randint(0, 70) if self.chance(0.99) else r.randint(-3, -1)
             return f'({self.e(INT, scope, d)} << {k})'
         if c == 11:
-            k = r.randint(0, 80) if self.chance(0.95) else r.randint(-3, -1)
+            k = r.randint(0, 80) if self.chance(0.99) else r.randint(-3, -1)
             return f'({self.e(INT, scope, d)} >> {k})'
         if c == 12:
             return f'({r.choice(["-", "~", "+", "-"])}{self.e(self.maybe_wrong(INT), scope, d)})'
@@ -325,7 +361,7 @@ class Gen:
         if c == 17:
             return f'int({self.e(FLOAT, scope, d)})'
         if c == 18:
-            s = r.choice(['42', ' -17 ', '+8', '1_000', '0', '007', '12a', '', '3.5', '٣'] if self.chance(0.9) else STR_POOL)
+            s = r.choice(['42', ' -17 ', '+8', '1_000', '0', '007', '٣', '-0', '  9\n'] if self.chance(0.9) else STR_POOL + ['12a', '3.5', '1__0'])
             return f'int({s!r})'
         if c == 19:
             with self.no_flow():
@@ -334,7 +370,7 @@ class Gen:
         if c == 20:
             with self.no_flow():
                 dd = self.e(DICT, scope, d)
-            return f'{dd}[{self.key(scope)}]' if self.chance(0.5) else f'{dd}.get({self.key(scope)}, {self.lit(INT)})'
+            return f'{dd}[{self.key(scope)}]' if self.chance(0.2) else f'{dd}.get({self.key(scope)}, {self.lit(INT)})'
         if c == 21:
             return f'({self.e(INT, scope, d)} if {self.e(BOOL, scope, d)} else {self.e(INT, scope, d)})'
         if c == 22:
@@ -345,12 +381,12 @@ class Gen:
                 return call
         if c == 24:
             with self.no_flow():
-                return f'{self.e(LIST, scope, d)}.{r.choice(["count", "index"])}({self.e(INT, scope, d)})'
+                return f'{self.e(LIST, scope, d)}.{r.choice(["count", "count", "count", "index"])}({self.e(INT, scope, d)})'
         if c == 25:
             with self.no_flow():
                 return f'{self.e(STR, scope, d)}.{r.choice(["find", "count"])}({r.choice(SUB_POOL)!r})'
         if c == 26:
-            return f'hash({self.e(INT, scope, d)})'
+            return f'hash(int({self.e(INT, scope, d)}))'  # int(): the operand's type may lie (list('ab')); hash(str) differs
         if c == 27:
             x = self.fresh('x')
             inner = Scope({x: INT})
@@ -368,7 +404,10 @@ class Gen:
             with self.no_flow():
                 return f'len({self.e(STR, scope, d)}.split({r.choice(["", repr(","), repr(" "), repr("a")])}))'
         if c == 31:
-            return f'int({self.e(r.choice([INT, BOOL, STR]), scope, d)}{", " + str(r.choice([2, 8, 16, 36, 0])) if self.chance(0.2) else ""})'
+            if self.chance(0.8):
+                return f'int({self.e(r.choice([INT, BOOL, FLOAT]), scope, d)})'
+            s = r.choice(['101', '-ff', '0x1F', '0b11', 'z', ' 7_7 ', '0o17', '12', '0'])
+            return f'int({s!r}, {r.choice([2, 8, 16, 36, 0, 10])})' if self.chance(0.8) else f'int({self.e(STR, scope, d)})'
         if c == 32:
             with self.no_flow():
                 return f'len({self.e(TUPLE, scope, d)})'
@@ -377,8 +416,12 @@ class Gen:
                 dd = self.e(DICT, scope, d)
             return f'{dd}.pop({self.key(scope)}, {self.lit(INT)})' if self.chance(0.5) else f'{dd}.setdefault({self.key(scope)}, {self.lit(INT)})'
         if c == 34:
-            return f'max({self.e(INT, scope, d)}, {self.e(INT, scope, d)}, key=abs)' if self.chance(0.5) else \
-                f'min({self.e(INT, scope, d)}, {self.e(INT, scope, d)}, key=abs)'
+            key = r.choice(['abs'] + self.key_funcs)
+            if self.chance(0.4):
+                with self.no_flow():
+                    return f'{r.choice(["min", "max"])}({self.e(LIST, scope, d)}, key={key}, default={self.lit(INT)})'
+            return f'max({self.e(INT, scope, d)}, {self.e(INT, scope, d)}, key={key})' if self.chance(0.5) else \
+                f'min({self.e(INT, scope, d)}, {self.e(INT, scope, d)}, key={key})'
         if c == 35:
             with self.no_flow():
                 lst = self.e(LIST, scope, d)
@@ -387,9 +430,24 @@ class Gen:
 
     def e_float(self, scope, d):
         r = self.r
-        c = r.randint(0, 13)
+        c = r.randint(0, 17)
+        if c == 14:
+            items = ', '.join(self.e(r.choice([FLOAT, FLOAT, INT]), scope, d) for _ in range(r.randint(1, 6)))
+            return f'sum([{items}]{", " + self.lit(FLOAT) if self.chance(0.3) else ""})'
+        if c == 15:
+            x = self.fresh('x')
+            inner = Scope({x: INT})
+            return f'sum({self.e(FLOAT, inner, 1)} for {x} in range({r.randint(0, 12)}))' if self.chance(0.5) else \
+                f'sum([{self.lit(FLOAT)}] * {r.randint(0, 12)})'
+        if c == 16:
+            return f'({self.e(r.choice([FLOAT, INT]), scope, d)} ** {r.choice(["2.0", "(-3.0)", "0.0", "1.0", "(-1.0)", "3.0"])})'
+        if c == 17:
+            with self.no_flow():
+                dd = self.e(DICT, scope, d)
+            return f'float({dd}.get({self.key(scope)}, {self.lit(FLOAT)}))'
         if c <= 2:
-            return f'({self.num(scope, d)} / {self.num(scope, d)})'
+            rhs = self.divisor(scope, d) if self.chance(0.6) else self.num(scope, d)
+            return f'({self.num(scope, d)} / {rhs})'
         if c <= 5:
             op = r.choice(['+', '-', '*', '//', '%', '*', '+'])
             a, b = self.e(FLOAT, scope, d), self.e(self.maybe_wrong(r.choice([INT, FLOAT])), scope, d)
@@ -406,7 +464,8 @@ class Gen:
         if c == 9:
             return f'float({self.e(r.choice([INT, INT, BOOL]), scope, d)})'
         if c == 10:
-            s = r.choice(['1.5', ' -2.5e3 ', 'inf', '-Infinity', 'nan', '1_0.5', '1e500', '0x10', '', '.5', '5.', '-0'])
+            s = r.choice(['1.5', ' -2.5e3 ', 'inf', '-Infinity', 'nan', '1_0.5', '1e500', '.5', '5.', '-0', 'NaN', '1E-3', '-iNF', '0.1e-320']
+                         if self.chance(0.9) else ['0x10', '', '1__0', 'abc', '1.5.2'])
             return f'float({s!r})'
         if c == 11:
             return f'({self.e(FLOAT, scope, d)} if {self.e(BOOL, scope, d)} else {self.num(scope, d)})'
@@ -503,7 +562,21 @@ class Gen:
 
     def e_str(self, scope, d):
         r = self.r
-        c = r.randint(0, 20)
+        c = r.randint(0, 24)
+        if c == 21:
+            return self.printf(scope, d)
+        if c == 22:
+            x = self.fresh('x')
+            ex = self.e(r.choice([INT, FLOAT, STR, LIST]), scope, d)
+            return 'f"' + r.choice(['', 'v ', '<']) + '{' + (f' {ex} ' if ex.startswith('{') else ex) + '=' + \
+                r.choice(['', '!r', '!s', ':>8', ':.2f' if self.chance(0.3) else '']) + '}"'
+        if c == 23 and self.gens:
+            g = r.choice(self.gens)
+            x = self.fresh('x')
+            return f'{r.choice(["", ", ", "-"])!r}.join(str({x}) for {x} in {self.gen_call(g, scope, d)})'
+        if c == 24:
+            with self.no_flow():
+                return f'repr(range({r.randint(-3, 3)}, {r.randint(-3, 12)}, {r.choice([1, 2, -1, 3])})[{self.slice_(scope)}])'
         if c <= 2:
             return f'({self.e(STR, scope, d)} + {self.e(self.maybe_wrong(STR), scope, d)})'
         if c == 3:
@@ -555,7 +628,26 @@ class Gen:
 
     def e_list(self, scope, d):
         r = self.r
-        c = r.randint(0, 17)
+        c = r.randint(0, 21)
+        if c == 18 and self.gens:
+            g = r.choice(self.gens)
+            how = r.choice(['sorted({})', 'sorted({}, reverse=True)', 'list(enumerate({}))', 'list(zip({}, {}))',
+                            '[{x} for {x} in {} if {x} % 2]', 'list(range(max({}, default=0) % 9))'])
+            x = self.fresh('x')
+            return how.replace('{x}', x).format(self.gen_call(g, scope, d), self.gen_call(g, scope, d))
+        if c == 19 and self.key_funcs:
+            f = r.choice(self.key_funcs)
+            return f'sorted({self.e(LIST, scope, d)}, key={f}{", reverse=True" if self.chance(0.3) else ""})'
+        if c == 20:
+            x, y = self.fresh('x'), self.fresh('x')
+            z = self.fresh('x')
+            with self.no_flow():
+                a, b = self.e(LIST, scope, d), self.e(LIST, scope, d)
+            return f'[{x} + {y} * {z} for {x}, ({y}, {z}) in enumerate(zip({a}, {b}))]'
+        if c == 21:
+            with self.no_flow():
+                a, b = self.e(LIST, scope, d), self.e(r.choice([LIST, STR]), scope, d)
+            return f'(list(zip({a}, {b}, strict=True)) and [{self.lit(INT)}])'
         if c <= 2:
             return '[' + ', '.join(self.e(INT, scope, d) for _ in range(r.randint(0, 4))) + ']'
         if c == 3:
@@ -594,7 +686,7 @@ class Gen:
         if c == 11:
             return f'{self.e(LIST, scope, d)}.copy()' if self.chance(0.5) else f'list({self.e(r.choice([LIST, TUPLE]), scope, d)})'
         if c == 12:
-            return f'[{self.lit(INT)}] * {r.randint(-1, 4)}'
+            return f'([{self.lit(INT)}] * {r.randint(-1, 4)})'
         if c == 13:
             call = self.call_of(scope, d, LIST)
             if call:
@@ -608,7 +700,7 @@ class Gen:
             x, y = self.fresh('x'), self.fresh('x')
             with self.no_flow():
                 a, b = self.e(LIST, scope, d), self.e(LIST, scope, d)
-            return f'[{x} * {y} for {x}, {y} in zip({a}, {b})]'
+            return f'[{x} {r.choice(["+", "-", "^", "&"])} {y} for {x}, {y} in zip({a}, {b})]'  # no `*`: it would square items
         return f'list({self.e(STR, scope, d)})'
 
     def e_tuple(self, scope, d):
@@ -659,6 +751,55 @@ class Gen:
             return f'dict(zip({self.lit(STR)}, {self.e(LIST, scope, d)}))'
         return f'dict(enumerate({self.e(LIST, scope, d)}))'
 
+    def bad_call(self, scope, d):
+        """A builtin or method called with the wrong number or kind of arguments (TypeError messages)."""
+        r = self.r
+        a, b = self.e(INT, scope, 1), self.e(STR, scope, 1)
+        with self.no_flow():
+            L = self.e(LIST, scope, 1)
+            D = self.e(DICT, scope, 1)
+        forms = [
+            f'len({L}, {a})', 'len()', 'abs()', f'abs({a}, {a})', 'sum()', f'sorted({L}, {a})', f'sorted({L}, kee=abs)',
+            'min()', f'max({L}, key={a})', f'int({a}, {a}, {a})', f'int(x={a})', f'float({a}, {a})', f'list({L}, {L})',
+            f'tuple({L}, {L})', f'str({b}, {b}, {b}, {b})', f'{L}.append()', f'{L}.append({a}, {a})', f'{L}.pop({a}, {a})',
+            f'{L}.index()', f'{L}.insert({a})', f'{L}.count()', f'{D}.get()', f'{D}.pop()', f'{D}.get({a}, {a}, {a})',
+            f'{b}.split({a})', f'{b}.replace({b})', f'{b}.join({a})', f'{b}.startswith({a})', f'{b}.find()',
+            f'{b}.strip({a})', f'print(sep={a})', f'print(end={a})', f'range()', f'range({b})',
+            f'range({a}, {a}, {a}, {a})', f'isinstance({a})', f'isinstance({a}, {a})', f'next({L})', f'iter({a})',
+            f'enumerate({a})', f'zip({a})', f'bool({a}, {a})', f'repr()', f'hash({L})', f'dict({a})', f'dict([{a}])',
+            f'{D}.update({a})', f'{L}.sort({a})', f'{L}.sort(key={a})', f'{L}.remove()', f'{b}.upper({a})',
+            f'{b}.count()', f'{b}.endswith(({a},))', f'min({L}, default={a}, key=abs, x=1)', f'{L}.extend({a})',
+            f'sum({L}, {b})', f'sum({L}, start={a}, x=1)', f'{D}.setdefault()',
+        ]
+        return f'len(str({r.choice(forms)}))'
+
+    def printf(self, scope, d):
+        """printf-style `str % args`."""
+        r = self.r
+        conv = [('%s', ANY), ('%r', ANY), ('%a', STR), ('%d', INT), ('%i', INT), ('%5d', INT), ('%-5d|', INT),
+                ('%05d', INT), ('%+d', INT), ('%x', INT), ('%#X', INT), ('%o', INT), ('%#o', INT), ('%c', INT),
+                ('%.2f', FLOAT), ('%10.3f', FLOAT), ('%e', FLOAT), ('%.3E', FLOAT), ('%g', FLOAT), ('%G', FLOAT),
+                ('%-8s|', STR), ('%.2s', STR), ('%8r', STR), ('%%', None), ('%f', INT), ('%d', FLOAT), ('% d', INT),
+                ('%*d', 'star'), ('%.*f', 'starf')]
+        parts, args = [], []
+        for _ in range(r.randint(1, 3)):
+            c, t = r.choice(conv)
+            parts.append(r.choice(['', ' ', 'x=', ':']) + c)
+            if t == 'star':
+                args += [str(r.randint(-6, 8)), self.e(INT, scope, d)]
+            elif t == 'starf':
+                args += [str(r.randint(0, 6)), self.e(FLOAT, scope, d)]
+            elif t is not None:
+                args.append(self.e(self.maybe_wrong(t) if t != ANY else ANY, scope, d))
+        fmt = ''.join(parts)
+        if self.chance(0.05):
+            args.append(self.lit(INT))  # not all arguments converted
+        if len(args) == 1 and self.chance(0.6):
+            return f'({fmt!r} % {args[0]})'
+        if self.chance(0.1) and '%' in fmt:
+            return f'({"%(a)s-%(b)r"!r} % {{"a": {self.e(INT, scope, d)}, "b": {self.e(STR, scope, d)}}})'
+        return f'({fmt!r} % ({", ".join(args)}{"," if len(args) == 1 else ""}))'
+
     def gen_call(self, g: Func, scope, d):
         args = []
         for _, pt in g.params:
@@ -681,7 +822,7 @@ class Gen:
             weights = {
                 'assign': 14, 'reassign': 8, 'aug': 8, 'print': 7, 'listmut': 5, 'dictmut': 4,
                 'if': 7 if compound else 0, 'for': 6 if compound else 0, 'while': 3 if compound else 0,
-                'try': 5 if compound and self.nest <= 2 else 0, 'unpack': 2, 'call': 2, 'assert': 1,
+                'try': 9 if compound and self.nest <= 2 else 0, 'unpack': 2, 'call': 2, 'assert': 0.5,
                 'raise': 1, 'next': 1 if self.gens else 0, 'global': 2 if self.global_decl else 0,
                 'del': 1, 'breakcont': 3 if self.loop_depth else 0, 'return': 1 if self.in_func and not self.in_gen else 0,
                 'yield': 5 if self.in_gen else 0,
@@ -727,6 +868,8 @@ class Gen:
                 rhs = self.small_int(scope)
             elif op in ('<<=', '>>='):
                 rhs = str(r.randint(0, 40) if self.chance(0.97) else -1)
+            elif op in ('//=', '%='):
+                rhs = self.divisor(scope, 2)
             elif op == '**=':
                 rhs = str(r.randint(0, 1)) if self.loop_depth or self.in_func else str(r.randint(0, 3))
             else:
@@ -734,7 +877,8 @@ class Gen:
             return [f'{ind}{name} {op} {rhs}']
         if t == FLOAT:
             op = r.choice(['+=', '-=', '*=', '/=', '//=', '%='])
-            return [f'{ind}{name} {op} {self.num(scope, 2)}']
+            rhs = self.divisor(scope, 2) if op in ('/=', '//=', '%=') and self.chance(0.7) else self.num(scope, 2)
+            return [f'{ind}{name} {op} {rhs}']
         self.budget = 0  # `s += t` copies s already
         if t == STR:
             return [f'{ind}{name} += {self.e(self.maybe_wrong(STR), scope, 2)}']
@@ -771,13 +915,17 @@ class Gen:
             return [f'{ind}{L}.remove({self.e(INT, scope, 1)})']
         if c == 8:
             m = r.choice(['reverse', 'sort', 'clear', 'sort'])
-            arg = r.choice(['reverse=True', 'key=abs', '']) if m == 'sort' else ''
+            arg = r.choice(['reverse=True', 'key=abs', ''] + [f'key={k}' for k in self.key_funcs]) if m == 'sort' else ''
             return [f'{ind}{L}.{m}({arg})']
         if c <= 10:
             return [f'{ind}{L}[{self.index(scope, L)}] = {self.e(INT, scope, 2)}']
         if c == 11:
             return [f'{ind}{L}[{self.slice_(scope)}] = {self.e(r.choice([LIST, LIST, TUPLE, STR]), scope, 1)}']
         if c == 12:
+            if self.chance(0.5):
+                return [f'{ind}{L}[{self.index(scope, L)}] {r.choice(["+=", "-=", "^=", "//=", "|="])} {self.e(INT, scope, 1)}']
+            if self.chance(0.05) and not self.loop_depth:
+                return [f'{ind}{L}.append({L})']  # a list that contains itself: repr [...]
             return [f'{ind}del {L}[{self.index(scope, L)}]']
         return [f'{ind}del {L}[{self.slice_(scope)}]']
 
@@ -789,8 +937,13 @@ class Gen:
         D = r.choice(ds)
         c = r.randint(0, 7)
         self.budget = 0
-        if c <= 3:
+        if c <= 1:
             return [f'{ind}{D}[{self.key(scope)}] = {self.e(INT, scope, 2)}']
+        if c == 2:
+            k = self.key(scope)
+            return [f'{ind}{D}[{k}] = {D}.get({k}, 0) + {self.e(INT, scope, 1)}']
+        if c == 3:
+            return [f'{ind}{D}[{self.key(scope)}] {r.choice(["+=", "-=", "*=", "//="])} {self.small_int(scope)}']
         if c == 4:
             return [f'{ind}del {D}[{self.key(scope)}]']
         if c == 5:
@@ -893,6 +1046,11 @@ class Gen:
         r = self.r
         w = self.fresh('w')  # the guard: never in scope, so nothing else assigns it
         inner = scope.child()
+        if self.chance(0.3):
+            lines = [f'{ind}{w} = 0', f'{ind}while True:', f'{ind}    {w} += 1',
+                     f'{ind}    if {w} > {r.randint(0, 6)}{" or " + self.e(BOOL, scope, 2) if self.chance(0.4) else ""}:',
+                     f'{ind}        break']
+            return lines + self.loop_body(inner, ind + '    ')
         cond = f'{w} < {r.randint(0, 6)}'
         if self.chance(0.5):
             cond += f' and {self.e(BOOL, scope, 2)}'
@@ -919,8 +1077,11 @@ class Gen:
             if self.chance(0.7):
                 e = self.fresh('e')
                 lines.append(f'{ind}except {tt} as {e}:')
-                show = r.choice([e, e, f'repr({e})', f'{e}.args', f'str({e})', f'f"{{{e}!r}}"'])
+                show = r.choice([e, e, f'repr({e})', f'{e}.args', f'str({e})', f'f"{{{e}!r}}"', f'repr({e}.__context__)',
+                                 f'isinstance({e}, {r.choice(EXC_TYPES + EXC_EXTRA)})', f'len({e}.args)'])
                 lines.append(f'{ind}    print({r.choice(types)!r}, {show})')
+                if self.chance(0.05):
+                    lines.append(f'{ind}    raise {r.choice(EXC_TYPES)}({self.lit(STR)}) from {e}')
             else:
                 lines.append(f'{ind}except {tt}:')
                 lines.append(f'{ind}    print({tt.strip("()").split(",")[0]!r})' if self.chance(0.5) else f'{ind}    pass')
@@ -945,7 +1106,7 @@ class Gen:
             return [f'{ind}{a}, {b} = {b}, {a}']
         n = r.randint(2, 3)
         names = [self.fresh() for _ in range(n)]
-        if self.chance(0.7):
+        if self.chance(0.85):
             types = [r.choice([INT, STR, FLOAT]) for _ in names]
             rhs = ', '.join(self.e(t, scope, 1) for t in types)
             if self.chance(0.05):
@@ -979,9 +1140,9 @@ class Gen:
         g = self.r.choice(self.gens)
         it = self.fresh('it')
         v = self.fresh()
-        scope.add(v, INT)
         default = f', {self.lit(INT)}' if self.chance(0.6) else ''
         lines = [f'{ind}{it} = {self.gen_call(g, scope, 1)}', f'{ind}{v} = next({it}{default})']
+        scope.add(v, INT)
         if self.chance(0.5):
             lines.append(f'{ind}{v} += next({it}, 0)')
         # A suspended generator is abandoned here: generator bodies never contain try/finally.
@@ -1080,7 +1241,11 @@ class Gen:
             self.counter += 1
             out += self.generator(name, params) + ['', '']
             self.gens.append(Func(name, params, INT, 'gen'))
-        for k in range(r.choice([0, 1, 2, 3])):
+        for k in range(r.choice([0, 0, 1])):
+            out += self.recursive(f'rec{k}') + ['', '']
+        for k in range(r.choice([0, 0, 1])):
+            out += self.key_function(f'key{k}') + ['', '']
+        for k in range(r.choice([0, 0, 1, 2, 3])):
             name = f'f{k}'
             params = [(f'p{self.counter}_{j}', r.choice([INT, INT, FLOAT, STR, LIST, BOOL])) for j in range(r.randint(0, 3))]
             self.counter += 1
@@ -1118,13 +1283,42 @@ class Gen:
         out += lines
         return '\n'.join(out) + '\n', f'main({", ".join(call_args)})'
 
+    def recursive(self, name):
+        """A bounded recursive function of one int (depth < 13, so far from the recursion limit)."""
+        r = self.r
+        self.start_function(True)
+        self.cur_ret = INT
+        scope = Scope({'n': INT})
+        lines = [f'def {name}(n):', f'    if n <= {r.randint(0, 1)}:', f'        return {self.e(INT, scope, 1)}']
+        if self.chance(0.3):
+            lines += [f'    print({r.choice(["n", "-n", repr("rec"), "n * n"])}, end={r.choice(["", " ", ","])!r})']
+        if self.chance(0.3):
+            lines += self.block(scope, 1, 2)
+        with self.stmt_budget(1):
+            rest = self.e(INT, scope, 1)
+        if self.chance(0.2):
+            call = f'{name}(n - 1) + {name}(n - 2)'
+        else:
+            call = f'{name}(n - {r.choice([1, 1, 2])})'
+        op = r.choice(['+', '-', '^', '|', '+'])
+        lines.append(f'    return {call} {op} {rest}' if self.chance(0.7) else f'    return {rest} {op} {call}')
+        self.rec_funcs.append(name)
+        return lines
+
+    def key_function(self, name):
+        """A one-int function for sort keys, min/max keys."""
+        r = self.r
+        body = r.choice(['-x', 'x % 3', 'abs(x - 5)', '(x % 4, -x)', 'str(x)', 'x // 2', '(x > 0, x % 3)', 'x * x', '-abs(x)'])
+        self.key_funcs.append(name)
+        return [f'def {name}(x):', f'    return {body}']
+
     def nested_def(self, k):
         """A helper defined inside main with default arguments (it sees only its parameters and globals)."""
         r = self.r
         name = f'h{k}'
         n = r.randint(1, 3)
         nd = r.randint(1, n)
-        params = [(f'q{j}', r.choice([INT, INT, STR, FLOAT])) for j in range(n)]
+        params = [(f'q{j}', r.choice([INT, INT, STR, FLOAT, LIST])) for j in range(n)]  # a list default is shared by calls
         defaults = {}
         plist = []
         for j, (pn, pt) in enumerate(params):

@@ -2,7 +2,7 @@
  * Which fixtures say something about a candidate optimizer, and why the others are skipped.
  * @spec #certify-applicability
  */
-import { Capability } from '../../../reference/src/optimizer/api';
+import { ALL_CAPABILITIES, Capability } from '../../../reference/src/optimizer/api';
 import type { Fixture } from '../fixtures/types';
 
 const JUMP_BACKWARD = /^\s*(?:\w+:\s*)?JUMP_BACKWARD\s/m;
@@ -23,6 +23,8 @@ export function skipReason(fixture: Fixture, capabilities: number): string | nul
   if ('exhausted' in expect) return 'exhaustion depends on step counts, which executors change';
   const texts = [...Object.values(d.program.functions), ...Object.values(d.program.code ?? {})];
   if (d.optimizers || texts.some((t) => t.includes('_optcert'))) return 'the program switches optimizers itself';
+  // Not a valid capability mask: registration refuses it, which every runnable fixture must report.
+  if (!Number.isInteger(capabilities) || capabilities === 0 || (capabilities & ~ALL_CAPABILITIES) !== 0) return null;
   const kinds: string[] = [];
   if (capabilities & Capability.FUNCTION_ENTRY) kinds.push('function entry');
   if (capabilities & Capability.BACK_EDGE && texts.some((t) => JUMP_BACKWARD.test(t))) kinds.push('back edge');

@@ -12,7 +12,7 @@ import { compareStates, formatDifference } from '../../../reference/src/state/co
 import { snapshot } from '../../../reference/src/state/snapshot';
 import { PyException } from '../../../reference/src/runtime/values';
 import { codeFingerprint, isReadOnlyWrite } from './guard';
-import { findAdvance } from './lockstep';
+import { endingDifference, findAdvance } from './lockstep';
 import { CertificationStop, type Violation } from './violation';
 
 export interface Watch {
@@ -21,7 +21,24 @@ export interface Watch {
   compiles: number;
   /** The costs as registration read them. */
   costs?: { readonly optimizationCost: unknown; readonly runCost: unknown };
+  /** Told when the candidate's own code starts and stops running (a host's hang detector). */
+  readonly onPhase?: (phase: CandidatePhase) => void;
+  /** When present, compile and execute are timed into it (cost calibration). */
+  readonly timing?: CandidateTiming;
 }
+
+/** Time spent in the candidate's own compile and execute, and the work it did there. */
+export interface CandidateTiming {
+  compileMs: number;
+  /** Instructions of the code objects compile was asked about (one per call). */
+  compiledInstructions: number;
+  executeMs: number;
+  /** The sum of N (instructions advanced) over the executes the oracle accepted. */
+  advanced: number;
+}
+
+/** Whose JS is running: the candidate's compile, its execute, or the VM's / certifier's own. */
+export type CandidatePhase = 'compile' | 'execute' | 'vm';
 
 function stop(v: Violation): never {
   throw new CertificationStop(v);
@@ -29,6 +46,8 @@ function stop(v: Violation): never {
 
 /** The object the VM registers: the candidate's own properties, compile under guard. */
 export function guardedOptimizer(candidate: Optimizer, watch: Watch): Optimizer {
+  // Without a compile method there is nothing to guard: the VM must see (and refuse) it as it is.
+  if (typeof (candidate as { compile?: unknown }).compile !== 'function') return candidate;
   const read = <K extends keyof Optimizer>(k: K) => candidate[k];
   return {
     get name() {
@@ -52,11 +71,19 @@ export function guardedOptimizer(candidate: Optimizer, watch: Watch): Optimizer 
       const state = snapshot(vm);
       const text = codeFingerprint(code);
       let result: unknown;
+      watch.onPhase?.('compile');
+      const t0 = watch.timing ? performance.now() : 0;
       try {
         result = candidate.compile(code, offset, vm);
       } catch (e) {
         if (isReadOnlyWrite(e)) stop({ rule: 'compile.mutates', message: `compile wrote to a frozen part of the code object: ${(e as Error).message}`, code: code.name, offset });
         throw e;
+      } finally {
+        if (watch.timing) {
+          watch.timing.compileMs += performance.now() - t0;
+          watch.timing.compiledInstructions += code.ops.length;
+        }
+        watch.onPhase?.('vm');
       }
       if (codeFingerprint(code) !== text) stop({ rule: 'compile.mutates', message: 'compile changed the code object', code: code.name, offset });
       const changed = compareStates(state, snapshot(vm));
@@ -79,7 +106,15 @@ export function watchedExecutor(raw: Executor, code: Code, offset: number, watch
       const codes = vm.codes.map(codeFingerprint);
       let escaped: PyException | null = null;
       try {
-        const returned = raw.execute(frame, vm);
+        watch.onPhase?.('execute');
+        const t0 = watch.timing ? performance.now() : 0;
+        let returned: Frame | null;
+        try {
+          returned = raw.execute(frame, vm);
+        } finally {
+          if (watch.timing) watch.timing.executeMs += performance.now() - t0;
+          watch.onPhase?.('vm');
+        }
         if (returned !== vm.frame) stop({ rule: 'execute.frame', message: 'execute did not return the innermost frame', code: code.name, offset });
       } catch (e) {
         if (e instanceof CertificationStop) throw e;
@@ -106,6 +141,12 @@ export function watchedExecutor(raw: Executor, code: Code, offset: number, watch
           closestN: r.closestN,
         });
       }
+      // No frame left: the run ended inside the executor, and must have ended as the interpreter's did.
+      const ended = vm.frame === null ? endingDifference(reference, r.escaped, vm, escaped) : null;
+      if (ended) {
+        stop({ rule: 'advance-n', message: 'the run ended inside execute, but not as the interpreter ends it', code: code.name, offset, difference: formatDifference(ended), closestN: r.n });
+      }
+      if (watch.timing) watch.timing.advanced += r.n;
       if (escaped) throw escaped;
       return vm.frame;
     },

@@ -9,7 +9,7 @@ import { judge } from '../check/judge';
 import type { Fixture, FixtureExpect } from '../fixtures/types';
 import { runOptionsOf } from '../run/options';
 import type { Vm } from '../run/vm';
-import { guardedOptimizer, watchedExecutor, type Watch } from './candidate';
+import { guardedOptimizer, watchedExecutor, type CandidatePhase, type CandidateTiming, type Watch } from './candidate';
 import { freezeCode } from './guard';
 import { ruleOfFault } from './rules';
 import { skipReason } from './applicability';
@@ -22,6 +22,10 @@ export interface CertifyOptions {
   readonly maxAdvance: number;
   /** Certification loosens the fixture's step budget by this factor: executors change step counts. */
   readonly budgetFactor: number;
+  /** Told when the candidate's compile or execute starts and returns (the worker pool's hang detector). */
+  readonly onPhase?: (phase: CandidatePhase) => void;
+  /** Time compile and execute: a passing verdict then carries `timing` (cost calibration). */
+  readonly measure?: boolean;
 }
 
 export const DEFAULT_CERTIFY_OPTIONS: CertifyOptions = { stress: true, maxAdvance: 100_000, budgetFactor: 10 };
@@ -56,7 +60,8 @@ export function certifyFixture(vm: Vm, fixture: Fixture, makeCandidate: () => Op
   const base = runOptionsOf(vm, fixture);
   if (!base.ok) return { status: 'error', message: base.diagnostic.message };
 
-  const watch: Watch = { violations: [], entries: 0, compiles: 0 };
+  const timing: CandidateTiming | undefined = opts.measure ? { compileMs: 0, compiledInstructions: 0, executeMs: 0, advanced: 0 } : undefined;
+  const watch: Watch = { violations: [], entries: 0, compiles: 0, ...(opts.onPhase ? { onPhase: opts.onPhase } : {}), ...(timing ? { timing } : {}) };
   const faults: Violation[] = [];
   let run: ReturnType<Vm['runEntry']>;
   try {
@@ -81,7 +86,11 @@ export function certifyFixture(vm: Vm, fixture: Fixture, makeCandidate: () => Op
   }
   if (!run.ok) return { status: 'error', message: run.error.message };
   const outcome = run.outcome;
-  if (outcome.kind === 'fault') return { status: 'fail', violations: [...faults, { rule: ruleOfFault(outcome.rule), message: outcome.message }] };
+  if (outcome.kind === 'fault') {
+    // The listener usually saw this fault already (with its code and offset): report it once.
+    const rule = ruleOfFault(outcome.rule);
+    return { status: 'fail', violations: faults.some((f) => f.rule === rule) ? faults : [...faults, { rule, message: outcome.message }] };
+  }
   const violations = [...faults];
   const costs = watch.costs;
   if (costs && (candidate.optimizationCost !== costs.optimizationCost || candidate.runCost !== costs.runCost)) {
@@ -89,5 +98,6 @@ export function certifyFixture(vm: Vm, fixture: Fixture, makeCandidate: () => Op
   }
   const verdict = judge(semanticExpect(fixture.data.expect!), outcome);
   if (!verdict.pass) violations.push({ rule: 'semantics', message: verdict.difference });
-  return violations.length ? { status: 'fail', violations } : { status: 'pass', entries: watch.entries, compiles: watch.compiles };
+  if (violations.length) return { status: 'fail', violations };
+  return { status: 'pass', entries: watch.entries, compiles: watch.compiles, ...(timing ? { timing } : {}) };
 }

@@ -1,5 +1,6 @@
 /** What a certification finds, as plain data. */
 import { HostInterrupt } from '../../../reference/src/optimizer/runtime';
+import type { CandidateTiming } from './candidate';
 import type { RuleId } from './rules';
 
 export interface Violation {
@@ -15,7 +16,7 @@ export interface Violation {
 }
 
 export type FixtureVerdict =
-  | { readonly status: 'pass'; readonly entries: number; readonly compiles: number }
+  | { readonly status: 'pass'; readonly entries: number; readonly compiles: number; readonly timing?: CandidateTiming }
   | { readonly status: 'fail'; readonly violations: readonly Violation[] }
   | { readonly status: 'error'; readonly message: string }
   | { readonly status: 'skip'; readonly reason: string };

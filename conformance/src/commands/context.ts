@@ -13,6 +13,10 @@ export interface CliIo {
   readonly vm?: Vm;
   /** optcert's package root (spec/, fixtures/tags.yaml); found from this file when absent. */
   readonly root?: string;
+  /** Environment variables (PATH, OPTCERT_PYTHON, ... for import-python); process.env when absent. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** A transient progress line (a terminal's status line), null to clear it; absent: no progress. */
+  readonly progress?: (text: string | null) => void;
 }
 
 export interface Context {
@@ -38,7 +42,8 @@ export interface Command {
   readonly name: string;
   readonly summary: string;
   readonly help: string;
-  readonly run: (args: readonly string[], ctx: Context) => number;
+  /** The exit code; a command that waits for workers (certify) returns it as a promise. */
+  readonly run: (args: readonly string[], ctx: Context) => number | Promise<number>;
 }
 
 /** A usage problem: one line, exit 2. */

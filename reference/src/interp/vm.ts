@@ -5,6 +5,7 @@
 import type { ExceptionEntry } from '../isa/code';
 import { BUILTINS } from '../runtime/builtins';
 import { callNative } from '../runtime/call';
+import { unexpectedKeywordMessage } from '../runtime/suggestions';
 import { typeName } from '../runtime/types';
 import {
   PyBoundMethod, PyBuiltin, PyException, PyFunction, PyGenerator, PyType,
@@ -374,7 +375,7 @@ export class Vm implements Host {
     for (let k = 0; k < nkw; k++) {
       const name = kwnames![k]!;
       const at = code.varnames.indexOf(name);
-      if (at < 0 || at >= argc) throw pyError('TypeError', `${fname} got an unexpected keyword argument '${name}'`);
+      if (at < 0 || at >= argc) throw pyError('TypeError', unexpectedKeywordMessage(fname, name, code.varnames.slice(0, argc)));
       if (frame.locals[at] !== undefined) throw pyError('TypeError', `${fname} got multiple values for argument '${name}'`);
       frame.locals[at] = args[npos + k];
     }

@@ -83,6 +83,20 @@ describe('counter optimizer (CPython test_opt.py TestOptimizerAPI)', () => {
     expect(count(program(FOR_LOOP), 'loop(1000)', { profile: 'seed' }).count).toBe(1000 - 63);
   });
 
+  test('the budget running out at the vm.step inside the executor ends the run as exhausted', () => {
+    const p = program(FOR_LOOP);
+    const hotspot = { profile: 'cpython313', cpython313: { threshold: 0 } } as const;
+    const full = runEntry(p, 'loop(10)', { optimizer: new CounterOptimizer(), hotspot });
+    if (!full.ok) throw new Error('load');
+    const total = full.outcome.steps; // 37 interpreted + 10 vm.step calls inside executors
+    expect(total).toBe(47);
+    for (let budget = 1; budget <= total; budget++) {
+      const r = runEntry(p, 'loop(10)', { budget, optimizer: new CounterOptimizer(), hotspot });
+      if (!r.ok) throw new Error('load');
+      expect(r.outcome).toMatchObject(budget < total ? { kind: 'exhausted', steps: budget } : { kind: 'return', steps: total });
+    }
+  });
+
   test('each executor run advances exactly one instruction: the JUMP_BACKWARD', () => {
     const p = program(FOR_LOOP);
     const plain = runEntry(p, 'loop(100)');

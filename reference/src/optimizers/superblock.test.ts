@@ -316,8 +316,9 @@ L1:
   test('an exception raised mid-region and caught in the same frame', () => {
     const { outcome, trace } = same(program(divLoop(true)), 'main(6)');
     expect(outcome).toMatchObject({ kind: 'return', repr: '103', output: '0 -5\n1 -15\n2 85\n3 95\n4 100\n5 103\n' });
-    // The back edge's executor raised at the BINARY_OP // (index 10): exited with at = null, then the VM unwound.
-    expect(exits(trace).filter((e) => e.offset === 24 && e.at === null)).toHaveLength(1);
+    // The back edge's executor raised at the BINARY_OP // (index 10); the VM unwound it to the
+    // handler (index 27), where execution continues.
+    expect(exits(trace).filter((e) => e.offset === 24 && e.at?.ip === 27)).toHaveLength(1);
   });
 
   test('an uncaught exception raised mid-region', () => {

@@ -2,23 +2,27 @@
  * A superblock optimizer: from its hotspot, an executor runs the straight-line region up to and
  * including the next branch or back edge in one go, without the interpreter's dispatch loop.
  *
- * At compile time the region is planned and every instruction in it is compiled into a closure:
- * the most frequent instructions (locals, constants, operators, comparisons, branches, globals)
- * into specialised closures whose operands are resolved once and which call the runtime's
- * semantic helpers (`binaryOp`, `compareOp`, `truthy`, `getItem`, `vm.loadGlobal`) exactly as the
- * interpreter's handlers do; every other instruction into a call of the interpreter's own handler
- * (`HANDLERS`), which is the interpreter's semantics by construction. A specialised closure that
- * meets an unusual case (an unbound local) delegates to the handler too, so the exception it
- * raises cannot drift from the interpreter's.
+ * Region: the hotspot instruction, then from where it continues (a back edge's target, the
+ * instruction after a RESUME) forward to the first jump or terminator, included. FOR_ITER does not
+ * end it: its fall-through is the loop body, and the executor leaves when it jumps. Coming back to
+ * its own hotspot ends the plan too, and at run time the executor then runs the region again, so
+ * a loop body without branches runs entirely in the executor.
  *
- * The region never contains an instruction that could switch frames: it stops before returns,
- * yields and RETURN_GENERATOR (statically), and before a CALL of a Python function or a FOR_ITER
- * over a generator (a guard checked at run time: the executor leaves with `ip` at that
- * instruction, a state the interpreter reaches after N instructions). It keeps the VM's step
- * accounting: one step per instruction it executes (the VM already counted the hotspot's
- * ENTER_EXECUTOR), and it never runs past the step budget, so outcomes, step counts and
- * exhaustion are those of the interpreter. A Python exception raised mid-region leaves
- * `ip` = raising index + 1 and propagates, and the VM unwinds as if that instruction had raised.
+ * Instructions: at compile time each one is compiled into a closure — the frequent ones (locals,
+ * constants, operators, comparisons, branches, globals) into specialised closures whose operands
+ * are resolved once and which call the runtime's semantic helpers (`binaryOp`, `compareOp`,
+ * `truthy`, `getItem`, `vm.loadGlobal`) exactly as the interpreter's handlers do; every other one
+ * into a call of the interpreter's own handler (`HANDLERS`), which is the interpreter's semantics
+ * by construction. A specialised closure that meets an unusual case (an unbound local) delegates to
+ * the handler, so the exception it raises cannot drift from the interpreter's.
+ *
+ * Frames: the region stops before returns, yields and RETURN_GENERATOR (statically), and before a
+ * CALL of a Python function or a FOR_ITER over a generator (a guard checked at run time: the
+ * executor leaves with `ip` at that instruction, a state the interpreter reaches after N
+ * instructions). Steps: one per instruction executed (the VM counted the first ENTER_EXECUTOR),
+ * never past the budget, so outcomes, step counts and exhaustion are the interpreter's.
+ * Exceptions: one raised mid-region leaves `ip` = raising index + 1 and propagates; the VM unwinds
+ * as if that instruction had raised.
  * @spec #executor-contract @spec #executor-exceptions
  */
 import type { Code } from '../isa/code';

@@ -5,6 +5,7 @@
  */
 import { raise, typeError } from './exceptions';
 import type { PyInt } from './intops';
+import { unexpectedKeywordMessage } from './suggestions';
 import { OverflowError, typeName } from './types';
 import type { PyValue } from './values';
 
@@ -49,11 +50,27 @@ export function checkPositional(name: string, n: number, min: number, max: numbe
   }
 }
 
-/** Reject keywords outside `allowed`: "print() got an unexpected keyword argument 'x'". */
-export function checkKeywords(fname: string, kwargs: Kwargs, allowed: readonly string[]): void {
+/**
+ * Reject keywords outside `allowed`: "print() got an unexpected keyword argument 'x'", with
+ * CPython 3.13's ". Did you mean 'sep'?" drawn from `candidates` (the callable's keyword
+ * parameters in CPython's order; default `allowed`).
+ */
+export function checkKeywords(fname: string, kwargs: Kwargs, allowed: readonly string[], candidates: readonly string[] = allowed): void {
   if (!hasKw(kwargs)) return;
   for (const k of kwargs.keys()) {
-    if (!allowed.includes(k)) typeError(`${fname}() got an unexpected keyword argument '${k}'`);
+    if (!allowed.includes(k)) typeError(unexpectedKeywordMessage(`${fname}()`, k, candidates));
+  }
+}
+
+/**
+ * CPython's first check on a keyword-taking builtin (getargs.c, Argument Clinic): more arguments
+ * than parameters is "f() takes at most 2 arguments (3 given)", "keyword arguments" when none
+ * is positional.
+ */
+export function checkAtMost(fname: string, nargs: number, kwargs: Kwargs, max: number): void {
+  const total = nargs + (kwargs ? kwargs.size : 0);
+  if (total > max) {
+    typeError(`${fname}() takes at most ${max} ${nargs === 0 ? 'keyword ' : ''}argument${max === 1 ? '' : 's'} (${total} given)`);
   }
 }
 

@@ -1,9 +1,11 @@
 /** The builtins namespace: functions, types and exception classes by name. */
-import { asInt, checkKeywords, checkPositional, exactlyOne, hasKw, noKwargs } from './args';
+import { asInt, checkAtMost, checkKeywords, checkPositional, exactlyOne, hasKw, noKwargs } from './args';
 import { callKey } from './callkey';
 import { compareOp, GT, LT } from './compare';
 import { newException, raise, typeError } from './exceptions';
 import { hashBuiltin } from './hash';
+import { all, any } from './iter_builtins';
+import { chr, divmod, ord, round } from './numeric_builtins';
 import { intAbs } from './intops';
 import { collect, getIter, isIterator, iterNext } from './iter';
 import { sortList } from './methods_list';
@@ -13,7 +15,8 @@ import { strLen } from './strings';
 import { sum } from './sum';
 import {
   EXCEPTION_TYPES, OverflowError, StopIteration, ValueError, boolType, dictType, enumerateType, floatType,
-  intType, isSubtype, listType, objectType, rangeType, strType, tupleType, typeName, typeOf, zipType,
+  filterType, intType, isSubtype, listType, mapType, objectType, rangeType, reversedType, strType, tupleType, typeName,
+  typeOf, zipType,
 } from './types';
 import {
   PyBuiltin, PyDict, PyDictView, PyFloat, PyGenerator, PyList, PyRange, PyTuple, PyType, type NativeImpl,
@@ -23,7 +26,7 @@ import {
 /** @spec #builtin-print */
 const print: NativeImpl = (args, kwargs, host) => {
   // Not CPython: `file` other than None is rejected like an unknown keyword (no file objects).
-  checkKeywords('print', kwargs, ['sep', 'end', 'flush', ...(kwargs?.get('file') === null ? ['file'] : [])]);
+  checkKeywords('print', kwargs, ['sep', 'end', 'flush', ...(kwargs?.get('file') === null ? ['file'] : [])], ['sep', 'end', 'file', 'flush']);
   const sep = kwargs?.get('sep') ?? null;
   const end = kwargs?.get('end') ?? null;
   if (sep !== null && typeof sep !== 'string') typeError(`sep must be None or a string, not ${typeName(sep)}`);
@@ -60,6 +63,7 @@ const abs: NativeImpl = (args, kwargs) => {
 function minmax(name: 'min' | 'max', op: number): NativeImpl {
   return (args, kwargs, host) => {
     if (args.length === 0) typeError(`${name} expected at least 1 argument, got 0`);
+    checkAtMost(name, 0, kwargs, 2); // CPython parses the keywords alone (PyArg_ParseTupleAndKeywords)
     checkKeywords(name, kwargs, ['key', 'default']);
     const key = kwargs?.get('key') ?? null;
     const hasDefault = kwargs?.has('default') ?? false;
@@ -153,7 +157,14 @@ export const BUILTINS: ReadonlyMap<string, PyValue> = new Map<string, PyValue>([
   fn('repr', reprFn),
   fn('sorted', sorted),
   fn('hash', hashBuiltin),
-  ...[objectType, intType, floatType, strType, listType, tupleType, dictType, boolType, rangeType, enumerateType, zipType]
+  fn('ord', ord),
+  fn('chr', chr),
+  fn('divmod', divmod),
+  fn('round', round),
+  fn('any', any),
+  fn('all', all),
+  ...[objectType, intType, floatType, strType, listType, tupleType, dictType, boolType, rangeType, enumerateType, zipType,
+    reversedType, mapType, filterType]
     .map((t): [string, PyValue] => [t.name, t]),
   ...EXCEPTION_TYPES.map((t): [string, PyValue] => [t.name, t]),
 ]);

@@ -1,5 +1,5 @@
 /** Calling the builtin types: int(), float(), str(), bool(), list(), tuple(), dict(), range(), ... */
-import { asIndex, asInt, checkKeywords, checkPositional, hasKw, noKwargs } from './args';
+import { asIndex, asInt, checkAtMost, checkKeywords, checkPositional, hasKw, noKwargs } from './args';
 import { dictSet } from './dict';
 import { dictUpdate } from './dictupdate';
 import { raise, typeError } from './exceptions';
@@ -21,6 +21,7 @@ export function floatToInt(x: number): PyInt {
 
 /** @spec #builtin-int */
 export const intNew: NativeImpl = (args, kwargs) => {
+  checkAtMost('int', args.length, kwargs, 2);
   checkKeywords('int', kwargs, ['base']);
   checkPositional('int', args.length, 0, 2);
   let base: PyValue | undefined = args[1];
@@ -61,6 +62,7 @@ export const floatNew: NativeImpl = (args, kwargs) => {
 
 /** str(object=''); decoding forms need bytes, which optcert does not have. @spec #builtin-str */
 export const strNew: NativeImpl = (args, kwargs) => {
+  checkAtMost('str', args.length, kwargs, 3);
   checkKeywords('str', kwargs, ['object', 'encoding', 'errors']);
   checkPositional('str', args.length, 0, 3);
   // None is a valid argument, so test presence, not nullishness.
@@ -157,6 +159,7 @@ export const enumerateNew: NativeImpl = (args, kwargs) => {
 
 /** zip(*iterables, strict=False). @spec #builtin-zip */
 export const zipNew: NativeImpl = (args, kwargs) => {
+  checkAtMost('zip', 0, kwargs, 1); // CPython parses the keywords alone
   checkKeywords('zip', kwargs, ['strict']);
   const z = new PyZip(args.map(getIter));
   if (hasKw(kwargs)) z.strict = truthy(kwargs.get('strict')!);

@@ -1,12 +1,14 @@
 /** The iterator protocol for builtin iterables; generators run through host.resume. */
+import { callValue } from './callkey';
 import { newException, raise, typeError } from './exceptions';
 import { intAdd } from './intops';
 import { rangeLength } from './rangeops';
 import { hasSurrogates } from './strings';
 import { MemoryError, OverflowError, RuntimeError, ValueError, typeName } from './types';
+import { truthy } from './unary';
 import {
-  PyDict, PyDictIterator, PyDictView, PyEnumerate, PyGenerator, PyList, PyRange, PyRangeIterator,
-  PySeqIterator, PyTuple, PyZip, type Host, type PyValue,
+  PyDict, PyDictIterator, PyDictView, PyEnumerate, PyFilter, PyGenerator, PyList, PyMap, PyRange, PyRangeIterator,
+  PyReversed, PySeqIterator, PyTuple, PyZip, type Host, type PyValue,
 } from './values';
 
 /** Exhausted sequence iterators park here so that later appends are not seen (as CPython). */
@@ -19,7 +21,8 @@ const SSIZE_MAX = 2n ** 63n - 1n;
 /** @spec #builtin-next */
 export function isIterator(v: PyValue): boolean {
   return v instanceof PySeqIterator || v instanceof PyRangeIterator || v instanceof PyDictIterator ||
-    v instanceof PyGenerator || v instanceof PyEnumerate || v instanceof PyZip;
+    v instanceof PyGenerator || v instanceof PyEnumerate || v instanceof PyZip || v instanceof PyReversed ||
+    v instanceof PyMap || v instanceof PyFilter;
 }
 
 /** @spec #op-GET_ITER */
@@ -59,6 +62,9 @@ export function iterNext(it: PyValue, host: Host): PyValue | undefined {
     return r;
   }
   if (it instanceof PyZip) return zipNext(it, host);
+  if (it instanceof PyReversed) return reversedNext(it);
+  if (it instanceof PyMap) return mapNext(it, host);
+  if (it instanceof PyFilter) return filterNext(it, host);
   return typeError(`'${typeName(it)}' object is not an iterator`);
 }
 
@@ -143,6 +149,45 @@ function zipStrictCheck(z: PyZip, i: number, host: Host): void {
     if (iterNext(z.iters[k]!, host) !== undefined) {
       raise(ValueError, `zip() argument ${k + 1} is longer than argument${plural(k)}${k}`);
     }
+  }
+}
+
+/** CPython's listreviter_next / reversed_next: a list's current length bounds the index. @spec #builtin-reversed */
+function reversedNext(it: PyReversed): PyValue | undefined {
+  const i = it.index;
+  const seq = it.seq;
+  if (typeof seq === 'string') {
+    if (i < 0) return undefined;
+    const lo = seq.charCodeAt(i);
+    const w = i > 0 && lo >= 0xdc00 && lo <= 0xdfff && (seq.charCodeAt(i - 1) & 0xfc00) === 0xd800 ? 2 : 1;
+    it.index = i - w;
+    return seq.slice(i - w + 1, i + 1);
+  }
+  if (i >= 0 && i < seq.items.length) {
+    it.index = i - 1;
+    return seq.items[i]!;
+  }
+  it.index = -1;
+  return undefined;
+}
+
+/** The next item of every iterator, in order (stop at the first exhausted one), then func(*items). @spec #builtin-map */
+function mapNext(m: PyMap, host: Host): PyValue | undefined {
+  const items: PyValue[] = [];
+  for (const it of m.iters) {
+    const v = iterNext(it, host);
+    if (v === undefined) return undefined;
+    items.push(v);
+  }
+  return callValue(m.func, items, host);
+}
+
+/** @spec #builtin-filter */
+function filterNext(f: PyFilter, host: Host): PyValue | undefined {
+  for (;;) {
+    const v = iterNext(f.iter, host);
+    if (v === undefined) return undefined;
+    if (truthy(f.func === null ? v : callValue(f.func, [v], host))) return v;
   }
 }
 

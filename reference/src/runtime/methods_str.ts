@@ -36,6 +36,17 @@ function searchArgs(fname: string, args: PyValue[], kw: ReadonlyMap<string, PyVa
   return { s, sub, start, end, subLen: strLen(sub) };
 }
 
+/** str.find / str.index: the first code-point index of sub in s[start:end], or -1. */
+function findIn(fname: string, args: PyValue[], kw: ReadonlyMap<string, PyValue> | null): number {
+  const { s, sub, start, end, subLen } = searchArgs(fname, args, kw);
+  if (end - start < subLen) return -1;
+  if (subLen === 0) return start;
+  const u = s.indexOf(sub, cpToUnit(s, start));
+  if (u < 0) return -1;
+  const i = unitToCp(s, u);
+  return i + subLen <= end ? i : -1;
+}
+
 function stripChars(fname: string, args: PyValue[], kw: ReadonlyMap<string, PyValue> | null): string {
   noKwargs(`str.${fname}`, kw);
   checkPositional(fname, args.length - 1, 0, 1);
@@ -60,22 +71,23 @@ function affix(fname: string, args: PyValue[], kw: ReadonlyMap<string, PyValue> 
   checkPositional(fname, args.length - 1, 1, 3);
   const s = self(args);
   const what = args[1]!;
-  let options: string[];
-  if (typeof what === 'string') options = [what];
-  else if (what instanceof PyTuple) {
-    options = what.items.map((v) => {
-      if (typeof v !== 'string') typeError(`tuple for ${fname} must only contain str, not ${typeName(v)}`);
-      return v;
-    });
-  } else return typeError(`${fname} first arg must be str or a tuple of str, not ${typeName(what)}`);
+  // As CPython: start/end first, then a tuple's items in order, stopping at the first match
+  // (a non-str item after it is never looked at).
   const cps = codePoints(s);
   const [start, end] = adjust(cps.length, args[2], args[3]);
-  return options.some((p) => {
+  const matches = (p: string): boolean => {
     const pl = strLen(p);
     if (end - pl < start || start > cps.length) return false;
     const at = atEnd ? end - pl : start;
     return cps.slice(at, at + pl).join('') === p;
-  });
+  };
+  if (typeof what === 'string') return matches(what);
+  if (!(what instanceof PyTuple)) return typeError(`${fname} first arg must be str or a tuple of str, not ${typeName(what)}`);
+  for (const v of what.items) {
+    if (typeof v !== 'string') typeError(`tuple for ${fname} must only contain str, not ${typeName(v)}`);
+    if (matches(v)) return true;
+  }
+  return false;
 }
 
 const WS = `[${PY_WHITESPACE}]`;
@@ -177,14 +189,10 @@ export const strMethods = lazyTable('str', () => ({
     const repl = argStr('replace', 2, newV!);
     return replace(self(args), old, repl, countV === undefined ? -1 : Number(asIndex(countV)));
   },
-  find: (args, kw) => {
-    const { s, sub, start, end, subLen } = searchArgs('find', args, kw);
-    if (end - start < subLen) return -1;
-    if (subLen === 0) return start;
-    const u = s.indexOf(sub, cpToUnit(s, start));
-    if (u < 0) return -1;
-    const i = unitToCp(s, u);
-    return i + subLen <= end ? i : -1;
+  find: (args, kw) => findIn('find', args, kw),
+  index: (args, kw) => {
+    const i = findIn('index', args, kw);
+    return i < 0 ? raise(ValueError, 'substring not found') : i;
   },
   count: (args, kw) => {
     const { s, sub, start, end, subLen } = searchArgs('count', args, kw);

@@ -4,10 +4,11 @@
  * import each other (CommonJS resolves the names at call time).
  */
 import * as ctor from './constructors';
+import * as itb from './iter_builtins';
 import {
   PyBoundMethod, PyBuiltin, PyDict, PyDictIterator, PyDictView, PyEnumerate, PyException, PyFloat,
-  PyFunction, PyGenerator, PyList, PyObject, PyPlainObject, PyRange, PyRangeIterator, PySeqIterator, PySlice, PyTuple,
-  PyType, PyZip, type NativeImpl, type PyValue,
+  PyFilter, PyFunction, PyGenerator, PyList, PyMap, PyObject, PyPlainObject, PyRange, PyRangeIterator, PyReversed,
+  PySeqIterator, PySlice, PyTuple, PyType, PyZip, type NativeImpl, type PyValue,
 } from './values';
 
 export const objectType = new PyType('object', null, (args, kwargs) => {
@@ -30,6 +31,10 @@ export const dictType = new PyType('dict', objectType, late(() => ctor.dictNew))
 export const rangeType = new PyType('range', objectType, late(() => ctor.rangeNew));
 export const enumerateType = new PyType('enumerate', objectType, late(() => ctor.enumerateNew));
 export const zipType = new PyType('zip', objectType, late(() => ctor.zipNew));
+export const reversedType = new PyType('reversed', objectType, late(() => itb.reversedNew));
+export const mapType = new PyType('map', objectType, late(() => itb.mapNew));
+export const filterType = new PyType('filter', objectType, late(() => itb.filterNew));
+export const listReverseIteratorType = new PyType('list_reverseiterator', objectType, null);
 export const noneType = new PyType('NoneType', objectType, null);
 export const functionType = new PyType('function', objectType, null);
 export const builtinFunctionType = new PyType('builtin_function_or_method', objectType, null);
@@ -129,6 +134,9 @@ function objectTypeOf(v: PyObject): PyType {
   if (v instanceof PyDictView) return v.what === 'keys' ? dictKeysType : v.what === 'values' ? dictValuesType : dictItemsType;
   if (v instanceof PyEnumerate) return enumerateType;
   if (v instanceof PyZip) return zipType;
+  if (v instanceof PyReversed) return v.seq instanceof PyList ? listReverseIteratorType : reversedType;
+  if (v instanceof PyMap) return mapType;
+  if (v instanceof PyFilter) return filterType;
   if (v instanceof PyPlainObject) return objectType;
   let t = otherTypes.get(v.kind);
   if (!t) otherTypes.set(v.kind, (t = new PyType(v.kind, objectType, null)));

@@ -169,6 +169,34 @@ export class PyZip extends PyObject {
   }
 }
 
+/**
+ * reversed() of a list (CPython's list_reverseiterator: it re-reads the list's length at each step),
+ * a tuple or a str (CPython's `reversed` object). `index` is the next item's index (for a str, the
+ * UTF-16 index of the last unit of the next code point); -1 when exhausted.
+ */
+export class PyReversed extends PyObject {
+  readonly kind = 'reversed';
+  constructor(readonly seq: PyList | PyTuple | string, public index: number) {
+    super();
+  }
+}
+
+/** map(func, *iterables): calls func on the next item of every iterator, lazily. */
+export class PyMap extends PyObject {
+  readonly kind = 'map';
+  constructor(readonly func: PyValue, readonly iters: readonly PyValue[]) {
+    super();
+  }
+}
+
+/** filter(func, iterable); func None keeps the true items. */
+export class PyFilter extends PyObject {
+  readonly kind = 'filter';
+  constructor(readonly func: PyValue, readonly iter: PyValue) {
+    super();
+  }
+}
+
 /** A bare `object()` instance (used as a unique sentinel). */
 export class PyPlainObject extends PyObject {
   readonly kind = 'object';

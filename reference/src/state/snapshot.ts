@@ -9,8 +9,8 @@ import type { Frame } from '../interp/frame';
 import type { Vm } from '../interp/vm';
 import {
   PyBoundMethod, PyBuiltin, PyDict, PyDictIterator, PyDictView, PyEnumerate, PyException, PyFloat, PyFunction,
-  PyGenerator, PyList, PyRange, PyRangeIterator, PySeqIterator, PySlice, PyTuple, PyType, PyZip,
-  type PyObject, type Slot,
+  PyFilter, PyGenerator, PyList, PyMap, PyRange, PyRangeIterator, PyReversed, PySeqIterator, PySlice, PyTuple, PyType,
+  PyZip, type PyObject, type Slot,
 } from '../runtime/values';
 
 export type ValueNode =
@@ -121,6 +121,9 @@ export function snapshot(vm: Vm): StateSnapshot {
     if (o instanceof PyDictView) return node({ what: o.what }, { dict: value(o.dict) });
     if (o instanceof PyEnumerate) return node({ count: String(o.count) }, { iter: value(o.iter) });
     if (o instanceof PyZip) return node({}, {}, o.iters.map(value));
+    if (o instanceof PyReversed) return node({ index: o.index }, { seq: value(o.seq) });
+    if (o instanceof PyMap) return node({}, { func: value(o.func) }, o.iters.map(value));
+    if (o instanceof PyFilter) return node({}, { func: value(o.func), iter: value(o.iter) });
     const fields: Record<string, string | number | boolean | null> = {};
     for (const [k, v] of Object.entries(o)) if (v === null || ['string', 'number', 'boolean'].includes(typeof v)) fields[k] = v as never;
     return node(fields);

@@ -80,3 +80,149 @@ def main(xs):
     return list((1, 2)), list('ab'), list({'k': 1, 'j': 2}), list(range(3)), c, xs, list(), tuple()
 ''', entry='main([9])'),
 ]
+
+FIX += [
+dict(path='vm/builtins/ord-chr', desc='ord() and chr() round-trip over ASCII and BMP characters; chr(True); a Caesar shift built with both',
+     spec=['builtin-ord', 'builtin-chr', 'str-ops'], tags=BT + ['str'],
+     src='''
+def main(text, k):
+    out = ''
+    for c in text:
+        if 'a' <= c <= 'z':
+            out += chr((ord(c) - ord('a') + k) % 26 + ord('a'))
+        else:
+            out += c
+    return out, ord('A'), ord('\\u00e9'), chr(945), chr(True), ord(chr(0xffff)), [ord(c) for c in 'az']
+''', entry="main('hello, world', 3)"),
+dict(path='vm/builtins/ord-chr-errors', desc="ord() of a longer str or a non-str and chr() out of range or of a float raise with CPython's messages",
+     spec=['builtin-ord', 'builtin-chr', 'exception-message'], tags=BT + ['exceptions'],
+     src='''
+def main():
+    for f, x in ((ord, 'ab'), (ord, ''), (ord, 5), (chr, -1), (chr, 0x110000), (chr, 2 ** 70), (chr, 1.5), (chr, '7')):
+        try:
+            f(x)
+        except (TypeError, ValueError) as e:
+            print(isinstance(e, TypeError), e)
+    return ord()
+'''),
+dict(path='vm/builtins/divmod-ints-floats', desc='divmod() of ints (floor semantics, bigints, bools) and floats (CPython float_divmod, signed zeros, mixed int/float)',
+     spec=['builtin-divmod', 'int-floordiv', 'int-modulo', 'float-floordiv-modulo'], tags=BT + ['arith', 'float'],
+     src='''
+def main(a, b):
+    return (divmod(a, b), divmod(-a, b), divmod(a, -b), divmod(2 ** 70, 7), divmod(-2 ** 70, 7), divmod(True, 2),
+            divmod(-7.5, 2), divmod(7, 0.5), divmod(-0.0, 1.0), divmod(0.0, -1.0), divmod(1e308, 1e-308), divmod(5.5, -2))
+''', entry='main(7, 2)'),
+dict(path='vm/builtins/divmod-errors', desc='divmod() by an int zero, of a str, and with one argument, caught; then by a float zero escapes: ZeroDivisionError: float divmod()',
+     spec=['builtin-divmod', 'zero-division', 'exception-message', 'exception-uncaught'], tags=BT + ['exceptions'],
+     src='''
+def main(n):
+    try:
+        divmod(n, 0)
+    except ZeroDivisionError as e:
+        print(e)
+    try:
+        divmod('a', n)
+    except TypeError as e:
+        print(e)
+    try:
+        divmod(n)
+    except TypeError as e:
+        print(e)
+    return divmod(n, 0.0)
+''', entry='main(3)'),
+dict(path='vm/builtins/round-half-even', desc='round() of floats and ints: halfway cases to even, exact decimal rounding with ndigits, negative ndigits, signed zeros, huge ndigits',
+     spec=['builtin-round', 'float-repr'], tags=BT + ['float', 'arith'],
+     src='''
+def main(x):
+    return [round(2.5), round(3.5), round(-0.5), round(-1.5), round(0.49999999999999994), round(x), round(x, 1),
+            round(0.125, 2), round(2.675, 2), round(-0.4, 0), round(1.5, None), round(123.456, -2), round(-123.456, -2),
+            round(1e300, -400), round(-1e300, -400), round(1.23456, 400), round(5e-324, 400), round(1.0, 2 ** 70),
+            round(15, -1), round(25, -1), round(-25, -1), round(2 ** 70 + 5, -1), round(7, 2), round(True), round(True, -1),
+            round(0.1 + 0.2, 15), round(1234.5678, 2), round(-0.0), round(0.0, 3), round(float('inf'), 2)]
+''', entry='main(7.45)'),
+dict(path='vm/builtins/round-errors', desc="round() of a str, with a float ndigits, of inf and of nan raise with CPython's messages; keyword arguments work",
+     spec=['builtin-round', 'float-special', 'exception-message', 'call-keywords'], tags=BT + ['exceptions', 'float'],
+     src='''
+def main():
+    for args in (('a',), (1.5, 1.0), (float('inf'),), (float('nan'),), (float('-inf'),)):
+        try:
+            if len(args) == 1:
+                round(args[0])
+            else:
+                round(args[0], args[1])
+        except (TypeError, ValueError, OverflowError) as e:
+            print(isinstance(e, TypeError), isinstance(e, ValueError), e)
+    print(round(number=2.5), round(2.25, ndigits=1))
+    return round()
+'''),
+dict(path='vm/builtins/any-all', desc='any() and all() stop at the first deciding item (a generator shows how many items were taken); empty iterables',
+     spec=['builtin-any', 'builtin-all', 'generator-builtin-consume', 'truthiness'], tags=BT + ['generators', 'output'],
+     src='''
+def noisy(xs):
+    for x in xs:
+        print('take', x)
+        yield x
+
+
+def main():
+    a = any(noisy([0, '', 3, 4]))
+    b = all(noisy([1, 'x', 0, 5]))
+    return a, b, any([]), all([]), any(x > 2 for x in range(5)), all(x < 5 for x in range(5)), any({}), all([[]])
+'''),
+dict(path='vm/builtins/reversed-seqs', desc='reversed() of lists, tuples, strs and ranges (positive, negative and empty steps); a list shrinking under its reverse iterator',
+     spec=['builtin-reversed', 'builtin-list'], tags=BT + ['containers'],
+     src='''
+def main(xs):
+    it = reversed(xs)
+    first = next(it)
+    xs.pop()
+    xs.pop()
+    rest = list(it)
+    return (first, rest, list(reversed((1, 2, 3))), ''.join(reversed('stressed')), list(reversed(range(0, 10, 3))),
+            list(reversed(range(5, 0, -2))), list(reversed(range(0))), [c for c in reversed('ab')], list(reversed([])))
+''', entry='main([1, 2, 3, 4, 5])'),
+dict(path='vm/builtins/reversed-errors', desc='reversed() of an int or a generator is not reversible; len() of a reverse iterator names its type',
+     spec=['builtin-reversed', 'builtin-len', 'exception-message'], tags=BT + ['exceptions'],
+     src='''
+def main():
+    for x in (5, (i for i in range(3))):
+        try:
+            reversed(x)
+        except TypeError as e:
+            print(e)
+    for x in ([1], (1,), 'a', range(2)):
+        try:
+            len(reversed(x))
+        except TypeError as e:
+            print(e)
+    return isinstance(reversed('a'), reversed), isinstance(reversed([]), reversed), reversed()
+'''),
+dict(path='vm/builtins/map-filter', desc='map() with a builtin, a lambda and two iterables (stops at the shortest); filter() with None and with a lambda; both lazy',
+     spec=['builtin-map', 'builtin-filter', 'call-builtin', 'generator-builtin-consume'], tags=BT + ['generators', 'output'],
+     src='''
+def noisy(xs):
+    for x in xs:
+        print('take', x)
+        yield x
+
+
+def main(xs):
+    m = map(lambda x: x * 10, noisy(xs))
+    print('made')
+    first = next(m)
+    return (first, list(m), list(map(abs, [-1, 2, -3])), list(map(divmod, [7, 8, 9], [2, 3])),
+            list(filter(None, [0, 1, '', 'a', [], [0]])), list(filter(lambda x: x % 2, range(10))),
+            sum(map(len, ['ab', 'cde'])), isinstance(map(abs, []), map), isinstance(filter(None, []), filter))
+''', entry='main([1, 2, 3])'),
+dict(path='vm/builtins/map-filter-errors', desc='map() and filter() argument errors, a non-callable func failing at the first item, and an exception escaping from the mapped lambda',
+     spec=['builtin-map', 'builtin-filter', 'call-not-callable', 'exception-message', 'exception-uncaught'], tags=BT + ['exceptions'],
+     src='''
+def main(xs):
+    for make in (lambda: map(abs), lambda: filter(None), lambda: map(abs, 5), lambda: list(map(1, [1]))):
+        try:
+            make()
+        except TypeError as e:
+            print(e)
+    return list(map(lambda x: 10 // x, xs))
+''', entry='main([5, 2, 0, 1])'),
+]

@@ -77,3 +77,18 @@ def main(s):
     return out
 ''', entry="main('stressed')"),
 ]
+
+FIX += [
+dict(path='vm/strings/index-method', desc='str.index finds like str.find (start and end bounds, code-point indices) but raises ValueError: substring not found',
+     spec=['methods-str', 'exception-message'], tags=S + ['exceptions'],
+     src='''
+def main(s):
+    print(s.index('c'), s.index('c', 3), s.index('', 2), 'h\\u00e9llo'.index('l'))
+    for sub, start, end in (('z', 0, 6), ('c', 0, 2), ('', 9, 9)):
+        try:
+            s.index(sub, start, end)
+        except ValueError as e:
+            print(e)
+    return s.index(1)
+''', entry="main('abcabc')"),
+]

@@ -1,0 +1,116 @@
+/**
+ * Cost calibration: what the candidate's compile and executors cost, relative to the reference
+ * interpreter doing the same work, against what it declares.
+ *
+ * During certification (CertifyOptions.measure) every compile and every execute of the candidate
+ * is timed, and the oracle tells how many instructions each execute advanced (its N). After each
+ * fixture that passed, the worker runs the program once more in the plain interpreter (no
+ * optimizer) and times it. Over the whole run:
+ *
+ * - t_instr = plain time / plain steps: the interpreter's time per instruction;
+ * - measured runCost = execute time / (t_instr × instructions advanced by executors);
+ * - measured optimizationCost = compile time / (t_instr × instructions of the code objects
+ *   compile was asked about): a compile against interpreting its code object once.
+ *
+ * A declared cost more than CALIBRATION_FACTOR away from the measured one (either way) is a
+ * costs.calibration finding: a warning, or a violation with --strict-costs.
+ * @spec #certify-costs
+ */
+import { DEFAULT_BUDGET } from '../../../reference/src/api';
+import type { Fixture } from '../fixtures/types';
+import type { Vm } from '../run/vm';
+import type { CandidateTiming } from './candidate';
+
+/** Declared and measured costs may differ by this factor (either way) before costs.calibration objects. */
+export const CALIBRATION_FACTOR = 10;
+/** Below this much interpreter time (ms) over the whole run, nothing is measured: timer noise would dominate. */
+export const MIN_WORK_MS = 20;
+
+/** One passing fixture's measurements (milliseconds). */
+export interface CostSample extends CandidateTiming {
+  readonly plainMs: number;
+  readonly plainSteps: number;
+}
+
+/** Time the fixture's program in the plain interpreter. Null when it does not run. */
+export function timePlainRun(vm: Vm, fixture: Fixture, budgetFactor: number): { plainMs: number; plainSteps: number } | null {
+  const d = fixture.data;
+  const loaded = vm.loadProgram(d.program);
+  if (!loaded.ok) return null;
+  const t0 = performance.now();
+  const run = vm.runEntry(loaded.program, d.entry, { budget: (d.budget ?? DEFAULT_BUDGET) * budgetFactor });
+  const plainMs = performance.now() - t0;
+  if (!run.ok) return null;
+  return { plainMs, plainSteps: run.outcome.steps };
+}
+
+export interface CostFinding {
+  readonly cost: 'optimizationCost' | 'runCost';
+  readonly declared: number;
+  readonly measured: number;
+  /** measured / declared. */
+  readonly ratio: number;
+  /** Outside [1 / CALIBRATION_FACTOR, CALIBRATION_FACTOR]. */
+  readonly mismatch: boolean;
+}
+
+export interface Calibration {
+  readonly factor: number;
+  readonly fixtures: number;
+  /** Why a cost could not be measured, by cost. */
+  readonly unmeasured: Readonly<Partial<Record<'optimizationCost' | 'runCost', string>>>;
+  readonly findings: readonly CostFinding[];
+  readonly totals: {
+    readonly plainMs: number;
+    readonly plainSteps: number;
+    readonly compileMs: number;
+    readonly compiledInstructions: number;
+    readonly executeMs: number;
+    readonly advanced: number;
+  };
+}
+
+const round = (x: number, digits = 4): number => Number(x.toPrecision(digits));
+
+/** Sum the samples and compare with the declared costs. */
+export function calibrate(samples: readonly CostSample[], declared: { optimizationCost: unknown; runCost: unknown }): Calibration {
+  const sum = (k: keyof CostSample) => samples.reduce((a, s) => a + s[k], 0);
+  const totals = {
+    plainMs: sum('plainMs'),
+    plainSteps: sum('plainSteps'),
+    compileMs: sum('compileMs'),
+    compiledInstructions: sum('compiledInstructions'),
+    executeMs: sum('executeMs'),
+    advanced: sum('advanced'),
+  };
+  const unmeasured: Partial<Record<'optimizationCost' | 'runCost', string>> = {};
+  const findings: CostFinding[] = [];
+  const finding = (cost: CostFinding['cost'], measured: number): void => {
+    const d = declared[cost];
+    if (typeof d !== 'number' || !Number.isFinite(d) || d <= 0) {
+      unmeasured[cost] = 'the declared cost is not a finite number > 0 (see registration.costs)';
+      return;
+    }
+    const ratio = measured / d;
+    findings.push({ cost, declared: d, measured: round(measured), ratio: round(ratio), mismatch: ratio > CALIBRATION_FACTOR || ratio < 1 / CALIBRATION_FACTOR });
+  };
+  if (samples.length === 0) {
+    const why = 'no fixture passed';
+    return { factor: CALIBRATION_FACTOR, fixtures: 0, unmeasured: { optimizationCost: why, runCost: why }, findings, totals: roundTotals(totals) };
+  }
+  if (totals.plainMs < MIN_WORK_MS || totals.plainSteps === 0) {
+    const why = `too little work to time (${round(totals.plainMs, 3)} ms of interpretation over ${samples.length} fixtures; at least ${MIN_WORK_MS} ms needed)`;
+    return { factor: CALIBRATION_FACTOR, fixtures: samples.length, unmeasured: { optimizationCost: why, runCost: why }, findings, totals: roundTotals(totals) };
+  }
+  const perInstruction = totals.plainMs / totals.plainSteps;
+  if (totals.compiledInstructions === 0) unmeasured.optimizationCost = 'compile was never called';
+  else finding('optimizationCost', totals.compileMs / (perInstruction * totals.compiledInstructions));
+  if (totals.advanced === 0) unmeasured.runCost = 'no executor advanced any instruction';
+  else if (totals.executeMs < 1) unmeasured.runCost = `executors ran too briefly to time (${round(totals.executeMs, 3)} ms in execute)`;
+  else finding('runCost', totals.executeMs / (perInstruction * totals.advanced));
+  return { factor: CALIBRATION_FACTOR, fixtures: samples.length, unmeasured, findings, totals: roundTotals(totals) };
+}
+
+function roundTotals<T extends Record<string, number>>(t: T): T {
+  return Object.fromEntries(Object.entries(t).map(([k, v]) => [k, Number.isInteger(v) ? v : round(v, 6)])) as T;
+}

@@ -1,0 +1,186 @@
+/**
+ * The work of `optcert certify` once its options are parsed: resolve the module, load and select
+ * the corpus, run the session in the worker pool, build the certificate, report, exit code.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { EXIT, usage, type Context } from '../commands/context';
+import { defaultTagsFile, packageVersion } from '../config';
+import { loadCorpus } from '../fixtures/select';
+import { readTags } from '../fixtures/tags';
+import { buildCertificate, corpusHash, specVersion, type Certificate } from '../report/certificate';
+import { consoleReport } from '../report/certify-console';
+import { junitReport } from '../report/junit';
+import { tapReport } from '../report/tap';
+import { DEFAULT_CERTIFY_OPTIONS, type CertifyOptions } from './certify-fixture';
+import { parseExpectations, type Expectation } from './expectations';
+import { resolveCandidate } from './module';
+import { selectFixtures, type Shard } from './select';
+import { isBad, runSession, startPool } from './session';
+
+export type Reporter = 'console' | 'json' | 'junit' | 'tap';
+
+export interface Plan {
+  /** A module path or sample:<name>. */
+  readonly module: string;
+  readonly paths: readonly string[];
+  readonly reporter: Reporter;
+  readonly output: string | undefined;
+  readonly grep: RegExp | undefined;
+  readonly tags: readonly string[];
+  readonly shard: Shard | undefined;
+  readonly shardText: string | null;
+  readonly expectationsFile: string | undefined;
+  readonly stress: boolean;
+  readonly strictCosts: boolean;
+  readonly timeoutMs: number;
+  readonly maxMemoryMb: number;
+  readonly jobs: number;
+}
+
+function readExpectations(ctx: Context, file: string | undefined): ReadonlyMap<string, Expectation> | null {
+  if (file === undefined) return new Map();
+  const abs = resolve(ctx.io.cwd, file);
+  let text: string;
+  try {
+    text = readFileSync(abs, 'utf8');
+  } catch (e) {
+    ctx.io.err(`${ctx.show(abs)}:1:1: EXPECTATIONS_INVALID: cannot read the expectations file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    return null;
+  }
+  const r = parseExpectations(abs, text);
+  if (!r.ok) {
+    ctx.report(r.diagnostic);
+    return null;
+  }
+  return r.expectations;
+}
+
+export async function runCertify(ctx: Context, plan: Plan): Promise<number> {
+  const { io } = ctx;
+  // Everything the user can get wrong is checked before any worker starts.
+  const resolved = resolveCandidate(plan.module, io.cwd, ctx.root);
+  if (!resolved.ok) {
+    io.err(`optcert certify: CANDIDATE_NOT_LOADED: ${resolved.message}`);
+    return EXIT.internal;
+  }
+  const expectations = readExpectations(ctx, plan.expectationsFile);
+  if (!expectations) return EXIT.badInput;
+  if (plan.tags.length > 0) {
+    const registry = readTags(defaultTagsFile(ctx.root, io.cwd));
+    if (registry.ok) {
+      const unknown = plan.tags.filter((t) => !registry.tags.has(t));
+      if (unknown.length > 0) return usage(ctx, 'certify', `--tag: unknown tag ${unknown.join(', ')} (see fixtures/tags.yaml)`);
+    }
+  }
+  const certify: Omit<CertifyOptions, 'onPhase'> = { ...DEFAULT_CERTIFY_OPTIONS, stress: plan.stress };
+  // The workers start and load the candidate while this thread loads the corpus.
+  const started = startPool({
+    candidate: resolved.candidate,
+    certify,
+    calibrate: true,
+    jobs: plan.jobs,
+    timeoutMs: plan.timeoutMs,
+    maxMemoryMb: plan.maxMemoryMb,
+    onOutput: (line) => io.err(`[optimizer] ${line}`),
+  });
+  const abandon = async (code: number): Promise<number> => {
+    const s = await started;
+    if (s.ok) await s.pool.close();
+    return code;
+  };
+  const corpus = loadCorpus(io.cwd, plan.paths);
+  corpus.problems.forEach(ctx.report);
+  const selected = selectFixtures(corpus.fixtures, { grep: plan.grep, tags: plan.tags, shard: plan.shard });
+  if (selected.length === 0) {
+    if (corpus.problems.some((d) => d.code === 'PATH_NOT_FOUND') || corpus.fixtures.length === 0 || !plan.shard) {
+      io.err(`optcert certify: NO_FIXTURES: no fixture selected under ${plan.paths.join(', ')}`);
+      return abandon(EXIT.badInput);
+    }
+  }
+  const ids = new Set(corpus.fixtures.map((f) => f.data.id));
+  for (const id of expectations.keys()) if (!ids.has(id)) io.err(`warning: the expectations file names ${id}, which is not in the corpus`);
+
+  const progress = io.progress;
+  const session = await runSession({
+    started,
+    fixtures: selected,
+    expectations,
+    show: ctx.show,
+    ...(progress ? { onProgress: (done: number, total: number) => progress(progressBar(done, total)) } : {}),
+  });
+  progress?.(null);
+  if (!session.ok) {
+    io.err(`optcert certify: CANDIDATE_NOT_LOADED: ${session.message}`);
+    return EXIT.internal;
+  }
+  for (const w of session.info.warnings) io.err(`warning: ${w}`);
+
+  const certificate = buildCertificate({
+    candidate: resolved.candidate,
+    info: session.info,
+    registration: session.registration,
+    results: session.results,
+    calibration: session.calibration,
+    badInput: corpus.problems.map((d) => ({ file: ctx.show(d.file), line: d.line, column: d.column, code: d.code, message: d.message })),
+    suiteVersion: packageVersion(ctx.root),
+    specVersion: specVersion(ctx.root),
+    corpusHash: corpusHash(corpus.fixtures),
+    corpusFixtures: corpus.fixtures.length,
+    certify,
+    timeoutMs: plan.timeoutMs,
+    maxMemoryMb: plan.maxMemoryMb,
+    strictCosts: plan.strictCosts,
+    grep: plan.grep ? plan.grep.source : null,
+    tags: plan.tags,
+    shard: plan.shardText,
+    expectations: plan.expectationsFile !== undefined ? ctx.show(resolve(io.cwd, plan.expectationsFile)) : null,
+  });
+  emit(ctx, plan, certificate);
+  const code = exitCode(certificate, plan);
+  if (code === EXIT.badInput && certificate.badInput.length === 0) {
+    io.err(`optcert certify: NO_FIXTURES: none of the ${selected.length} selected fixtures applies to ${session.info.name}: nothing was certified`);
+  }
+  return code;
+}
+
+function render(c: Certificate, reporter: Reporter): string {
+  switch (reporter) {
+    case 'json':
+      return JSON.stringify(c, null, 2);
+    case 'junit':
+      return junitReport(c);
+    case 'tap':
+      return tapReport(c);
+    case 'console':
+      return consoleReport(c).join('\n');
+  }
+}
+
+function emit(ctx: Context, plan: Plan, c: Certificate): void {
+  if (plan.output !== undefined) {
+    writeFileSync(resolve(ctx.io.cwd, plan.output), render(c, plan.reporter) + '\n');
+    consoleReport(c).forEach((l) => ctx.io.out(l));
+    return;
+  }
+  if (plan.reporter === 'console') consoleReport(c).forEach((l) => ctx.io.out(l));
+  else render(c, plan.reporter).split('\n').forEach((l) => ctx.io.out(l));
+}
+
+/** 2 bad corpus; 1 any violation, error or unexpected pass (known failures excepted); else 0. */
+function exitCode(c: Certificate, plan: Plan): number {
+  if (c.badInput.length > 0) return EXIT.badInput;
+  if (c.registration || c.results.some(isBad) || c.summary.rules.some((r) => r.verdict === 'fail')) return EXIT.failures;
+  if (c.summary.passed === 0) {
+    // A shard may hold only skipped fixtures; a whole selection that certifies nothing is a usage problem.
+    if (plan.shard) return EXIT.ok;
+    return EXIT.badInput;
+  }
+  return EXIT.ok;
+}
+
+function progressBar(done: number, total: number): string {
+  const width = 30;
+  const filled = total === 0 ? width : Math.round((done / total) * width);
+  return `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total}`;
+}

@@ -1,0 +1,142 @@
+/**
+ * One certification: start the worker pool with the candidate, run the selected fixtures, and
+ * collect a result per fixture (in fixture-id order, whatever order workers finish in), with the
+ * expectations file applied and the cost samples summed.
+ * @spec #certification
+ */
+import type { Fixture } from '../fixtures/types';
+import { calibrate, type Calibration, type CostSample } from './calibrate';
+import type { CertifyOptions } from './certify-fixture';
+import type { Expectation } from './expectations';
+import type { CandidateInfo, ResolvedCandidate } from './module';
+import { CertifyPool, type PoolStart } from './pool';
+import type { FixtureTask } from './protocol';
+import type { RuleId } from './rules';
+import type { Violation } from './violation';
+
+export interface FixtureResult {
+  readonly id: string;
+  /** As shown to the user (relative to the working directory). */
+  readonly file: string;
+  readonly status: 'pass' | 'fail' | 'error' | 'skip';
+  /** fail: every violation found (usually one: the first stops the run). */
+  readonly violations?: readonly Violation[];
+  /** error: what went wrong. */
+  readonly message?: string;
+  /** error: the rule, when the error breaks one (compile.hang, execute.hang). */
+  readonly rule?: RuleId;
+  /** skip: why (always present). */
+  readonly reason?: string;
+  /** pass: executor entries and compile calls. */
+  readonly entries?: number;
+  readonly compiles?: number;
+  /** The expectations file's entry for this fixture, if any. */
+  readonly expected?: Expectation;
+}
+
+/** A result that makes the run fail: an unexpected failure or error, or an unexpected pass. */
+export function isBad(r: FixtureResult): boolean {
+  if (r.status === 'fail' || r.status === 'error') return r.expected?.status !== r.status;
+  if (r.status === 'pass') return r.expected !== undefined && r.expected.status !== 'skip';
+  return false;
+}
+
+/** A failure or error the expectations file lists with that status. */
+export const isKnownFailure = (r: FixtureResult): boolean => (r.status === 'fail' || r.status === 'error') && r.expected?.status === r.status;
+export const isUnexpectedPass = (r: FixtureResult): boolean => r.status === 'pass' && r.expected !== undefined && r.expected.status !== 'skip';
+
+export interface PoolSettings {
+  readonly candidate: ResolvedCandidate;
+  readonly certify: Omit<CertifyOptions, 'onPhase'>;
+  /** Measure costs (CertifyOptions.measure) for calibration. */
+  readonly calibrate: boolean;
+  readonly jobs: number;
+  readonly timeoutMs: number;
+  readonly maxMemoryMb: number;
+  /** What the candidate prints in the workers. */
+  readonly onOutput?: (line: string) => void;
+}
+
+/** Start the workers (they load the candidate while the caller loads the corpus). */
+export function startPool(o: PoolSettings): Promise<PoolStart> {
+  return CertifyPool.start({
+    setup: { candidate: o.candidate.ref, options: o.certify, calibrate: o.calibrate },
+    jobs: Math.max(1, o.jobs),
+    timeoutMs: o.timeoutMs,
+    maxMemoryMb: o.maxMemoryMb,
+    loadTimeoutMs: Math.max(30_000, o.timeoutMs * 3),
+    ...(o.onOutput ? { onOutput: o.onOutput } : {}),
+  });
+}
+
+export interface SessionOptions {
+  /** From startPool. */
+  readonly started: Promise<PoolStart>;
+  /** The selected fixtures, in the order results are reported. */
+  readonly fixtures: readonly Fixture[];
+  readonly expectations: ReadonlyMap<string, Expectation>;
+  readonly show: (file: string) => string;
+  readonly onProgress?: (done: number, total: number, last: FixtureResult) => void;
+}
+
+export type SessionResult =
+  | { readonly ok: false; readonly message: string }
+  | {
+      readonly ok: true;
+      readonly info: CandidateInfo;
+      /** A registration rule the candidate breaks; then no fixture ran. */
+      readonly registration: Violation | null;
+      readonly results: readonly FixtureResult[];
+      readonly calibration: Calibration;
+    };
+
+export async function runSession(o: SessionOptions): Promise<SessionResult> {
+  const started = await o.started;
+  if (!started.ok) return started;
+  const { pool, info } = started;
+  const results: (FixtureResult | undefined)[] = new Array(o.fixtures.length);
+  const samples: CostSample[] = [];
+  let done = 0;
+  const settle = (i: number, r: FixtureResult) => {
+    results[i] = r;
+    done++;
+    o.onProgress?.(done, o.fixtures.length, r);
+  };
+  const tasks: FixtureTask[] = [];
+  try {
+    o.fixtures.forEach((f, i) => {
+      const base = { id: f.data.id, file: o.show(f.file) };
+      const expected = o.expectations.get(f.data.id);
+      const withExpected = expected ? { expected } : {};
+      if (info.registration) settle(i, { ...base, status: 'skip', reason: `the VM refuses the optimizer (${info.registration.rule})`, ...withExpected });
+      else if (expected?.status === 'skip') settle(i, { ...base, status: 'skip', reason: `expectations file: ${expected.reason}`, expected });
+      else tasks.push({ index: i, file: f.file, text: f.text, data: f.data });
+    });
+    await pool.run(tasks, (task, r) => {
+      const f = o.fixtures[task.index]!;
+      const expected = o.expectations.get(f.data.id);
+      const base = { id: f.data.id, file: o.show(f.file), ...(expected ? { expected } : {}) };
+      const v = r.verdict;
+      if (r.costs) samples.push(r.costs);
+      switch (v.status) {
+        case 'pass':
+          return settle(task.index, { ...base, status: 'pass', entries: v.entries, compiles: v.compiles });
+        case 'fail':
+          return settle(task.index, { ...base, status: 'fail', violations: v.violations });
+        case 'error':
+          return settle(task.index, { ...base, status: 'error', message: v.message, ...(v.rule ? { rule: v.rule } : {}) });
+        case 'skip':
+          return settle(task.index, { ...base, status: 'skip', reason: v.reason });
+      }
+    });
+  } finally {
+    await pool.close();
+  }
+  return {
+    ok: true,
+    info,
+    registration: info.registration,
+    results: results.map((r, i) => r ?? { id: o.fixtures[i]!.data.id, file: o.show(o.fixtures[i]!.file), status: 'error', message: 'internal: no result' }),
+    calibration: calibrate(samples, { optimizationCost: info.optimizationCost, runCost: info.runCost }),
+  };
+}
