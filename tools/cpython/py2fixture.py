@@ -42,6 +42,10 @@ REPO = os.path.normpath(os.path.join(HERE, '..', '..'))
 TABLE_TS = os.path.join(REPO, 'reference', 'src', 'isa', 'table.ts')
 TAGS_YAML = os.path.join(REPO, 'fixtures', 'tags.yaml')
 SPEC_DIR = os.path.join(REPO, 'spec')
+RUNTIME_DIR = os.path.join(REPO, 'reference', 'src', 'runtime')
+METHOD_TABLES = ('methods_str.ts', 'methods_list.ts', 'methods_dict.ts')
+# Data attributes of the subset's values (reference/src/runtime/attrs.ts, PyCode.getAttr in isa/code.ts).
+DATA_ATTRS = {'args', 'value', '__cause__', '__context__', '__name__', '__code__', 'co_name', 'co_argcount', 'replace'}
 
 DEFAULT_BUDGET = 1_000_000
 
@@ -125,6 +129,19 @@ def load_table():
     if problems:
         raise SystemExit('py2fixture: ' + '\n'.join(problems))
     return table, runtime_only, intrinsics
+
+
+def load_attrs():
+    """Every attribute name some value of the subset has: the methods of str, list and dict, parsed
+    from the runtime's method tables (so the check cannot drift), and the data attributes."""
+    names = set(DATA_ATTRS)
+    for fn in METHOD_TABLES:
+        with open(os.path.join(RUNTIME_DIR, fn), encoding='utf-8') as f:
+            m = re.search(r'lazyTable\([^\n]*\(\) => \(\{\n(.*?)\n\}\)\);', f.read(), re.S)
+        if not m:
+            raise SystemExit(f'py2fixture: could not parse the method table in {fn}')
+        names |= set(re.findall(r'^  ([A-Za-z_][A-Za-z0-9_]*): ', m.group(1), re.M))
+    return names
 
 
 def load_tags():
@@ -700,6 +717,14 @@ def convert(path, call, fid, description, spec, tags, budget, extra=None, defaul
         for ins in instructions_of(co):
             if ins.opname in runtime_only:
                 problems.append(Problem(UNSUPPORTED, ins.positions.lineno, f'{nm}: {ins.opname} cannot appear in a program'))
+
+    if not uses_optcert:  # the _optcert module has attributes of its own
+        attrs = load_attrs()
+        for nm, co in all_codes:
+            for ins in instructions_of(co):
+                if ins.opname == 'LOAD_ATTR' and ins.argval not in attrs:
+                    problems.append(Problem(UNSUPPORTED, ins.positions.lineno, f'{nm}: attribute or method .{ins.argval} is '
+                                                                               f'not in the subset (no value of the subset has it)'))
 
     used_ops = {ins.opname for _, co in all_codes for ins in instructions_of(co)}
     for a in spec:

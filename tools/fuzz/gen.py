@@ -290,9 +290,12 @@ class Gen:
         given = {pn for pn, _ in args}
         if self.chance(0.02) and args:
             args = args[:-1]  # a missing argument: TypeError
+        if self.chance(0.015) and args:
+            pn, text = args[-1]
+            args[-1] = (self.r.choice([pn[:-1], pn + 's', pn.upper(), 'x', pn[0] + '_' + pn[1:]]), text)  # a mistyped keyword
         parts, kw = [], False
         for pn, text in args:
-            idx = names.index(pn)
+            idx = names.index(pn) if pn in names else len(names)
             skipped_before = any(n not in given for n in names[:idx])
             if kw or skipped_before or self.chance(0.2):
                 kw = True

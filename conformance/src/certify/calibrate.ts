@@ -5,12 +5,18 @@
  * During certification (CertifyOptions.measure) every compile and every execute of the candidate
  * is timed, and the oracle tells how many instructions each execute advanced (its N). After each
  * fixture that passed, the worker runs the program once more in the plain interpreter (no
- * optimizer) and times it. Over the whole run:
+ * optimizer) and times it. Then:
  *
- * - t_instr = plain time / plain steps: the interpreter's time per instruction;
- * - measured runCost = execute time / (t_instr × instructions advanced by executors);
- * - measured optimizationCost = compile time / (t_instr × instructions of the code objects
- *   compile was asked about): a compile against interpreting its code object once.
+ * - t_instr = plain time / plain steps over the fixtures that ran at least MIN_STEPS instructions
+ *   (all of them if none did): the interpreter's time per instruction;
+ * - measured runCost = the median over fixtures of execute time / (t_instr × instructions the
+ *   executors advanced);
+ * - measured optimizationCost = the median over fixtures of compile time / (t_instr ×
+ *   instructions of the code objects compile was asked about): a compile against interpreting
+ *   its code object once.
+ *
+ * Medians, because a garbage collection or a JIT pause that lands in one short compile would
+ * otherwise decide the whole measurement.
  *
  * A declared cost more than CALIBRATION_FACTOR away from the measured one (either way) is a
  * costs.calibration finding: a warning, or a violation with --strict-costs.
@@ -25,6 +31,8 @@ import type { CandidateTiming } from './candidate';
 export const CALIBRATION_FACTOR = 10;
 /** Below this much interpreter time (ms) over the whole run, nothing is measured: timer noise would dominate. */
 export const MIN_WORK_MS = 20;
+/** Fixtures with fewer plain steps do not set the interpreter's speed (setting a run up dominates them). */
+export const MIN_STEPS = 1000;
 
 /** One passing fixture's measurements (milliseconds). */
 export interface CostSample extends CandidateTiming {
@@ -72,6 +80,12 @@ export interface Calibration {
 
 const round = (x: number, digits = 4): number => Number(x.toPrecision(digits));
 
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
 /** Sum the samples and compare with the declared costs. */
 export function calibrate(samples: readonly CostSample[], declared: { optimizationCost: unknown; runCost: unknown }): Calibration {
   const sum = (k: keyof CostSample) => samples.reduce((a, s) => a + s[k], 0);
@@ -102,12 +116,16 @@ export function calibrate(samples: readonly CostSample[], declared: { optimizati
     const why = `too little work to time (${round(totals.plainMs, 3)} ms of interpretation over ${samples.length} fixtures; at least ${MIN_WORK_MS} ms needed)`;
     return { factor: CALIBRATION_FACTOR, fixtures: samples.length, unmeasured: { optimizationCost: why, runCost: why }, findings, totals: roundTotals(totals) };
   }
-  const perInstruction = totals.plainMs / totals.plainSteps;
-  if (totals.compiledInstructions === 0) unmeasured.optimizationCost = 'compile was never called';
-  else finding('optimizationCost', totals.compileMs / (perInstruction * totals.compiledInstructions));
-  if (totals.advanced === 0) unmeasured.runCost = 'no executor advanced any instruction';
+  const big = samples.filter((x) => x.plainSteps >= MIN_STEPS);
+  const speed = big.length > 0 ? big : samples;
+  const perInstruction = speed.reduce((a, x) => a + x.plainMs, 0) / speed.reduce((a, x) => a + x.plainSteps, 0);
+  const compiled = samples.filter((x) => x.compiledInstructions > 0);
+  if (compiled.length === 0) unmeasured.optimizationCost = 'compile was never called';
+  else finding('optimizationCost', median(compiled.map((x) => x.compileMs / (perInstruction * x.compiledInstructions))));
+  const executed = samples.filter((x) => x.advanced > 0);
+  if (executed.length === 0) unmeasured.runCost = 'no executor advanced any instruction';
   else if (totals.executeMs < 1) unmeasured.runCost = `executors ran too briefly to time (${round(totals.executeMs, 3)} ms in execute)`;
-  else finding('runCost', totals.executeMs / (perInstruction * totals.advanced));
+  else finding('runCost', median(executed.map((x) => x.executeMs / (perInstruction * x.advanced))));
   return { factor: CALIBRATION_FACTOR, fixtures: samples.length, unmeasured, findings, totals: roundTotals(totals) };
 }
 

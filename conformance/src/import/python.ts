@@ -5,7 +5,7 @@
  * Every candidate is run once to ask its version; only 3.13.x is accepted.
  */
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants, readdirSync, statSync } from 'node:fs';
+import { accessSync, constants, readdirSync, realpathSync, statSync } from 'node:fs';
 import { delimiter, isAbsolute, join, resolve } from 'node:path';
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -88,7 +88,12 @@ export function findPython(explicit: string | undefined, env: Env, cwd: string):
     ...onPath('python3', env).map((path) => ({ path, how: 'PATH' })),
     ...pyenvInstalls(env).map((path) => ({ path, how: 'pyenv' })),
   ];
+  const seen = new Set<string>();
   for (const c of candidates) {
+    // /bin and /usr/bin are often one directory: run each interpreter once.
+    const real = realpathSync(c.path);
+    if (seen.has(real)) continue;
+    seen.add(real);
     const p = probe(c.path, env);
     if ('version' in p && is313(p.version)) return { ok: true, path: c.path, version: p.version, how: c.how };
     tried.push(`${c.path} (${'version' in p ? p.version : p.problem})`);

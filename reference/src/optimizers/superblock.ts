@@ -296,14 +296,15 @@ export class SuperblockExecutor implements Executor {
       }
       // k instructions ran in this pass (the first pass's first one was counted by the VM).
       vm.steps += first ? k - 1 : k;
-      if (left) break;
-      if (k < n) {
+      if (!left && k < n) {
         // The budget is spent: stop where the interpreter would.
         f.ip = pcs[k]!;
         break;
       }
-      // Back at our own hotspot (a loop body that falls through to its back edge): run the region
-      // again rather than hand the VM a state at the hotspot, unless we were replaced meanwhile.
+      // Back at our own hotspot (a loop body that falls through to its back edge, or an inner
+      // loop's FOR_ITER that ends right before it): run the region again rather than hand the VM a
+      // state at the hotspot, which it would take for no progress (#n-zero-progress) and run the
+      // back edge uncounted; unless we were replaced meanwhile.
       if (f.ip !== offset || slot === undefined || code.ops[offset] !== OP.ENTER_EXECUTOR || code.executors![code.args[offset]!] !== slot) break;
       first = false;
     }

@@ -21,7 +21,7 @@ export function floatToInt(x: number): PyInt {
 
 /** @spec #builtin-int */
 export const intNew: NativeImpl = (args, kwargs) => {
-  checkAtMost('int', args.length, kwargs, 2);
+  if (hasKw(kwargs)) checkAtMost('int', args.length, kwargs, 2); // else the vectorcall path's checkPositional
   checkKeywords('int', kwargs, ['base']);
   checkPositional('int', args.length, 0, 2);
   let base: PyValue | undefined = args[1];
@@ -62,7 +62,7 @@ export const floatNew: NativeImpl = (args, kwargs) => {
 
 /** str(object=''); decoding forms need bytes, which optcert does not have. @spec #builtin-str */
 export const strNew: NativeImpl = (args, kwargs) => {
-  checkAtMost('str', args.length, kwargs, 3);
+  if (hasKw(kwargs)) checkAtMost('str', args.length, kwargs, 3); // else the vectorcall path's checkPositional
   checkKeywords('str', kwargs, ['object', 'encoding', 'errors']);
   checkPositional('str', args.length, 0, 3);
   // None is a valid argument, so test presence, not nullishness.

@@ -19,6 +19,18 @@ function shared(v: object): boolean {
 export class Cloner {
   private readonly copies = new Map<object, unknown>();
 
+  /**
+   * Keep these objects (and the objects they hold) as they are: the constants of the shared code
+   * objects are immutable, and the copy must still see LOAD_CONST push the very object that an
+   * iterator or a frame already holds (identity is part of the state).
+   */
+  keep(v: unknown): void {
+    if (v === null || typeof v !== 'object' || this.copies.has(v)) return;
+    this.copies.set(v, v);
+    if (Array.isArray(v)) v.forEach((x) => this.keep(x));
+    else if (!shared(v)) for (const x of Object.values(v)) this.keep(x);
+  }
+
   value<T>(v: T): T {
     if (v === null || typeof v !== 'object') return v;
     const known = this.copies.get(v);
@@ -46,6 +58,7 @@ export class Cloner {
 /** The fields of a Vm that make up its state (everything snapshot() reads, and what running needs). */
 export function cloneVmState(vm: Vm, budget = Number.MAX_SAFE_INTEGER): Vm {
   const c = new Cloner();
+  for (const code of vm.codes) c.keep(code.consts);
   const copy = new Vm(budget);
   const w = copy as unknown as Record<string, unknown>;
   const r = vm as unknown as Record<string, unknown>;

@@ -18,3 +18,73 @@ def main():
     return out, hash(-1), hash(True)
 '''),
 ]
+FIX += [
+dict(path='vm/regressions/keyword-suggestion', desc="An unexpected keyword argument gets CPython 3.13's "
+     "\". Did you mean 'key'?\" suggestion, for builtins, methods and Python functions alike (the VM had none)",
+     spec=['call-keywords', 'call-builtin', 'op-CALL_KW', 'exception-message'], tags=R + ['calls', 'exceptions'],
+     src='''
+def pick(key, reverse):
+    return key
+
+def main():
+    out = []
+    for i in range(8):
+        try:
+            if i == 0:
+                sorted([2, 1], kee=abs)
+            elif i == 1:
+                print(1, sepp='')
+            elif i == 2:
+                max([1], defaul=0)
+            elif i == 3:
+                'a,b'.split(maxsplt=1)
+            elif i == 4:
+                pick(1, revers=True)
+            elif i == 5:
+                pick(1, REVERSE=True)
+            elif i == 6:
+                pick(1, x=True)
+            else:
+                str(objec=1)
+        except TypeError as e:
+            out.append(str(e))
+    return out
+'''),
+dict(path='vm/regressions/too-many-keyword-arguments', desc='Builtins that parse keywords with getargs or Argument '
+     'Clinic count the arguments before naming an unexpected keyword: "min() takes at most 2 keyword arguments (3 given)"',
+     spec=['call-builtin', 'builtin-min', 'builtin-zip', 'builtin-int', 'methods-str', 'exception-message'],
+     tags=R + ['builtins', 'exceptions'],
+     src='''
+def main():
+    out = []
+    for i in range(6):
+        try:
+            if i == 0:
+                min([1], default=1, key=abs, x=1)
+            elif i == 1:
+                zip([1], strict=True, x=1)
+            elif i == 2:
+                int('1', base=2, x=1)
+            elif i == 3:
+                int(1, 2, 3)
+            elif i == 4:
+                'a b'.split(sep=' ', maxsplit=1, x=1)
+            else:
+                'a b'.split(' ', 1, x=1)
+        except TypeError as e:
+            out.append(str(e))
+    return out
+'''),
+dict(path='vm/regressions/affix-tuple-first-match', desc='str.startswith/endswith with a tuple stop at the first '
+     'matching item: a non-str item after it is never checked (the VM checked every item first)',
+     spec=['methods-str'], tags=R + ['str'],
+     src='''
+def main(s):
+    out = [s.endswith(('c', 1)), s.startswith(('a', None))]
+    try:
+        s.endswith((1, 'c'))
+    except TypeError as e:
+        out.append(str(e))
+    return out
+''', entry="main('abc')"),
+]
