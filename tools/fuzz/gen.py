@@ -19,7 +19,8 @@ are exercised too. Programs are bounded by construction:
 - a genexpr or nested `def` sees only its own names and globals (closures are outside the subset).
 
 Deliberate differences of optcert from CPython (spec/README.md#differences) are never generated:
-`is` / `is not` only against None, `**` with a fractional exponent only on `abs(...)`, `hash()`
+`is` / `is not` only against None, `**` with a float result only where it is exact or special
+(CPython's float power is the platform libm's, not correctly rounded), `hash()`
 only of ints, no reprs of functions, generators or iterators, no abandoned generator with a
 `finally`.
 """
@@ -54,6 +55,7 @@ FLOAT_SPECS = ['.2f', '.3e', 'g', '.10g', '10.3f', '+.1f', ',.2f', '%', '.0f', '
                'E', 'G', 'n', 'F', '.15g', '.17g', 'z.1f', '#g', '#.0f', '_.3f', '^+12.4e', '', '.0%', 'd', 'x', '.2']
 STR_SPECS = ['>10', '<5', '^9', '*^9', '.3', '10.2', 's', '', '=>6', 'd', '-<4', '0>5', '+', '#', ',']
 BOOL_SPECS = ['', 'd', '>6', '^7', 'x', '.1f', '5']
+BAD_SPECS = {INT: ('.3', 's', 'z', 'c'), FLOAT: ('d', 'x'), STR: ('d', '=>6', '+', '#', ',')}  # raise (or may)
 
 
 def int_literal(r: random.Random, kind: str | None = None) -> int:
@@ -125,6 +127,7 @@ class Gen:
         self.budget = 1  # str/list/tuple/dict variables an expression may still copy into its result
         self.global_decl: set[str] = set()
         self.nest = 0  # statement nesting depth
+        self.try_depth = 0  # inside try bodies: risky constructs are more frequent
         self.in_nested = False  # in a def inside main: main's locals (and its other helpers) are out of reach
         self.rec_funcs: list[str] = []  # bounded recursive functions of one int
         self.key_funcs: list[str] = []  # functions of one int returning an int (sort keys)
@@ -210,7 +213,7 @@ class Gen:
 
     def divisor(self, scope, d) -> str:
         """Mostly a non-zero literal; sometimes any int (which may be zero)."""
-        if self.chance(0.6):
+        if not self.risk(0.5):
             v = self.r.choice([1, 2, 3, 7, 10, -1, -2, -3, 1000, 2 ** 32, -(10 ** 20)])
             return f'({v})' if v < 0 else str(v)
         return self.e(INT, scope, d)
@@ -227,6 +230,8 @@ class Gen:
         if c < 0.9:
             with self.no_flow():
                 return f'({self.e(INT, scope, 1)} % len({seq}))' if self.chance(0.7) else f'(len({seq}) - 1)'
+        if not self.risk(0.5):
+            return str(self.r.randint(-1, 0))
         return self.e(self.r.choice([INT, INT, INT, BOOL, FLOAT, STR]) if self.chance(0.1) else INT, scope, 1)
 
     def slice_(self, scope) -> str:
@@ -241,7 +246,7 @@ class Gen:
             return 'None'
         a, b = bound(), bound()
         if self.chance(0.3):
-            step = self.r.choice(['-1', '2', '-2', '3', '', '0' if self.chance(0.1) else '1'])
+            step = self.r.choice(['-1', '2', '-2', '3', '', '0' if self.risk(0.2) else '1'])
             return f'{a}:{b}:{step}'
         return f'{a}:{b}'
 
@@ -267,9 +272,14 @@ class Gen:
     def num(self, scope, d):
         return self.e(self.r.choices([INT, FLOAT, BOOL], [70, 25, 5])[0], scope, d)
 
+    def risk(self, p: float) -> bool:
+        """A construct that likely raises: at rate p inside a try body, p / 5 elsewhere (so that most
+        programs run to their end and still reach every kind of error)."""
+        return self.chance(p if self.try_depth else p / 5)
+
     def maybe_wrong(self, t):
         """Occasionally an operand of another type (TypeError paths)."""
-        if self.chance(0.015):
+        if self.risk(0.03):
             return self.r.choice([STR, LIST, FLOAT, TUPLE, DICT, BOOL])
         return t
 
@@ -288,9 +298,9 @@ class Gen:
         # Omitted parameters must be defaulted ones; keep positional order valid.
         names = [pn for pn, _ in f.params]
         given = {pn for pn, _ in args}
-        if self.chance(0.02) and args:
+        if self.risk(0.03) and args:
             args = args[:-1]  # a missing argument: TypeError
-        if self.chance(0.015) and args:
+        if self.risk(0.03) and args:
             pn, text = args[-1]
             args[-1] = (self.r.choice([pn[:-1], pn + 's', pn.upper(), 'x', pn[0] + '_' + pn[1:]]), text)  # a mistyped keyword
         parts, kw = [], False
@@ -307,26 +317,27 @@ class Gen:
     def e_int(self, scope, d):
         r = self.r
         c = r.randint(0, 42)
-        if c == 36 and self.chance(0.3):
+        if c == 36 and self.risk(0.3):
             # Past CPython's 4300-digit str conversion limit (or near it); hex/binary formats are unlimited.
             return f'({r.choice([7, 9, 10, -10, 3, 2, -2])} ** {r.choice([4000, 4300, 4500, 5000, 14300, 14500])})'
         if c == 37:
-            if self.chance(0.2):
+            if self.risk(0.3):
                 return f'int({r.choice(["7", "1", "9"])!r} * {r.choice([4299, 4300, 4301, 5000])})'
             with self.no_flow():
                 dd = self.e(DICT, scope, d)
             return f'len({dd}.{r.choice(["keys", "values", "items"])}())'
-        if c == 38:
+        if c == 38 and self.risk(0.6):
             return self.bad_call(scope, d)
         if c == 39:
             with self.no_flow():
                 return f'len(range({self.small_int(scope)}, {self.e(INT, scope, d)}, {r.choice([1, 2, 3, -1, -7, 10 ** 20])}))'
         if c == 40:
+            rng = f'range({r.randint(-5, 5)}, {r.randint(-5, 30)}, {r.choice([1, 2, 3, -1, -2])})'
             with self.no_flow():
-                return f'range({r.randint(-5, 5)}, {r.randint(-5, 30)}, {r.choice([1, 2, 3, -1, -2])})[{self.index(scope, "range(3)")}]'
+                return f'{rng}[{self.index(scope, rng)}]'
         if c == 41 and self.rec_funcs:
             f = r.choice(self.rec_funcs)
-            return f'{f}({self.small_int(scope)} % {r.randint(2, 12)})'
+            return f'{f}(int({self.small_int(scope)}) % {r.randint(2, 12)})'  # int(): a nan would never reach the base case
         if c <= 7:
             op = r.choice(['+', '-', '+', '-', '//', '%', '&', '|', '^'])
             rhs = self.divisor(scope, d) if op in ('//', '%') else self.e(INT if self.chance(0.9) else BOOL, scope, d)
@@ -335,12 +346,14 @@ class Gen:
             return f'({self.e(INT, scope, d)} * {self.small_int(scope)})' if self.chance(0.7) else \
                 f'({self.small_int(scope)} * {self.e(INT, scope, d)})'
         if c == 9:
-            return f'({self.small_int(scope)} ** {r.randint(0, 6)})'
+            with self.no_flow():
+                base = str(r.randint(-9, 9)) if self.chance(0.7) else f'len({self.e(r.choice([STR, LIST]), scope, d)})'
+            return f'({base} ** {r.randint(0, 6)})'  # an int base by construction: no float pow
         if c == 10:
-            k = r.randint(0, 70) if self.chance(0.99) else r.randint(-3, -1)
+            k = r.randint(0, 70) if not self.risk(0.03) else r.randint(-3, -1)
             return f'({self.e(INT, scope, d)} << {k})'
         if c == 11:
-            k = r.randint(0, 80) if self.chance(0.99) else r.randint(-3, -1)
+            k = r.randint(0, 80) if not self.risk(0.03) else r.randint(-3, -1)
             return f'({self.e(INT, scope, d)} >> {k})'
         if c == 12:
             return f'({r.choice(["-", "~", "+", "-"])}{self.e(self.maybe_wrong(INT), scope, d)})'
@@ -364,7 +377,7 @@ class Gen:
         if c == 17:
             return f'int({self.e(FLOAT, scope, d)})'
         if c == 18:
-            s = r.choice(['42', ' -17 ', '+8', '1_000', '0', '007', '٣', '-0', '  9\n'] if self.chance(0.9) else STR_POOL + ['12a', '3.5', '1__0'])
+            s = r.choice(['42', ' -17 ', '+8', '1_000', '0', '007', '٣', '-0', '  9\n'] if not self.risk(0.3) else STR_POOL + ['12a', '3.5', '1__0'])
             return f'int({s!r})'
         if c == 19:
             with self.no_flow():
@@ -373,7 +386,7 @@ class Gen:
         if c == 20:
             with self.no_flow():
                 dd = self.e(DICT, scope, d)
-            return f'{dd}[{self.key(scope)}]' if self.chance(0.2) else f'{dd}.get({self.key(scope)}, {self.lit(INT)})'
+            return f'{dd}[{self.key(scope)}]' if self.risk(0.4) else f'{dd}.get({self.key(scope)}, {self.lit(INT)})'
         if c == 21:
             return f'({self.e(INT, scope, d)} if {self.e(BOOL, scope, d)} else {self.e(INT, scope, d)})'
         if c == 22:
@@ -384,7 +397,7 @@ class Gen:
                 return call
         if c == 24:
             with self.no_flow():
-                return f'{self.e(LIST, scope, d)}.{r.choice(["count", "count", "count", "index"])}({self.e(INT, scope, d)})'
+                return f'{self.e(LIST, scope, d)}.{"index" if self.risk(0.4) else "count"}({self.e(INT, scope, d)})'
         if c == 25:
             with self.no_flow():
                 return f'{self.e(STR, scope, d)}.{r.choice(["find", "count"])}({r.choice(SUB_POOL)!r})'
@@ -443,7 +456,7 @@ class Gen:
             return f'sum({self.e(FLOAT, inner, 1)} for {x} in range({r.randint(0, 12)}))' if self.chance(0.5) else \
                 f'sum([{self.lit(FLOAT)}] * {r.randint(0, 12)})'
         if c == 16:
-            return f'({self.e(r.choice([FLOAT, INT]), scope, d)} ** {r.choice(["2.0", "(-3.0)", "0.0", "1.0", "(-1.0)", "3.0"])})'
+            return self.float_power(scope, d)
         if c == 17:
             with self.no_flow():
                 dd = self.e(DICT, scope, d)
@@ -456,10 +469,7 @@ class Gen:
             a, b = self.e(FLOAT, scope, d), self.e(self.maybe_wrong(r.choice([INT, FLOAT])), scope, d)
             return f'({a} {op} {b})' if self.chance(0.5) else f'({b} {op} {a})'
         if c == 6:
-            k = r.choice(['0', '1', '2', '3', '(-1)', '(-2)', '0.5', '1.5', '(-0.5)', '10', '400'])
-            if '.' in k:
-                return f'(abs({self.e(FLOAT, scope, d)}) ** {k})'
-            return f'({self.e(FLOAT, scope, d)} ** {k})' if self.chance(0.7) else f'({self.small_int(scope)} ** (-{r.randint(1, 3)}))'
+            return self.float_power(scope, d)
         if c == 7:
             return f'({r.choice(["-", "+"])}{self.e(FLOAT, scope, d)})'
         if c == 8:
@@ -468,7 +478,7 @@ class Gen:
             return f'float({self.e(r.choice([INT, INT, BOOL]), scope, d)})'
         if c == 10:
             s = r.choice(['1.5', ' -2.5e3 ', 'inf', '-Infinity', 'nan', '1_0.5', '1e500', '.5', '5.', '-0', 'NaN', '1E-3', '-iNF', '0.1e-320']
-                         if self.chance(0.9) else ['0x10', '', '1__0', 'abc', '1.5.2'])
+                         if not self.risk(0.3) else ['0x10', '', '1__0', 'abc', '1.5.2'])
             return f'float({s!r})'
         if c == 11:
             return f'({self.e(FLOAT, scope, d)} if {self.e(BOOL, scope, d)} else {self.num(scope, d)})'
@@ -477,6 +487,34 @@ class Gen:
             if call:
                 return call
         return f'{r.choice(["min", "max"])}({self.e(FLOAT, scope, d)}, {self.num(scope, d)})'
+
+    def float_power(self, scope, d):
+        """A float power whose result is exact or special. CPython's float ** is the platform's C pow(),
+        which is not correctly rounded (glibc's last bit differs from the exact rounding in about 1 in
+        1,000 cases, even for x ** 2); optcert's is correctly rounded (spec/README.md#differences,
+        item 14), so an inexact power is never generated. Bases and exponents: a dyadic base with a
+        small non-negative int exponent, a power of two with a negative one, a perfect square with
+        0.5, special values, and overflow."""
+        r = self.r
+        c = r.randint(0, 6)
+        if c <= 1:
+            base = r.choice(['1.5', '(-1.5)', '2.5', '0.5', '(-0.25)', '3.0', '(-2.0)', '1.0', '0.0', '(-0.0)', '6.5', '(-3.0)'])
+            return f'({base} ** {r.choice(["0", "1", "2", "3", "4", "2.0", "3.0", "0.0", "1.0"])})'
+        if c == 2:
+            base = r.choice(['2.0', '0.5', '4.0', '(-2.0)', '0.25', '(-0.5)', '2', '4', '(-2)', '1', '(-1)', '8'])
+            return f'({base} ** {r.choice(["(-1)", "(-2)", "(-3)", "(-1.0)", "(-4)", "(-10)"])})'
+        if c == 3:
+            return f'({r.choice(["0.25", "4.0", "2.25", "0.0", "1.0", "16.0", "6.25", "(-0.0)", "0.0625"])} ** {r.choice(["0.5", "1.5", "(-0.5)", "2.5"])})'
+        if c == 4:
+            special = r.choice(["float('inf')", "float('-inf')", "float('nan')", '0.0', '(-1.0)', '1.0', '(-0.0)'])
+            exps = ["2", "(-1)", "3", "0", "(-2)", "float('inf')", "float('-inf')", "float('nan')"]
+            if special != '(-1.0)':  # (-1.0) ** 0.5 is complex in CPython (a documented difference)
+                exps += ["0.5", "(-0.5)"]
+            return f'({special} ** {r.choice(exps)})'
+        if c == 5:
+            return f'({r.choice(["1e+300", "(-1e+300)", "10.0", "1e+200", "2.0"])} ** {r.choice(["2", "400", "1100", "3.0", "1e+300"])})'
+        # any exponent on a base whose every power is exact or special
+        return f'({r.choice(["1.0", "0.0", "float(\'inf\')", "float(\'nan\')"])} ** {self.e(r.choice([INT, FLOAT]), scope, d)})'
 
     def e_bool(self, scope, d):
         r = self.r
@@ -554,7 +592,9 @@ class Gen:
             if self.chance(0.65):
                 pool = {INT: INT_SPECS, FLOAT: FLOAT_SPECS, STR: STR_SPECS, BOOL: BOOL_SPECS}.get(t if not conv else STR, [''])
                 spec = r.choice(pool)
-                if self.chance(0.04):
+                if spec in BAD_SPECS.get(t if not conv else STR, ()) and not self.risk(0.6):
+                    spec = ''
+                if self.risk(0.05):
                     spec = r.choice(INT_SPECS + FLOAT_SPECS + STR_SPECS)
                 if self.chance(0.08):
                     spec = '>{' + str(r.randint(0, 12)) + '}'  # a nested replacement field
@@ -646,11 +686,11 @@ class Gen:
             z = self.fresh('x')
             with self.no_flow():
                 a, b = self.e(LIST, scope, d), self.e(LIST, scope, d)
-            return f'[{x} + {y} * {z} for {x}, ({y}, {z}) in enumerate(zip({a}, {b}))]'
+            return f'[{x} + {y} - {z} for {x}, ({y}, {z}) in enumerate(zip({a}, {b}))]'  # no `*`: 'ab' * 2**62 is a MemoryError
         if c == 21:
             with self.no_flow():
                 a, b = self.e(LIST, scope, d), self.e(r.choice([LIST, STR]), scope, d)
-            return f'(list(zip({a}, {b}, strict=True)) and [{self.lit(INT)}])'
+            return f'(list(zip({a}, {b}{", strict=True" if self.risk(0.5) else ""})) and [{self.lit(INT)}])'
         if c <= 2:
             return '[' + ', '.join(self.e(INT, scope, d) for _ in range(r.randint(0, 4))) + ']'
         if c == 3:
@@ -825,8 +865,8 @@ class Gen:
             weights = {
                 'assign': 14, 'reassign': 8, 'aug': 8, 'print': 7, 'listmut': 5, 'dictmut': 4,
                 'if': 7 if compound else 0, 'for': 6 if compound else 0, 'while': 3 if compound else 0,
-                'try': 9 if compound and self.nest <= 2 else 0, 'unpack': 2, 'call': 2, 'assert': 0.5,
-                'raise': 1, 'next': 1 if self.gens else 0, 'global': 2 if self.global_decl else 0,
+                'try': 9 if compound and self.nest <= 2 else 0, 'unpack': 2, 'call': 2, 'assert': 0.5 if self.try_depth else 0.1,
+                'raise': 1 if self.try_depth else 0.2, 'next': 1 if self.gens else 0, 'global': 2 if self.global_decl else 0,
                 'del': 1, 'breakcont': 3 if self.loop_depth else 0, 'return': 1 if self.in_func and not self.in_gen else 0,
                 'yield': 5 if self.in_gen else 0,
             }
@@ -874,7 +914,7 @@ class Gen:
             elif op in ('//=', '%='):
                 rhs = self.divisor(scope, 2)
             elif op == '**=':
-                rhs = str(r.randint(0, 1)) if self.loop_depth or self.in_func else str(r.randint(0, 3))
+                rhs = str(r.randint(0, 1))  # the variable may hold a float: x ** 2 is libm's (see float_power)
             else:
                 rhs = self.e(self.maybe_wrong(INT), scope, 2)
             return [f'{ind}{name} {op} {rhs}']
@@ -914,7 +954,7 @@ class Gen:
             return [f'{ind}{L}.insert({self.e(INT, scope, 1)}, {self.e(INT, scope, 2)})']
         if c == 6:
             return [f'{ind}{L}.pop({self.index(scope, L) if self.chance(0.5) else ""})']
-        if c == 7:
+        if c == 7 and self.risk(0.5):
             return [f'{ind}{L}.remove({self.e(INT, scope, 1)})']
         if c == 8:
             m = r.choice(['reverse', 'sort', 'clear', 'sort'])
@@ -947,9 +987,9 @@ class Gen:
             return [f'{ind}{D}[{k}] = {D}.get({k}, 0) + {self.e(INT, scope, 1)}']
         if c == 3:
             return [f'{ind}{D}[{self.key(scope)}] {r.choice(["+=", "-=", "*=", "//="])} {self.small_int(scope)}']
-        if c == 4:
+        if c == 4 and self.risk(0.5):
             return [f'{ind}del {D}[{self.key(scope)}]']
-        if c == 5:
+        if c == 5 and self.risk(0.5):
             return [f'{ind}{D}.pop({self.key(scope)})']
         if c == 6:
             return [f'{ind}{D}.update({self.lit(DICT) if self.chance(0.6) else ", ".join(f"{k}={self.e(INT, scope, 1)}" for k in r.sample("abc", 2))})']
@@ -1069,7 +1109,11 @@ class Gen:
 
     def s_try(self, scope, ind):
         r = self.r
-        lines = [f'{ind}try:'] + self.block(scope.child(), 1, 3, ind + '    ')
+        self.try_depth += 1
+        try:
+            lines = [f'{ind}try:'] + self.block(scope.child(), 1, 3, ind + '    ')
+        finally:
+            self.try_depth -= 1
         for _ in range(r.choice([1, 1, 2])):
             if self.chance(0.75):
                 types = r.sample(EXC_TYPES, r.choice([1, 1, 2]))
@@ -1109,10 +1153,10 @@ class Gen:
             return [f'{ind}{a}, {b} = {b}, {a}']
         n = r.randint(2, 3)
         names = [self.fresh() for _ in range(n)]
-        if self.chance(0.85):
+        if not self.risk(0.3):
             types = [r.choice([INT, STR, FLOAT]) for _ in names]
             rhs = ', '.join(self.e(t, scope, 1) for t in types)
-            if self.chance(0.05):
+            if self.risk(0.1):
                 rhs += ', 0'  # too many values
             for nm, t in zip(names, types):
                 scope.add(nm, t)
@@ -1264,7 +1308,12 @@ class Gen:
             for j in range(r.randint(1, 2)):
                 t = r.choice([INT, STR, FLOAT])
                 main_params.append((f'a{j}', t))
-                call_args.append(self.lit(t).strip('()') if t != STR else self.lit(t))
+                if t == INT:
+                    call_args.append(str(int_literal(r)))
+                elif t == FLOAT:
+                    call_args.append(repr(r.choice([0.5, -2.25, 1e-07, 3.14159, -0.0, 1e300, 123456.789])))
+                else:
+                    call_args.append(self.lit(t))
         scope = Scope(dict(main_params))
         lines = [f'def main({", ".join(p for p, _ in main_params)}):']
         lines += self.declare_globals()
@@ -1296,7 +1345,9 @@ class Gen:
         if self.chance(0.3):
             lines += [f'    print({r.choice(["n", "-n", repr("rec"), "n * n"])}, end={r.choice(["", " ", ","])!r})']
         if self.chance(0.3):
-            lines += self.block(scope, 1, 2)
+            # n stays out of reach here: reassigning it could make the recursion unbounded, and the
+            # depth at which RecursionError strikes in CPython depends on this harness's own frames.
+            lines += self.block(Scope(), 1, 2)
         with self.stmt_budget(1):
             rest = self.e(INT, scope, 1)
         if self.chance(0.2):

@@ -118,9 +118,9 @@ describe('bless with a trace (reference VM)', () => {
   const OPTIMIZER = 'optimizer: {capabilities: [BACK_EDGE], at: {main@12: decline}}\nhotspot: {K: 1, N: 0, M: 0}';
   const TRACE = [
     'trace:',
-    '  - {kind: hotspot, code: main, offset: 12, hotspot: back_edge, counters: {local: 1, global: 1, saved: 0, scaledCost: 0}}',
+    '  - {kind: hotspot, code: main, offset: 12, hotspot: back_edge, counters: {executions: 1, local: 1, global: 1, saved: 0, scaledCost: 0}}',
     '  - {kind: declined, code: main, offset: 12}',
-    '  - {kind: hotspot, code: main, offset: 12, hotspot: back_edge, counters: {local: 2, global: 3, saved: 1, scaledCost: 0}}',
+    '  - {kind: hotspot, code: main, offset: 12, hotspot: back_edge, counters: {executions: 3, local: 2, global: 3, saved: 1, scaledCost: 0}}',
     '  - {kind: declined, code: main, offset: 12}',
   ];
 

@@ -4,8 +4,9 @@
  * @spec #certify-guard
  */
 import type { Code } from '../../../reference/src/isa/code';
-import { originalCode } from '../../../reference/src/isa/code-view';
-import { disassemble } from '../../../reference/src/isa/disassembler';
+import { constKey } from '../../../reference/src/isa/assembler';
+import { originalArg, originalOp } from '../../../reference/src/isa/code-view';
+import type { Literal } from '../../../reference/src/isa/literal';
 import { PyTuple } from '../../../reference/src/runtime/values';
 
 /** Freeze the parts of a code object JS can freeze (the instruction arrays are typed arrays). */
@@ -23,9 +24,17 @@ function freezeTuple(t: PyTuple): void {
   for (const v of t.items) if (v instanceof PyTuple) freezeTuple(v);
 }
 
-/** The code object as written (executors seen through): equal before and after, or it was changed. */
+/**
+ * The code object as written (executors seen through): equal before and after, or it was changed.
+ * Every field the disassembly shows, without rendering it (this runs around every execute).
+ */
 export function codeFingerprint(code: Code): string {
-  return disassemble(originalCode(code));
+  const parts: (string | number)[] = [
+    code.name, code.argcount, code.flags, code.varnames.join(','), code.names.join(','),
+    code.consts.map((c) => constKey(c as Literal)).join(','), JSON.stringify(code.exceptionTable), code.ops.length,
+  ];
+  for (let i = 0; i < code.ops.length; i++) parts.push(originalOp(code, i), originalArg(code, i));
+  return parts.join(' ');
 }
 
 export function isReadOnlyWrite(e: unknown): boolean {

@@ -8,8 +8,8 @@
  * of the corpus still runs.
  * @spec #certify-isolation
  */
-import { existsSync } from 'node:fs';
-import { dirname, extname, join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { CostSample } from './calibrate';
 import type { CandidateInfo } from './module';
@@ -58,7 +58,49 @@ interface Slot {
 
 const MAX_FAILED_STARTS = 3;
 
-/** The worker script: compiled JS, or the TypeScript source through ts-node (tests run from source). */
+/**
+ * Run from the TypeScript sources (the tests do), a worker loads them through this bootstrap: each
+ * .ts file is transpiled with TypeScript's transpileModule (what ts-jest and ts-node's
+ * transpile-only mode do) once, and cached on disk by content, so that a fresh worker starts in
+ * the time it takes to read JavaScript rather than to load the TypeScript compiler.
+ */
+function sourceBootstrap(script: string): string {
+  const typescript = require.resolve('typescript', { paths: [__dirname] });
+  const cacheDir = join(tmpdir(), 'optcert-worker-ts-cache');
+  return `'use strict';
+const Module = require('node:module');
+const fs = require('node:fs');
+const path = require('node:path');
+const { createHash } = require('node:crypto');
+const { threadId } = require('node:worker_threads');
+const cacheDir = ${JSON.stringify(cacheDir)};
+const tsVersion = JSON.parse(fs.readFileSync(path.join(path.dirname(${JSON.stringify(typescript)}), '..', 'package.json'), 'utf8')).version;
+let ts = null;
+Module._extensions['.ts'] = function (module, filename) {
+  const source = fs.readFileSync(filename, 'utf8');
+  const key = createHash('sha256').update(tsVersion + '\0es2022/commonjs/esModuleInterop\0' + filename + '\0' + source).digest('hex');
+  const cached = path.join(cacheDir, key + '.js');
+  let js;
+  try {
+    js = fs.readFileSync(cached, 'utf8');
+  } catch {
+    ts = ts || require(${JSON.stringify(typescript)});
+    js = ts.transpileModule(source, {
+      fileName: filename,
+      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true, inlineSourceMap: true },
+    }).outputText;
+    fs.mkdirSync(cacheDir, { recursive: true });
+    const tmp = cached + '.' + process.pid + '-' + threadId + '.tmp';
+    fs.writeFileSync(tmp, js);
+    fs.renameSync(tmp, cached);
+  }
+  module._compile(js, filename);
+};
+require(${JSON.stringify(script)});
+`;
+}
+
+/** The worker script: the compiled JS, or the TypeScript source through sourceBootstrap. */
 function spawn(workerData: WorkerSetup, opts: PoolOptions): Worker {
   const ext = extname(__filename);
   const script = join(__dirname, `worker${ext}`);
@@ -69,17 +111,7 @@ function spawn(workerData: WorkerSetup, opts: PoolOptions): Worker {
     resourceLimits: { maxOldGenerationSizeMb: opts.maxMemoryMb },
   };
   if (ext !== '.ts') return new Worker(script, common);
-  const tsNode = require.resolve('ts-node', { paths: [__dirname] });
-  const project = findUp(__dirname, 'tsconfig.json');
-  const boot = `require(${JSON.stringify(tsNode)}).register({ transpileOnly: true${project ? `, project: ${JSON.stringify(project)}` : ''} });\nrequire(${JSON.stringify(script)});`;
-  return new Worker(boot, { ...common, eval: true });
-}
-
-function findUp(dir: string, name: string): string | null {
-  for (let d = dir; ; d = dirname(d)) {
-    if (existsSync(join(d, name))) return join(d, name);
-    if (dirname(d) === d) return null;
-  }
+  return new Worker(sourceBootstrap(script), { ...common, eval: true });
 }
 
 function lines(stream: NodeJS.ReadableStream | null, sink: ((line: string) => void) | undefined): void {

@@ -167,14 +167,13 @@ function emit(ctx: Context, plan: Plan, c: Certificate): void {
   else render(c, plan.reporter).split('\n').forEach((l) => ctx.io.out(l));
 }
 
-/** 2 bad corpus; 1 any violation, error or unexpected pass (known failures excepted); else 0. */
+/** 2 bad corpus or nothing applicable; 1 a violation, error or unexpected pass (known failures excepted); else 0. */
 function exitCode(c: Certificate, plan: Plan): number {
   if (c.badInput.length > 0) return EXIT.badInput;
   if (c.registration || c.results.some(isBad) || c.summary.rules.some((r) => r.verdict === 'fail')) return EXIT.failures;
-  if (c.summary.passed === 0) {
+  if (c.results.every((r) => r.status === 'skip')) {
     // A shard may hold only skipped fixtures; a whole selection that certifies nothing is a usage problem.
-    if (plan.shard) return EXIT.ok;
-    return EXIT.badInput;
+    return plan.shard ? EXIT.ok : EXIT.badInput;
   }
   return EXIT.ok;
 }

@@ -216,7 +216,13 @@ export function buildCertificate(i: CertificateInput): Certificate {
       skipped: count('skip'),
       knownFailures: i.results.filter(isKnownFailure).length,
       unexpectedPasses: i.results.filter(isUnexpectedPass).length,
-      certified: passed > 0 && i.badInput.length === 0 && !i.results.some(isBad) && rules.every((r) => r.verdict !== 'fail'),
+      // Known failures keep the exit code at 0, but a certificate only certifies what conforms.
+      certified:
+        passed > 0 &&
+        i.badInput.length === 0 &&
+        i.registration === null &&
+        i.results.every((r) => (r.status === 'pass' || r.status === 'skip') && !isBad(r)) &&
+        rules.every((r) => r.verdict !== 'fail'),
       rules,
     },
   };

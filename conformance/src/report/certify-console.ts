@@ -88,8 +88,11 @@ export function consoleReport(c: Certificate): string[] {
   if (c.badInput.length > 0) lines.push(`${c.badInput.length} bad fixture files (see above): the corpus must be fixed first`);
   const failing = s.rules.filter((r) => r.verdict === 'fail').map((r) => r.id);
   if (s.certified) lines.push(`${o.name}: CERTIFIED against ${s.passed} fixtures`);
-  else if (s.passed === 0 && failing.length === 0 && s.failed + s.errors === 0) lines.push(`${o.name}: nothing certified: no selected fixture applies`);
-  else lines.push(`${o.name}: NOT CERTIFIED${failing.length > 0 ? `: ${failing.join(', ')}` : ''}`);
+  else if (s.passed === 0 && failing.length === 0 && s.failed + s.errors === 0 && !c.registration) lines.push(`${o.name}: nothing certified: no selected fixture applies`);
+  else {
+    const why = failing.length > 0 ? failing : s.knownFailures > 0 ? ['known failures'] : [];
+    lines.push(`${o.name}: NOT CERTIFIED${why.length > 0 ? `: ${why.join(', ')}` : ''}`);
+  }
   lines.push(summaryLine(s.passed, s.failed, s.skipped, s.errors));
   return lines;
 }

@@ -119,7 +119,7 @@ describe('scripted optimizer', () => {
   test('advance: 1 at a back edge is the jump itself', () => {
     const { trace } = run({ ...BACK_EDGE, at: { 'main@12': { advance: 1 } } }, 2);
     expect(trace.slice(1)).toEqual([
-      { kind: 'hotspot', code: 'main', offset: 12, hotspot: 'back_edge', counters: { local: 1, global: 1, saved: 0, scaledCost: 0 } },
+      { kind: 'hotspot', code: 'main', offset: 12, hotspot: 'back_edge', counters: { executions: 1, local: 1, global: 1, saved: 0, scaledCost: 0 } },
       { kind: 'compile', code: 'main', offset: 12 },
       { kind: 'installed', code: 'main', offset: 12, executor: 1 },
       { kind: 'entered', code: 'main', offset: 12, executor: 1 },

@@ -31,7 +31,19 @@ const print: NativeImpl = (args, kwargs, host) => {
   const end = kwargs?.get('end') ?? null;
   if (sep !== null && typeof sep !== 'string') typeError(`sep must be None or a string, not ${typeName(sep)}`);
   if (end !== null && typeof end !== 'string') typeError(`end must be None or a string, not ${typeName(end)}`);
-  host.write(args.map(str).join(sep ?? ' ') + (end ?? '\n'));
+  // CPython writes argument by argument: when str() of one raises, what came before it (with the
+  // separator after the previous argument) has been written.
+  let text = '';
+  try {
+    args.forEach((a, i) => {
+      if (i > 0) text += sep ?? ' ';
+      text += str(a);
+    });
+  } catch (e) {
+    if (text !== '') host.write(text);
+    throw e;
+  }
+  host.write(text + (end ?? '\n'));
   return null;
 };
 

@@ -88,3 +88,17 @@ def main(s):
     return out
 ''', entry="main('abc')"),
 ]
+FIX += [
+dict(path='vm/regressions/print-partial-output', desc='When str() of a print argument raises (an int past 4300 digits), '
+     'the arguments before it and their separators have already been written, as in CPython (the VM wrote nothing)',
+     spec=['print-format', 'builtin-print', 'int-representation'], tags=R + ['output', 'exceptions'],
+     src='''
+def main(n):
+    big = 7 ** n
+    try:
+        print('a', [1.5], big, 'never', sep='|')
+    except ValueError:
+        print('<- partial')
+    print(1, 2, big, end='!')
+''', entry='main(6000)'),
+]
