@@ -2,7 +2,9 @@
 """Differential fuzzer: random Python programs, CPython 3.13 against optcert's reference VM.
 
 Usage (from the repository root; `npm run fuzz -- ARGS` builds dist/ first, then runs this):
-  python3 tools/fuzz/fuzz.py [--count N] [--seed S ...] [--out DIR] [--no-minimize] [--show SEED:INDEX]
+  python3 tools/fuzz/fuzz.py [--count N] [--seed S ...] [--jobs J] [--start I] [--out DIR]
+                             [--no-minimize] [--verbose] [--show SEED:INDEX]
+(tools/fuzz/README.md describes the generated programs, what they avoid and why.)
 
 For every program: generate it (tools/fuzz/gen.py, deterministic for seed and index), compile and
 run it in CPython 3.13 and turn it into a fixture with tools/cpython/py2fixture.py's `convert`
@@ -14,8 +16,8 @@ Every divergence is written to the output folder as a ready-made fixture (`.yaml
 (`.min.py`, `.min.yaml`); `divergences.jsonl` lists them. Exit 0 with no divergence, 1 with
 some, 2 when the run cannot start.
 
-Stdlib only. Needs CPython 3.13: this script re-executes itself with $OPTCERT_PYTHON, or
-`python3.13` (with PYENV_VERSION=3.13.0 unless it names a 3.13), when started by another version.
+Stdlib only. Needs CPython 3.13: started by another version, this script re-executes itself with
+$OPTCERT_PYTHON, else a pyenv install ($PYENV_ROOT/versions/3.13*), else `python3.13` on PATH.
 """
 
 from __future__ import annotations
@@ -54,9 +56,18 @@ def ensure_python313():
         raise SystemExit(f'fuzz: needs CPython 3.13, got {sys.version.split()[0]} (set OPTCERT_PYTHON)')
     env = dict(os.environ, OPTCERT_FUZZ_REEXEC='1')
     exe = os.environ.get('OPTCERT_PYTHON')
+    if not exe:  # a pyenv install, found directly (its shims would need PYENV_VERSION)
+        root = os.environ.get('PYENV_ROOT') or os.path.expanduser('~/.pyenv')
+        versions = os.path.join(root, 'versions')
+        if os.path.isdir(versions):
+            for v in sorted((v for v in os.listdir(versions) if v.startswith('3.13')), reverse=True):
+                cand = os.path.join(versions, v, 'bin', 'python3.13')
+                if os.access(cand, os.X_OK):
+                    exe = cand
+                    break
     if not exe:
         exe = shutil.which('python3.13')
-        if not env.get('PYENV_VERSION', '').startswith('3.13'):
+        if exe and not env.get('PYENV_VERSION', '').startswith('3.13'):
             env['PYENV_VERSION'] = '3.13.0'  # a pyenv shim started us with its own version set
     if not exe:
         raise SystemExit('fuzz: no CPython 3.13 found: set OPTCERT_PYTHON=/path/to/python3.13 '
@@ -373,15 +384,37 @@ class Fuzzer:
         self.divergences.append(entry)
 
 
+def run_seed(seed, start, count, out, do_minimize, verbose):
+    """Fuzz one seed in this process (a worker of --jobs, or the main process): its tallies."""
+    sys.set_int_max_str_digits(4300)  # CPython's default, which optcert keeps (spec/README.md#differences)
+    fz = Fuzzer(out, do_minimize, verbose)
+    t0 = time.time()
+    interrupted = False
+    try:
+        for index in range(start, start + count):
+            fz.run_one(seed, index)
+            done = fz.counts['programs']
+            if done % 250 == 0:
+                print(f'  ... seed {seed}: {done} programs, {fz.counts["divergences"]} divergences, '
+                      f'{fz.counts["skipped"]} skipped ({time.time() - t0:.0f} s)', file=sys.stderr)
+    except KeyboardInterrupt:
+        interrupted = True
+    finally:
+        fz.close()
+    return {'seed': seed, 'counts': dict(fz.counts), 'skips': dict(fz.skips), 'outcomes': dict(fz.outcomes),
+            'divergences': fz.divergences, 'interrupted': interrupted}
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description='Differential fuzzer: CPython 3.13 against the reference VM')
     ap.add_argument('--count', type=int, default=200, help='programs per seed (default 200)')
     ap.add_argument('--seed', type=int, action='append', help='seed (repeatable; default 1)')
     ap.add_argument('--start', type=int, default=0, help='first program index (default 0)')
+    ap.add_argument('--jobs', type=int, default=1, help='seeds fuzzed in parallel, one process each (default 1)')
     ap.add_argument('--out', default=DEFAULT_OUT, help='folder for divergences (default tools/fuzz/out)')
     ap.add_argument('--no-minimize', action='store_true', help='do not minimize divergences')
     ap.add_argument('--show', metavar='SEED:INDEX', help='print one generated program and exit')
-    ap.add_argument('--verbose', action='store_true', help='list every skipped program')
+    ap.add_argument('--verbose', action='store_true', help='list every skipped program and every exception outcome')
     args = ap.parse_args(argv)
 
     if args.show:
@@ -392,7 +425,7 @@ def main(argv=None):
     if not os.path.exists(os.path.join(REPO, 'dist', 'conformance', 'src', 'cli.js')):
         print('fuzz: dist/ is missing: run `npm run build` (or `npm run fuzz`, which builds first)', file=sys.stderr)
         return 2
-    seeds = args.seed or [1]
+    seeds = list(dict.fromkeys(args.seed or [1]))
     for seed in seeds:  # stale results of these seeds
         if os.path.isdir(args.out):
             for fn in os.listdir(args.out):
@@ -404,38 +437,37 @@ def main(argv=None):
         with open(jsonl, 'w', encoding='utf-8') as f:
             f.writelines(kept)
 
-    sys.set_int_max_str_digits(4300)  # CPython's default, which optcert keeps (spec/README.md#differences)
-    fz = Fuzzer(args.out, not args.no_minimize, args.verbose)
     t0 = time.time()
-    per_seed = []
-    try:
+    job = (args.start, args.count, args.out, not args.no_minimize, args.verbose)
+    if args.jobs > 1 and len(seeds) > 1:
+        import concurrent.futures
+        with concurrent.futures.ProcessPoolExecutor(max_workers=min(args.jobs, len(seeds))) as pool:
+            results = list(pool.map(run_seed, seeds, *([x] * len(seeds) for x in job)))
+    else:
+        results = []
         for seed in seeds:
-            before = dict(fz.counts)
-            for index in range(args.start, args.start + args.count):
-                fz.run_one(seed, index)
-                done = fz.counts['programs']
-                if done % 250 == 0:
-                    print(f'  ... {done} programs, {fz.counts["divergences"]} divergences, '
-                          f'{fz.counts["skipped"]} skipped ({time.time() - t0:.0f} s)', file=sys.stderr)
-            per_seed.append((seed, {k: fz.counts[k] - before.get(k, 0) for k in ('programs', 'agree', 'divergences', 'skipped')}))
-    except KeyboardInterrupt:
-        print('fuzz: interrupted', file=sys.stderr)
-    finally:
-        fz.close()
+            results.append(run_seed(seed, *job))
+            if results[-1]['interrupted']:
+                break
 
-    c = fz.counts
-    for seed, s in per_seed:
-        print(f'seed {seed}: {s["programs"]} programs, {s["divergences"]} divergences, {s["agree"]} agree, '
-              f'{s["skipped"]} skipped (unsupported)')
-    if fz.skips:
+    c, skips, outcomes, divergences = collections.Counter(), collections.Counter(), collections.Counter(), []
+    for res in results:
+        c.update(res['counts'])
+        skips.update(res['skips'])
+        outcomes.update(res['outcomes'])
+        divergences += res['divergences']
+        s = collections.Counter(res['counts'])
+        print(f'seed {res["seed"]}: {s["programs"]} programs, {s["divergences"]} divergences, {s["agree"]} agree, '
+              f'{s["skipped"]} skipped (unsupported){" (interrupted)" if res["interrupted"] else ""}')
+    if skips:
         print('skipped (unsupported), by reason:')
-        for reason, n in fz.skips.most_common():
+        for reason, n in skips.most_common():
             print(f'  {n:6d}  {reason}')
-    if fz.outcomes:
-        print('outcomes of agreeing programs: ' + ', '.join(f'{k} {v}' for k, v in fz.outcomes.most_common()))
-    if fz.divergences:
+    if outcomes:
+        print('outcomes of agreeing programs: ' + ', '.join(f'{k} {v}' for k, v in outcomes.most_common()))
+    if divergences:
         print(f'divergences written to {os.path.relpath(args.out, os.getcwd())}/ (divergences.jsonl):')
-        for d in fz.divergences:
+        for d in divergences:
             print(f'  {d["fixture"]}: {d["status"]}: {d["difference"].splitlines()[0] if d["difference"] else ""}')
     print(f'{c["programs"]} programs, {c["divergences"]} divergences '
           f'({c["agree"]} agree, {c["skipped"]} skipped (unsupported); {time.time() - t0:.0f} s)')

@@ -671,7 +671,7 @@ class Gen:
 
     def e_list(self, scope, d):
         r = self.r
-        c = r.randint(0, 21)
+        c = r.randint(0, 22)
         if c == 18 and self.gens:
             g = r.choice(self.gens)
             how = r.choice(['sorted({})', 'sorted({}, reverse=True)', 'list(enumerate({}))', 'list(zip({}, {}))',
@@ -687,6 +687,19 @@ class Gen:
             with self.no_flow():
                 a, b = self.e(LIST, scope, d), self.e(LIST, scope, d)
             return f'[{x} + {y} - {z} for {x}, ({y}, {z}) in enumerate(zip({a}, {b}))]'  # no `*`: 'ab' * 2**62 is a MemoryError
+        if c == 22 and not self.loop_depth and not self.in_func:  # in a loop, len(a) * len(b) could compound
+            x, y = self.fresh('x'), self.fresh('x')
+            with self.no_flow():
+                a, b = self.e(LIST, scope, d), (self.lit(LIST) if self.chance(0.5) else f'range({r.randint(0, 4)})')
+            inner = scope.child()
+            inner.add(x, INT)
+            inner.add(y, INT)
+            old = self.budget
+            self.budget = 0
+            cond = f' if {self.e(BOOL, inner, 1)}' if self.chance(0.4) else ''
+            body = f'{x} {r.choice(["+", "-", "^", "|"])} {y}' if self.chance(0.7) else self.e(INT, inner, 1)
+            self.budget = old
+            return f'[{body} for {x} in {a}{cond} for {y} in {b}]'
         if c == 21:
             with self.no_flow():
                 a, b = self.e(LIST, scope, d), self.e(r.choice([LIST, STR]), scope, d)
@@ -949,6 +962,8 @@ class Gen:
         if c <= 3:
             return [f'{ind}{L}.append({self.e(INT, scope, 2)})']
         if c == 4:
+            if not self.loop_depth and not self.in_func and self.chance(0.2):
+                return [f'{ind}{L} *= {r.randint(-1, 3)}']
             return [f'{ind}{L}.extend({self.e(r.choice([LIST, LIST, TUPLE, STR]), scope, 1)})']
         if c == 5:
             return [f'{ind}{L}.insert({self.e(INT, scope, 1)}, {self.e(INT, scope, 2)})']
@@ -992,6 +1007,8 @@ class Gen:
         if c == 5 and self.risk(0.5):
             return [f'{ind}{D}.pop({self.key(scope)})']
         if c == 6:
+            if self.chance(0.3):
+                return [f'{ind}{D} |= {self.lit(DICT)}']
             return [f'{ind}{D}.update({self.lit(DICT) if self.chance(0.6) else ", ".join(f"{k}={self.e(INT, scope, 1)}" for k in r.sample("abc", 2))})']
         if self.chance(0.2):
             return [f'{ind}{D}.clear()']
@@ -1179,8 +1196,10 @@ class Gen:
 
     def s_raise(self, scope, ind):
         r = self.r
-        t = r.choice(EXC_TYPES + ['RuntimeError'])
+        t = r.choice(EXC_TYPES + ['RuntimeError', 'StopIteration' if self.in_gen else 'ArithmeticError'])
         arg = self.e(r.choice([STR, STR, INT]), scope, 1) if self.chance(0.8) else ''
+        if self.chance(0.15):
+            arg = f'{self.lit(STR)}, {self.e(INT, scope, 1)}'  # several args: str(e) is the args tuple's repr
         return [f'{ind}if {self.e(BOOL, scope, 2)}:', f'{ind}    raise {t}({arg})']
 
     def s_next(self, scope, ind):

@@ -226,3 +226,22 @@ def main(xs):
     return list(map(lambda x: 10 // x, xs))
 ''', entry='main([5, 2, 0, 1])'),
 ]
+
+FIX += [
+dict(path='vm/builtins/round-many', desc='round() over hundreds of floats with 0..6 digits and over exact binary ties (k / 8 to 2 digits, k + 0.5 to an int): every result as CPython rounds it',
+     spec=['builtin-round', 'float-repr'], tags=BT + ['float'],
+     src='''
+def main(n):
+    out = []
+    x = 0.001
+    for k in range(n):
+        x = x * 1.37 + 0.013
+        if x > 1000:
+            x = x / 997
+        out.append(round(x, k % 7))
+        out.append(round(-x, (k + 3) % 7 - 2))
+    ties = [round(k / 8, 2) for k in range(-40, 40)]
+    halves = [round(k + 0.5) for k in range(-6, 6)]
+    return out[-12:], sum(out), ties, halves
+''', entry='main(300)'),
+]
