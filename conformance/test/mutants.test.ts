@@ -12,7 +12,7 @@ import { certifyFixture } from '../src/certify/certify-fixture';
 import { RULES } from '../src/certify/rules';
 import { loadCorpus } from '../src/fixtures/select';
 import { loadGallery } from '../src/mutants/gallery';
-import { runMutant } from '../src/mutants/score';
+import { cheapFirst, runMutant } from '../src/mutants/score';
 import { referenceVm } from '../src/run/reference-vm';
 import { SAMPLE_OPTIMIZERS } from '../../reference/src/optimizers';
 import { capture, cleanTempDirs, tempDir } from './helpers';
@@ -22,11 +22,8 @@ const GALLERY_DIR = join(__dirname, 'mutants');
 const corpus = loadCorpus(ROOT, ['fixtures']);
 const gallery = loadGallery(GALLERY_DIR);
 const runnable = gallery.mutants.filter((m) => !m.needsIsolation);
-/**
- * A mutant's run stops at its first kill, so the order only changes how long that takes: small
- * fixtures first (certification costs grow with a program's heap and run length).
- */
-const cheapFirst = [...corpus.fixtures].sort((a, b) => a.text.length - b.text.length || a.data.id.localeCompare(b.data.id));
+/** A mutant's run stops at its first kill: small fixtures first, so that it stops sooner. */
+const smallFirst = cheapFirst(corpus.fixtures);
 const isolated = gallery.mutants.filter((m) => m.needsIsolation);
 
 /** Certification is slow by design (a lockstep oracle after every executor run); generous per-test limits. */
@@ -62,7 +59,7 @@ describe('each mutant is rejected for its stated rule', () => {
   test.each(runnable.map((m) => [m.name, m.rule, m] as const))(
     '%s -> %s',
     (_name, _rule, mutant) => {
-      const r = runMutant(referenceVm, mutant, cheapFirst, { stopAtKill: true });
+      const r = runMutant(referenceVm, mutant, smallFirst, { stopAfterKills: 1 });
       const seen = { status: r.status, otherRules: r.otherRules, errors: r.errors.slice(0, 3), ran: r.ran };
       expect(seen).toMatchObject({ status: 'killed' });
     },
@@ -111,6 +108,13 @@ describe('optcert mutants', () => {
     expect(r.out.join('\n')).toMatch(/^pop-top-elided +advance-n +killed +\d+: optimizer\.capabilities\./m);
     expect(r.out.join('\n')).toMatch(/^compile-hang +compile\.hang +skipped +needs a wall-clock limit/m);
     expect(r.out.join('\n')).toMatch(/^Fixtures that kill no mutant \(probably vacuous\): /m);
+
+    // --full: every pair, exact counts.
+    const f = run(['mutants', '--grep', '^(cost-nan|pop-top-elided)$', '--full', '--format', 'json', FIXTURES]);
+    expect(f.code).toBe(0);
+    const report = JSON.parse(f.out.join('\n')) as { full: boolean; mutants: { name: string; complete: boolean; killers: string[]; counts: { fail: number } }[] };
+    expect(report.full).toBe(true);
+    for (const m of report.mutants) expect({ name: m.name, complete: m.complete, killedForRule: m.killers.length === m.counts.fail }).toEqual({ name: m.name, complete: true, killedForRule: true });
   });
 
   test('--format json; exit 1 when a mutant survives or is killed for another rule', () => {

@@ -7,21 +7,25 @@ import { EXIT, oneOf, parse, usage, type Command, type Context } from './context
 
 const HELP = `Usage: optcert mutants [paths...] [options]
 
-Certify every mutant of the gallery — deliberately broken optimizers in conformance/test/mutants,
-each documented with the certification rule it must trip — against every applicable fixture under
+Certify the mutants of the gallery — deliberately broken optimizers in conformance/test/mutants,
+each documented with the certification rule it must trip — against the applicable fixtures under
 paths (default: fixtures), in process, and print:
   - the mutation score: mutants killed (some fixture fails them) and killed for their stated rule;
-  - a table mutant x rule x killing fixtures (the first few);
+  - a table mutant x rule x the fixtures that kill it for its rule (the first few);
   - the fixtures that kill no mutant: probably vacuous as tests of an optimizer (registration
-    mutants, rejected before any program runs, are not counted), and the fixtures that kill only
-    "trivial" mutants (ones that more than half of the fixtures they apply to kill).
-Mutants that only a wall-clock limit can catch (needsIsolation: a hang in compile or execute) are
-skipped with that reason: "optcert certify" runs plug-ins in worker threads with a time limit.
+    mutants, rejected before any program runs, do not count).
+Certification is expensive, so each mutant runs until a few fixtures have killed it for its rule,
+and each fixture until some mutant kills it; only the vacuous fixtures run every mutant. --full
+runs every mutant on every fixture: exact kill counts, and the fixtures that kill only "trivial"
+mutants (ones more than half of the fixtures they apply to kill). Mutants that only a wall-clock
+limit can catch (needsIsolation: a hang in compile or execute) are skipped with that reason:
+"optcert certify" runs plug-ins in worker threads with a time limit.
 
 Options:
   --grep <regexp>       only mutants whose name matches
   --gallery <dir>       the mutant modules to load (default: optcert's own gallery, as built)
-  --killers <n>         killing fixtures shown per mutant (default 3)
+  --killers <n>         killing fixtures to find and show per mutant (default 3)
+  --full                run every mutant on every fixture (slow)
   --format <name>       table (default) or json
   -h, --help            show this help
 
@@ -32,6 +36,7 @@ const OPTIONS = {
   grep: { type: 'string' },
   gallery: { type: 'string' },
   killers: { type: 'string' },
+  full: { type: 'boolean' },
   format: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -55,15 +60,15 @@ export const mutantsCommand: Command = {
       return usage(ctx, 'mutants', `--grep: not a regular expression: ${values.grep}`);
     }
     const killers = values.killers === undefined ? 3 : Number(values.killers);
-    if (!Number.isInteger(killers) || killers < 0) return usage(ctx, 'mutants', `--killers: expected a whole number, got '${values.killers}'`);
+    if (!Number.isInteger(killers) || killers < 1) return usage(ctx, 'mutants', `--killers: expected a whole number, got '${values.killers}'`);
     const format = oneOf('--format', values.format, ['table', 'json'] as const, 'table');
     if (!format.ok) return usage(ctx, 'mutants', format.message);
     const dir = values.gallery !== undefined ? resolve(ctx.io.cwd, values.gallery) : defaultGalleryDir();
-    return execute(ctx, positionals.length > 0 ? positionals : ['fixtures'], dir, grep, killers, format.value);
+    return execute(ctx, positionals.length > 0 ? positionals : ['fixtures'], dir, grep, killers, values.full === true, format.value);
   },
 };
 
-function execute(ctx: Context, paths: readonly string[], dir: string, grep: RegExp | undefined, shown: number, format: 'table' | 'json'): number {
+function execute(ctx: Context, paths: readonly string[], dir: string, grep: RegExp | undefined, shown: number, full: boolean, format: 'table' | 'json'): number {
   const gallery = loadGallery(dir);
   for (const p of gallery.problems) ctx.io.err(`${ctx.show(p.file)}:1:1: MUTANT_INVALID: ${p.message}`);
   const mutants = gallery.mutants.filter((m) => !grep || grep.test(m.name));
@@ -78,7 +83,9 @@ function execute(ctx: Context, paths: readonly string[], dir: string, grep: RegE
     return EXIT.badInput;
   }
   const score = scoreGallery(ctx.vm, mutants, corpus.fixtures, {
-    onMutant: (r, i, n) => ctx.io.progress?.(`mutants ${i + 1}/${n} ${r.mutant.name}`),
+    full,
+    killers: shown,
+    ...(ctx.io.progress ? { onProgress: ctx.io.progress } : {}),
   });
   ctx.io.progress?.(null);
   if (format === 'json') ctx.io.out(JSON.stringify(toJson(score), null, 2));
@@ -95,11 +102,13 @@ function scoreLine(s: GalleryScore): string {
 function resultCell(r: MutantResult, shown: number): string {
   if (r.status === 'skipped') return r.reason ?? '';
   const list = (ids: readonly string[]) => (ids.length === 0 ? '' : `${ids.slice(0, shown).join(', ')}${ids.length > shown ? ', …' : ''}`);
+  // Not run on every fixture: the count is a lower bound.
+  const count = (n: number) => (r.complete ? `${n}` : `${n}+`);
   const parts: string[] = [];
-  if (r.killers.length > 0) parts.push(`${r.killers.length}: ${list(r.killers)}`);
+  if (r.killers.length > 0) parts.push(`${count(r.killers.length)}: ${list(r.killers)}`);
   else parts.push('none');
   const others = Object.entries(r.otherRules);
-  if (others.length > 0) parts.push(`also ${others.map(([rule, ids]) => `${rule} (${ids.length})`).join(', ')}`);
+  if (others.length > 0) parts.push(`also ${others.map(([rule, ids]) => `${rule} (${count(ids.length)})`).join(', ')}`);
   if (r.errors.length > 0) parts.push(`${r.errors.length} error(s), first ${r.errors[0]!.fixture}: ${r.errors[0]!.message}`);
   return parts.join('; ');
 }
@@ -113,7 +122,7 @@ function table(s: GalleryScore, fixtures: number, shown: number): string[] {
   const applied = fixtures - s.neverApplies.length;
   out.push(`Fixtures that kill no mutant (probably vacuous): ${s.vacuous.length === 0 ? 'none' : s.vacuous.length} of the ${applied} that some mutant runs`);
   for (const id of s.vacuous) out.push(`  ${id}`);
-  if (s.trivial.length > 0) {
+  if (s.full && s.trivial.length > 0) {
     out.push(`Fixtures that kill only mutants most fixtures kill (${s.trivial.join(', ')}): ${s.weak.length === 0 ? 'none' : s.weak.length}`);
     for (const id of s.weak) out.push(`  ${id}`);
   }
@@ -133,6 +142,7 @@ function table(s: GalleryScore, fixtures: number, shown: number): string[] {
 function toJson(s: GalleryScore) {
   return {
     score: { total: s.total, killed: s.killed, killedForRule: s.killedForRule, skipped: s.skipped },
+    full: s.full,
     mutants: s.results.map((r) => ({
       name: r.mutant.name,
       rule: r.mutant.rule,
@@ -142,6 +152,7 @@ function toJson(s: GalleryScore) {
       killers: r.killers,
       otherRules: r.otherRules,
       counts: r.counts,
+      complete: r.complete,
       errors: r.errors,
     })),
     vacuous: s.vacuous,

@@ -50,19 +50,37 @@ export function shortestDigits(x: number): Digits {
   return { digits, decpt: Number(s.slice(ePos + 1)) + 1 };
 }
 
+/** Sign of x - 10^k, computed exactly (finite x > 0). */
+function comparePow10(x: number, k: number): number {
+  const { m, e } = decompose(x);
+  let lhs = m; // compare m · 2^e · 10^max(-k, 0) with 10^max(k, 0), both sides scaled to integers
+  let rhs = 1n;
+  if (k >= 0) rhs = 10n ** BigInt(k);
+  else lhs *= 10n ** BigInt(-k);
+  if (e >= 0) lhs <<= BigInt(e);
+  else rhs <<= BigInt(-e);
+  return lhs === rhs ? 0 : lhs > rhs ? 1 : -1;
+}
+
+/** floor(log10(x)), exactly, for finite x > 0. */
+function floorLog10(x: number): number {
+  let k = Math.floor(Math.log10(x));
+  while (comparePow10(x, k) < 0) k--;
+  while (comparePow10(x, k + 1) >= 0) k++;
+  return k;
+}
+
 /** Mode 2: max(ndigits, 1) significant digits. @spec #str-format */
 export function significantDigits(x: number, ndigits: number): Digits {
   if (x === 0) return { digits: '0', decpt: 1 };
   const p = Math.max(ndigits, 1);
-  const hi = 10n ** BigInt(p);
-  const lo = 10n ** BigInt(p - 1);
-  let k = Math.floor(Math.log10(x)); // estimate of floor(log10(x)), corrected below
-  for (;;) {
-    const n = roundScaled(x, p - 1 - k);
-    if (n >= hi) k++;
-    else if (n < lo) k--;
-    else return { digits: stripZeros(n.toString()), decpt: k + 1 };
-  }
+  // The exponent comes from x itself, not from the rounded digits: with an estimate one too high,
+  // round(x · 10^(p-1-k)) can land exactly on 10^(p-1) and pass for p digits (1e-07 to 17 digits
+  // would print 1e-07 instead of 9.9999999999999995e-08).
+  const k = floorLog10(x);
+  const n = roundScaled(x, p - 1 - k);
+  if (n === 10n ** BigInt(p)) return { digits: '1', decpt: k + 2 }; // rounded up to the next power of 10
+  return { digits: stripZeros(n.toString()), decpt: k + 1 };
 }
 
 /** Mode 3: ndigits digits after the decimal point; no digits at all when it rounds to 0. @spec #str-format */

@@ -102,3 +102,16 @@ def main(n):
     print(1, 2, big, end='!')
 ''', entry='main(6000)'),
 ]
+FIX += [
+dict(path='vm/regressions/format-significant-digits', desc="'g' and 'e' with many significant digits of a double just "
+     "below a power of ten: 1e-07 to 17 digits is 9.9999999999999995e-08 (the VM took the exponent from a rounded estimate "
+     "and printed 1e-07)",
+     spec=['str-format', 'float-repr', 'op-FORMAT_WITH_SPEC'], tags=R + ['float', 'str'],
+     src='''
+def main():
+    out = []
+    for x in (1e-07, 1e+23, -1e+23, 0.3, 1e-05, 1e+22):
+        out.append(f'{x:.17g} {x:.20e} {x:.25g} {x:.16E}')
+    return out
+'''),
+]
