@@ -35,6 +35,8 @@ export const CODES = {
   IMPORT_HELPER_FAILED: 'the CPython helper (tools/cpython/py2fixture.py) broke: no answer, a crash or a timeout',
   EXPECTATIONS_INVALID: 'the certify expectations file is unreadable or not a mapping of fixture id to {status, reason}',
   CANDIDATE_NOT_LOADED: 'certify could not load the optimizer module, or it exports no optimizer',
+  MUTANT_INVALID: 'a file of the mutant gallery is not a mutant module (createOptimizer, rule, summary)',
+  NO_MUTANTS: 'no mutant of the gallery was selected',
 } as const;
 
 export type OptcertCode = keyof typeof CODES;

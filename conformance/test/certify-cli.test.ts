@@ -36,15 +36,17 @@ program:
         LOAD_FAST_LOAD_FAST total, i
         BINARY_OP +=
         STORE_FAST total
+        NOP
+        NOP
         JUMP_BACKWARD L1
       L2:
         END_FOR
         POP_TOP
         LOAD_FAST total
         RETURN_VALUE
-entry: main(10)
+entry: main(100)
 expect:
-  return: "45"
+  return: "4950"
 `;
 
 const PRINT = `id: t.print-loop
@@ -253,6 +255,29 @@ describe('optcert certify: exit codes', () => {
       expect(r.code).toBe(1);
       expect(r.out).toContain('registration.costs  (optimizer)  runCost must be a finite number > 0, got NaN');
       expect(r.out[r.out.length - 1]).toBe('0 passed, 0 failed, 3 skipped');
+    },
+    SLOW,
+  );
+});
+
+describe("the README's worked example", () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('### A worked example'));
+  const code = /```js\n([\s\S]*?)```/.exec(section)![1]!;
+  const bug = /```js\n([\s\S]*?)```/.exec(section.slice(section.indexOf('Now break it')))![1]!;
+
+  test(
+    'my-optimizer.js certifies; with the bug it is rejected for advance-n',
+    async () => {
+      const loop = /^ {4}for \(let i = 0; i < 64 && vm\.frame === frame; i\+\+\) vm\.step\(frame\);\n/m;
+      expect(code).toMatch(loop);
+      const dir = corpus({ 'my-optimizer.js': code, 'broken.js': code.replace(loop, bug) });
+      const ok = await certify(dir, ['./my-optimizer.js', '--jobs', '1']);
+      expect([ok.code, ok.out[ok.out.length - 1]]).toEqual([0, '2 passed, 0 failed, 1 skipped']);
+      expect(ok.out[0]).toBe('optcert certify: burst from ./my-optimizer.js (createOptimizer)');
+      const broken = await certify(dir, ['./broken.js', '--jobs', '1']);
+      expect(broken.code).toBe(1);
+      expect(broken.out).toContain('burst: NOT CERTIFIED: advance-n');
     },
     SLOW,
   );

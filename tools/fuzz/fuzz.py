@@ -72,7 +72,7 @@ def ensure_python313():
     if not exe:
         raise SystemExit('fuzz: no CPython 3.13 found: set OPTCERT_PYTHON=/path/to/python3.13 '
                          '(on the development machines: PYENV_VERSION=3.13.0 python3.13)')
-    os.execve(exe, [exe, os.path.abspath(__file__), *sys.argv[1:]], env)
+    os.execve(exe, [exe, os.path.abspath(sys.argv[0]), *sys.argv[1:]], env)  # fuzz.py, or probe.py importing it
 
 
 ensure_python313()
@@ -99,6 +99,7 @@ p2f.load_anchors = _cached_anchors
 
 SPEC = ['call-python']
 warnings.filterwarnings('ignore', category=SyntaxWarning)  # `(0 is None)` and the like are meant
+warnings.filterwarnings('ignore', category=DeprecationWarning)  # `~True` too
 
 
 # --------------------------------------------------------------------------- the CPython side
@@ -125,7 +126,7 @@ def normalize_reason(problem: str) -> str:
         (r'closures', 'closure'),
         (r'the call returns (\w+)', r'returns a \1'),
         (r'the call raises (\w+)', r'raises \1'),
-        (r'over the budget', 'over the step budget'),
+        (r'budget', 'over the step budget'),
         (r'constant .* of type (\w+) has no assembly literal', r'constant of type \1'),
         (r'intrinsic (\w+)', r'intrinsic \1'),
         (r'lone surrogate', 'lone surrogate'),

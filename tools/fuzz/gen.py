@@ -294,7 +294,10 @@ class Gen:
             default = f.defaults.get(pn) if hasattr(f, 'defaults') else None
             if default is not None and self.chance(0.4):
                 continue  # leave it to the default (only trailing ones are omitted below)
-            args.append((pn, self.e(self.maybe_wrong(pt), scope, d)))
+            if pt == LIST and self.frozen_lists:
+                args.append((pn, self.lit(LIST)))  # the callee may append to it while a loop walks it
+            else:
+                args.append((pn, self.e(self.maybe_wrong(pt), scope, d)))
         # Omitted parameters must be defaulted ones; keep positional order valid.
         names = [pn for pn, _ in f.params]
         given = {pn for pn, _ in args}
@@ -699,7 +702,7 @@ class Gen:
             cond = f' if {self.e(BOOL, inner, 1)}' if self.chance(0.4) else ''
             body = f'{x} {r.choice(["+", "-", "^", "|"])} {y}' if self.chance(0.7) else self.e(INT, inner, 1)
             self.budget = old
-            return f'[{body} for {x} in {a}{cond} for {y} in {b}]'
+            return f'[{body} for {x} in {a} for {y} in {b}{cond}]'
         if c == 21:
             with self.no_flow():
                 a, b = self.e(LIST, scope, d), self.e(r.choice([LIST, STR]), scope, d)
@@ -954,10 +957,12 @@ class Gen:
     def s_listmut(self, scope, ind):
         r = self.r
         lists = scope.of(LIST)
-        if not lists or self.frozen_lists:
+        if not lists:
             return self.s_assign(scope, ind)
         L = r.choice(lists)
-        c = r.randint(0, 13)
+        # While a for loop walks a list, only operations that cannot grow a list (a list iterator
+        # reads the current length at each step: shrinking and reordering under it are fine).
+        c = r.choice([6, 7, 8, 9, 10, 12, 13]) if self.frozen_lists else r.randint(0, 13)
         self.budget = 0
         if c <= 3:
             return [f'{ind}{L}.append({self.e(INT, scope, 2)})']
@@ -982,7 +987,7 @@ class Gen:
         if c == 12:
             if self.chance(0.5):
                 return [f'{ind}{L}[{self.index(scope, L)}] {r.choice(["+=", "-=", "^=", "//=", "|="])} {self.e(INT, scope, 1)}']
-            if self.chance(0.05) and not self.loop_depth:
+            if self.chance(0.05) and not self.loop_depth and not self.frozen_lists:
                 return [f'{ind}{L}.append({L})']  # a list that contains itself: repr [...]
             return [f'{ind}del {L}[{self.index(scope, L)}]']
         return [f'{ind}del {L}[{self.slice_(scope)}]']
@@ -1383,6 +1388,8 @@ class Gen:
         r = self.r
         body = r.choice(['-x', 'x % 3', 'abs(x - 5)', '(x % 4, -x)', 'str(x)', 'x // 2', '(x > 0, x % 3)', 'x * x', '-abs(x)'])
         self.key_funcs.append(name)
+        if self.chance(0.3):  # shows when and how often sorted/min/max call the key
+            return [f'def {name}(x):', f"    print('key', x, end=' ')", f'    return {body}']
         return [f'def {name}(x):', f'    return {body}']
 
     def nested_def(self, k):

@@ -56,7 +56,7 @@ export function resolveCandidate(spec: string, cwd: string, root: string | null)
       return { ok: false, message: `${spec} is TypeScript: compile it to JavaScript first, or install ts-node (npm install --save-dev ts-node) so that optcert can load it with ${TS_NODE}` };
     }
   }
-  return { ok: true, candidate: { ref: { kind: 'file', path, tsNode }, spec, version: nearestVersion(dirname(path)) } };
+  return { ok: true, candidate: { ref: { kind: 'file', path, tsNode }, spec, version: nearestVersion(dirname(path), root) } };
 }
 
 function findTsNode(paths: readonly string[]): string | null {
@@ -76,11 +76,14 @@ function packageVersionAt(file: string): string | null {
   }
 }
 
-/** The version in the nearest package.json at or above `dir`, if it has one. */
-function nearestVersion(dir: string): string | null {
+/**
+ * The version in the nearest package.json at or above `dir`, if it has one; none when that is
+ * optcert's own (a module dropped into optcert's directory has no version of its own).
+ */
+function nearestVersion(dir: string, optcertRoot: string | null): string | null {
   for (let d = dir; ; d = dirname(d)) {
     const pkg = join(d, 'package.json');
-    if (existsSync(pkg)) return packageVersionAt(pkg);
+    if (existsSync(pkg)) return optcertRoot !== null && resolve(d) === resolve(optcertRoot) ? null : packageVersionAt(pkg);
     if (dirname(d) === d) return null;
   }
 }

@@ -29,13 +29,14 @@ Options:
                         execution of every hotspot of a declared kind)
   --strict-costs        fail costs.calibration when a declared cost is off by more than a factor
                         of 10 from the measured one (default: a warning)
-  --timeout <ms>        wall-clock limit per fixture (default ${DEFAULT_TIMEOUT_MS})
+  --timeout <ms>        wall-clock limit on the optimizer's own code (compile, execute, its
+                        factory) per fixture (default ${DEFAULT_TIMEOUT_MS}); the whole fixture may take 6 x that
   --max-memory <mb>     heap limit per worker (default ${DEFAULT_MAX_MEMORY_MB})
   --jobs <n>            worker threads (default: available parallelism, ${availableParallelism()} here)
   -h, --help            show this help
 
-Exit: 0 certified, 1 rule violations (or errors, or unexpected passes), 2 bad input or usage,
-3 the module could not be loaded or exports no optimizer.`;
+Exit: 0 certified (or every failure a known one), 1 rule violations (or errors, or unexpected
+passes), 2 bad input or usage, 3 the module could not be loaded or exports no optimizer.`;
 
 const OPTIONS = {
   reporter: { type: 'string' },
