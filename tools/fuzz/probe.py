@@ -2,7 +2,7 @@
 """Expression probes: many small expressions, each evaluated in CPython 3.13 and on the reference VM.
 
 Usage (from the repository root, after `npm run build`):
-  python3 tools/fuzz/probe.py format            # a built-in matrix: format, numbers, strings, keywords
+  python3 tools/fuzz/probe.py format            # a built-in matrix: format, numbers, strings, builtins, keywords
   python3 tools/fuzz/probe.py FILE.txt          # one Python expression per line (# comments allowed)
 
 The fuzzer's sibling for dense, systematic coverage of one area: every expression becomes
@@ -56,12 +56,35 @@ def matrix(name: str) -> list[str]:
             out += [f'repr({q})', f'int({q})', f'float({q})', f'len({q})', f'{q}[::-1]', f'sorted({q})', f'int({q}, 0)',
                     f'f"{{{q}!a}}"', f'"%r|%5.2s" % ({q}, {q})']
         return out
+    if name == 'builtins':
+        vals = ['0', '-5', '10**20', '2.5', "float('nan')", "float('inf')", 'True', 'None', "''", "'abc'", "'3'", "' -4_2 '",
+                "'1e3'", '[]', '[3, 1, 2]', "[1, 'a']", '[[1], [0]]', '()', '(1, (2, 3))', "{'a': 1, 'b': 2}", '{}', 'range(5)',
+                'range(3, -3, -2)', "{1: 'x'}.items()", "{'k': 0}.keys()", '[1.5, 2, True]', '[0.1] * 10', "['b', 'a', 'B']",
+                '[2**70, -2**70]', "[float('nan'), 1]", '(None, None)']
+        iters = ["iter([1, 2])", "enumerate('ab')", "zip([1], 'a')", '(x for x in [3, 4])']
+        out = []
+        for v in vals + iters:
+            consumable = v in iters
+            for b in ['len', 'abs', 'min', 'max', 'sum', 'sorted', 'list', 'tuple', 'dict', 'int', 'float', 'bool']:
+                out.append(f'{b}({v})')
+            out += [f'list(iter({v}))', f'list(enumerate({v}))', f'list(zip({v}))', f'next({v})', f'list(range({v}))',
+                    f'isinstance({v}, (int, str))', f'max({v}, default=7)', f'min({v}, key=repr)', f'sorted({v}, key=str)']
+            if not consumable:
+                out += [f'str({v})', f'repr({v})']
+                if v in ('0', '-5', '10**20', 'True', '[]', '{}', '[3, 1, 2]', "{'a': 1, 'b': 2}", "{'k': 0}.keys()"):
+                    out.append(f'hash({v})')  # ints, and unhashables: other hashes are a documented difference
+        for v in vals[:20]:
+            for w in vals[:20]:
+                out += [f'min({v}, {w})', f'max({v}, {w})', f'sum({v}, {w})', f'list(range({v}, {w}))']
+                if "'" in v:
+                    out.append(f'int({v}, {w})')
+        return out
     if name == 'keywords':
         return ['sorted([1], kee=abs)', 'min([1], default=1, key=abs, x=1)', 'print(1, sepp="")', 'zip([1], stric=True)',
                 "int('1', base=2, x=1)", 'int(1, 2, 3)', "'a'.split(sep=',', maxsplit=1, x=1)", "'a'.split(',', 1, x=1)",
                 "str(objec=1)", "'a'.replace('a', 'b', coun=1)", 'sum([1], strt=1)', 'max(1, 2, kee=abs)',
                 "'a'.endswith(('a', 1))", 'enumerate([1], strat=1)', '[].sort(1)', 'dict([], a=1)']
-    raise SystemExit(f'probe: no matrix named {name!r} (format, numbers, strings, keywords)')
+    raise SystemExit(f'probe: no matrix named {name!r} (format, numbers, strings, builtins, keywords)')
 
 
 def main(argv):

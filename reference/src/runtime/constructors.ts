@@ -35,9 +35,10 @@ export const intNew: NativeImpl = (args, kwargs) => {
   }
   const x = args[0]!;
   if (base !== undefined) {
-    if (typeof x !== 'string') typeError("int() can't convert non-string with explicit base");
+    // CPython's order: the base (an index, then its range), then the type of x.
     const b = asIndex(base);
     if (b !== 0 && (b < 2 || b > 36)) raise(ValueError, 'int() base must be >= 2 and <= 36, or 0');
+    if (typeof x !== 'string') typeError("int() can't convert non-string with explicit base");
     return pyParseInt(x, Number(b));
   }
   const i = asInt(x);

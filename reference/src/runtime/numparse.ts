@@ -9,9 +9,10 @@ const MAX_STR_DIGITS = 4300;
 const ASCII_SPACE = /^[\t\n\x0b\x0c\r ]+|[\t\n\x0b\x0c\r ]+$/g;
 
 function invalidInt(original: string, base: number): never {
-  // CPython quotes at most the first 200 characters.
-  const shown = codePoints(original).slice(0, 200).join('');
-  return raise(ValueError, `invalid literal for int() with base ${base}: ${strRepr(shown)}`);
+  // CPython's `%.200R`: the repr of the whole string (its quotes chosen by all of it), cut after
+  // 200 characters (then without the closing quote).
+  const shown = codePoints(strRepr(original)).slice(0, 200).join('');
+  return raise(ValueError, `invalid literal for int() with base ${base}: ${shown}`);
 }
 
 const DIGITS = '0123456789abcdefghijklmnopqrstuvwxyz';

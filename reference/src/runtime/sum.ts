@@ -23,8 +23,8 @@ export const sum: NativeImpl = (args, kwargs, host) => {
   if (args.length < 1) typeError(`sum() takes at least 1 positional argument (${args.length} given)`);
   checkKeywords('sum', kwargs, ['start']);
   let result: PyValue = args.length > 1 ? args[1]! : kwargs?.has('start') ? kwargs.get('start')! : 0;
+  const it = getIter(args[0]!); // before the start check, as CPython
   if (typeof result === 'string') typeError("sum() can't sum strings [use ''.join(seq) instead]");
-  const it = getIter(args[0]!);
   const next = (): PyValue | undefined => iterNext(it, host);
 
   if ((typeof result === 'number' || typeof result === 'bigint') && fitsLong(result)) {

@@ -115,3 +115,42 @@ def main():
     return out
 '''),
 ]
+FIX += [
+dict(path='vm/regressions/builtin-argument-check-order', desc="int(x, base) checks the base before the type of x, and "
+     "sum(iterable, start) iterates before rejecting a str start, as CPython (the VM reported the other error first)",
+     spec=['builtin-int', 'builtin-sum', 'exception-message'], tags=R + ['builtins', 'exceptions'],
+     src='''
+def main():
+    out = []
+    for i in range(5):
+        try:
+            if i == 0:
+                int(5, 'x')
+            elif i == 1:
+                int([], 99)
+            elif i == 2:
+                int(5, 2)
+            elif i == 3:
+                sum(7, 'a')
+            else:
+                sum([1], 'a')
+        except (TypeError, ValueError) as e:
+            out.append(repr(e))
+    return out
+'''),
+]
+FIX += [
+dict(path='vm/regressions/int-invalid-literal-long', desc="int() of a long invalid str quotes repr(s) cut to 200 characters "
+     "(CPython's %.200R): the quotes depend on the whole string (the VM cut the string first, then quoted it)",
+     spec=['builtin-int', 'str-repr', 'exception-message'], tags=R + ['builtins', 'str', 'exceptions'],
+     src='''
+def main(n):
+    out = []
+    for s in ('x' * n + "'", 'y' * n, '\\n' * 120 + 'a'):
+        try:
+            int(s)
+        except ValueError as e:
+            out.append(str(e))
+    return out
+''', entry='main(250)'),
+]
