@@ -5,7 +5,7 @@
  * @spec #certify-module
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { basename, dirname, extname, join, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Optimizer } from '../../../reference/src/optimizer/api';
 import { checkOptimizer } from '../../../reference/src/optimizer/registration';
@@ -125,7 +125,10 @@ export async function loadCandidate(ref: CandidateRef): Promise<Loaded> {
   }
   let ns: unknown;
   try {
-    if (ref.tsNode && !(process as unknown as Record<symbol, unknown>)[REGISTERED]) require(ref.tsNode);
+    if (ref.tsNode && !(process as unknown as Record<symbol, unknown>)[REGISTERED]) {
+      require(ref.tsNode);
+      shareReferenceModules();
+    }
     ns = await importModule(ref.path);
   } catch (e) {
     return { ok: false, message: `cannot load ${ref.path}: ${oneLine(e)}` };
@@ -135,6 +138,26 @@ export async function loadCandidate(ref: CandidateRef): Promise<Loaded> {
   return probe(picked.factory, picked.export, picked.instances, picked.instances === 'shared'
     ? [`${picked.export} is one optimizer object, reused for every fixture: state it keeps carries across fixtures (export createOptimizer() to get a fresh optimizer per fixture)`]
     : []);
+}
+
+/**
+ * A TypeScript candidate inside this repository imports reference/src/*.ts; the certifier runs
+ * from dist/. Two copies of the reference would make its classes (PyException, Frame, …) differ,
+ * so a Python exception from the candidate would look like a JS throw. Resolve those imports to
+ * the compiled modules the certifier itself uses.
+ */
+function shareReferenceModules(): void {
+  const distRoot = resolve(__dirname, '..', '..', '..');
+  if (!distRoot.endsWith(`${sep}dist`)) return;
+  const sourceRoot = join(dirname(distRoot), 'reference', 'src') + sep;
+  const M = require('node:module') as { _resolveFilename: (request: string, parent: unknown, ...rest: unknown[]) => string };
+  const original = M._resolveFilename;
+  M._resolveFilename = function (request: string, parent: unknown, ...rest: unknown[]): string {
+    const found = original.call(this, request, parent, ...rest);
+    if (!found.startsWith(sourceRoot) || !found.endsWith('.ts')) return found;
+    const compiled = join(distRoot, 'reference', 'src', found.slice(sourceRoot.length).replace(/\.ts$/, '.js'));
+    return existsSync(compiled) ? compiled : found;
+  };
 }
 
 async function importModule(path: string): Promise<unknown> {

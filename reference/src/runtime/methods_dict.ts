@@ -41,10 +41,11 @@ export const dictMethods = lazyTable('dict', () => ({
     noKwargs('dict.pop', kw);
     checkPositional('pop', args.length - 1, 1, 2);
     const d = self(args);
-    const k = keyOf(args[1]!);
-    const e = d.entries.get(k);
+    // CPython's PyDict_Pop answers "missing" for an empty dict before hashing the key, so
+    // {}.pop([]) is a KeyError, not "unhashable type".
+    const e = d.entries.size === 0 ? undefined : d.entries.get(keyOf(args[1]!));
     if (e) {
-      d.entries.delete(k);
+      d.entries.delete(keyOf(args[1]!));
       return e.value;
     }
     if (args.length > 2) return args[2]!;

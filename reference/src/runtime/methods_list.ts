@@ -1,5 +1,5 @@
 /** list methods. Each takes the list as args[0]. @spec #methods-list */
-import { asSsize, checkKeywords, checkPositional, exactlyOne, hasKw, noArgs, noKwargs, sliceIndex, type Kwargs } from './args';
+import { asSsize, checkAtMost, checkKeywords, checkPositional, exactlyOne, hasKw, noArgs, noKwargs, sliceIndex, type Kwargs } from './args';
 import { callKey } from './callkey';
 import { compareOp, itemEquals, LT } from './compare';
 import { raise, typeError } from './exceptions';
@@ -90,6 +90,7 @@ export const listMethods = lazyTable('list', () => ({
     return null;
   },
   sort: (args, kw, host) => {
+    checkAtMost('sort', args.length - 1, kw, 2); // Argument Clinic counts all arguments first
     if (args.length > 1) typeError('sort() takes no positional arguments');
     sortList(self(args), kw, host);
     return null;

@@ -154,3 +154,28 @@ def main(n):
     return out
 ''', entry='main(250)'),
 ]
+FIX += [
+dict(path='vm/regressions/method-argument-checks', desc="list.sort counts all its arguments before refusing positional "
+     "ones ('sort() takes at most 2 arguments (3 given)'), and {}.pop(unhashable) is a KeyError because an empty dict "
+     "never hashes the key (the VM reported the other errors)",
+     spec=['methods-list', 'methods-dict', 'exception-message'], tags=R + ['containers', 'exceptions'],
+     src='''
+def main():
+    out = []
+    for i in range(5):
+        try:
+            if i == 0:
+                [2, 1].sort(0, 1, 2)
+            elif i == 1:
+                [2, 1].sort(0)
+            elif i == 2:
+                {}.pop([])
+            elif i == 3:
+                out.append({}.pop({}, 'default'))
+            else:
+                {1: 2}.pop([])
+        except (TypeError, KeyError) as e:
+            out.append(repr(e))
+    return out
+'''),
+]
