@@ -6,13 +6,17 @@ from `rng` (a `random.Random`), so a seed reproduces the program exactly.
 
 The grammar is typed (int, float, bool, str, list of ints, tuple, dict, any) so that most
 operations are well-typed, with a small rate of deliberately ill-typed operands and out-of-range
-indices, zero divisors, bad format specs and missing keys, so that error paths and their messages
-are exercised too. Programs are bounded by construction:
+indices, zero divisors, bad format specs, missing keys, wrong builtin arities and mistyped
+keywords, so that error paths and their messages are exercised too — more often inside `try`
+bodies than elsewhere (`risk()`), so that about half of the programs run to their end. Programs
+are bounded by construction:
 
 - every `while` loop has a counter guard, every `for` loop runs over a literal-bounded range, a
-  container or a generator whose own loops are bounded, and no for loop over a list may mutate a
-  list (the body could grow the list it walks);
-- there is no recursion: a function calls only functions defined before it;
+  container or a generator whose own loops are bounded, and while a for loop walks a list nothing
+  may grow a list (shrinking and reordering are allowed; a list passed to a call is a literal);
+- recursion is bounded: a function calls only functions defined before it, except the one
+  recursive function, which gets `int(...) % k` and cannot reassign its parameter (so it stays
+  far from the recursion limit, where CPython's count includes the harness's own frames);
 - values cannot grow exponentially: `*` on ints has a small operand, `**` a literal exponent and
   a small base, `<<` a literal count, and an expression that makes a str, list, tuple or dict may
   copy at most one str/list/tuple/dict variable into its result (in-place `+=` on one none);
@@ -22,7 +26,7 @@ Deliberate differences of optcert from CPython (spec/README.md#differences) are 
 `is` / `is not` only against None, `**` with a float result only where it is exact or special
 (CPython's float power is the platform libm's, not correctly rounded), `hash()`
 only of ints, no reprs of functions, generators or iterators, no abandoned generator with a
-`finally`.
+`finally`, no negative base with a fractional exponent, no `print(file=...)`.
 """
 
 from __future__ import annotations
@@ -829,6 +833,11 @@ class Gen:
             f'{D}.update({a})', f'{L}.sort({a})', f'{L}.sort(key={a})', f'{L}.remove()', f'{b}.upper({a})',
             f'{b}.count()', f'{b}.endswith(({a},))', f'min({L}, default={a}, key=abs, x=1)', f'{L}.extend({a})',
             f'sum({L}, {b})', f'sum({L}, start={a}, x=1)', f'{D}.setdefault()',
+            f'{L}.sort({a}, {a}, {a})', f'{L}.sort({a}, key=abs)', f'{b}.find(None)', f'{b}.replace({b}, None)',
+            f'{D}.pop({L})', f'{{}}.pop({L})', f'int({a}, {b})', f'int({L}, {a})', f'sum({a}, {b})',
+            f"int({b} * {r.choice([60, 120, 250])})", f'{b}.count({a})', f'{b}.split({b}, {b})',
+            f'sorted({L}, key=abs, reverse=True, x=1)', f'{L}.sort(kee=abs)', f'zip({L}, stric=True)',
+            f"int({b}, bse=10)", f'str(objec={a})', f'{b}.endswith(({b}, {a}))', f'{b}.startswith(({a}, {b}))',
         ]
         return f'len(str({r.choice(forms)}))'
 

@@ -11,7 +11,8 @@ import { PyList, PyTuple, type PyValue } from './values';
 const self = (args: PyValue[]): string => args[0] as string;
 
 function argStr(fname: string, n: number, v: PyValue): string {
-  if (typeof v !== 'string') typeError(`${fname}() argument ${n} must be str, not ${typeName(v)}`);
+  // CPython's _PyArg_BadArgument names None itself, not its type: "must be str, not None".
+  if (typeof v !== 'string') typeError(`${fname}() argument ${n} must be str, not ${v === null ? 'None' : typeName(v)}`);
   return v;
 }
 

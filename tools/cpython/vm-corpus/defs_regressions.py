@@ -179,3 +179,25 @@ def main():
     return out
 '''),
 ]
+FIX += [
+dict(path='vm/regressions/bad-argument-none', desc="A str method given None where it needs a str says 'must be str, "
+     "not None' (CPython's _PyArg_BadArgument names None itself; the VM said NoneType)",
+     spec=['methods-str', 'exception-message'], tags=R + ['str', 'exceptions'],
+     src='''
+def main(s):
+    out = []
+    for i in range(4):
+        try:
+            if i == 0:
+                s.replace('a', None)
+            elif i == 1:
+                s.find(None)
+            elif i == 2:
+                s.count(None)
+            else:
+                s.replace(1, 'b')
+        except TypeError as e:
+            out.append(str(e))
+    return out
+''', entry="main('abc')"),
+]
