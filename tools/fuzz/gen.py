@@ -20,6 +20,8 @@ are bounded by construction:
 - values cannot grow exponentially: `*` on ints has a small operand, `**` a literal exponent and
   a small base, `<<` a literal count, and an expression that makes a str, list, tuple or dict may
   copy at most one str/list/tuple/dict variable into its result (in-place `+=` on one none);
+  a conversion to str that multiplies its operand's size (a container's or a str's repr) copies
+  none when its result is stored in a loop or in a helper function (`expanding()`);
 - a genexpr or nested `def` sees only its own names and globals (closures are outside the subset).
 
 Deliberate differences of optcert from CPython (spec/README.md#differences) are never generated:
@@ -136,6 +138,7 @@ class Gen:
         self.rec_funcs: list[str] = []  # bounded recursive functions of one int
         self.key_funcs: list[str] = []  # functions of one int returning an int (sort keys)
         self.cur_ret = INT
+        self.storing = True  # False while print()'s arguments are generated: the result is not kept
 
     # ------------------------------------------------------------------ helpers
 
@@ -151,6 +154,23 @@ class Gen:
         """Inside len(), `in`, comparisons, index bases: a variable here is not copied into the result."""
         old = self.budget
         self.budget = 99
+        try:
+            yield
+        finally:
+            self.budget = old
+
+    @contextmanager
+    def expanding(self):
+        """Around a conversion to str that can multiply its operand's size: the repr of a container
+        (`tuple('abc')` prints as `('a', 'b', 'c')`, five characters per character) or of a str
+        (every backslash doubles). Stored in a loop, or in a helper a loop may call,
+        `s = f'{tuple(s)}'` would grow s geometrically, so there the operand copies no variable;
+        in print()'s arguments, and in main outside loops, it may."""
+        if not (self.storing and (self.loop_depth or self.in_func)):
+            yield
+            return
+        old = self.budget
+        self.budget = 0
         try:
             yield
         finally:
@@ -591,10 +611,14 @@ class Gen:
                 txt = r.choice(['', 'x=', ' ', ' | ', 'val ', ':', '{', '}', 'é'])
                 parts.append(txt.replace('{', '{{').replace('}', '}}'))
             t = r.choice([INT, INT, FLOAT, FLOAT, STR, BOOL, LIST, TUPLE, DICT])
-            ex = self.e(t, scope, d)
             conv = ''
             if self.chance(0.15):
                 conv = r.choice(['!r', '!s', '!a'])
+            if t in (LIST, TUPLE, DICT) or conv in ('!r', '!a'):
+                with self.expanding():
+                    ex = self.e(t, scope, d)
+            else:
+                ex = self.e(t, scope, d)
             spec = ''
             if self.chance(0.65):
                 pool = {INT: INT_SPECS, FLOAT: FLOAT_SPECS, STR: STR_SPECS, BOOL: BOOL_SPECS}.get(t if not conv else STR, [''])
@@ -617,7 +641,8 @@ class Gen:
             return self.printf(scope, d)
         if c == 22:
             x = self.fresh('x')
-            ex = self.e(r.choice([INT, FLOAT, STR, LIST]), scope, d)
+            with self.expanding():  # `{x=}` is the repr of x
+                ex = self.e(r.choice([INT, FLOAT, STR, LIST]), scope, d)
             return 'f"' + r.choice(['', 'v ', '<']) + '{' + (f' {ex} ' if ex.startswith('{') else ex) + '=' + \
                 r.choice(['', '!r', '!s', ':>8', ':.2f' if self.chance(0.3) else '']) + '}"'
         if c == 23 and self.gens:
@@ -633,7 +658,8 @@ class Gen:
             k = r.randint(-1, 4)
             return f'({self.lit(STR)} * {k})' if self.chance(0.7) else f'({k} * {self.lit(STR)})'
         if c <= 5:
-            return f'{r.choice(["str", "repr", "str"])}({self.e(ANY, scope, d)})'
+            with self.expanding():
+                return f'{r.choice(["str", "repr", "str"])}({self.e(ANY, scope, d)})'
         if c <= 8:
             return self.fstring(scope, d)
         if c == 9:
@@ -857,8 +883,11 @@ class Gen:
                 args += [str(r.randint(-6, 8)), self.e(INT, scope, d)]
             elif t == 'starf':
                 args += [str(r.randint(0, 6)), self.e(FLOAT, scope, d)]
+            elif t is not None and (t == ANY or 'r' in c or 'a' in c):  # %s, %r, %a: possibly a repr
+                with self.expanding():
+                    args.append(self.e(self.maybe_wrong(t) if t != ANY else ANY, scope, d))
             elif t is not None:
-                args.append(self.e(self.maybe_wrong(t) if t != ANY else ANY, scope, d))
+                args.append(self.e(self.maybe_wrong(t), scope, d))
         fmt = ''.join(parts)
         if self.chance(0.05):
             args.append(self.lit(INT))  # not all arguments converted
@@ -956,7 +985,11 @@ class Gen:
 
     def s_print(self, scope, ind):
         r = self.r
-        args = [self.e(r.choice(VALUE_TYPES + [ANY]), scope, 2) for _ in range(r.randint(0, 4))]
+        self.storing = False
+        try:
+            args = [self.e(r.choice(VALUE_TYPES + [ANY]), scope, 2) for _ in range(r.randint(0, 4))]
+        finally:
+            self.storing = True
         if self.chance(0.25):
             args.append(f'sep={r.choice(["", ", ", "-", " | ", None])!r}')
         if self.chance(0.2):
