@@ -11,7 +11,7 @@ import { cloneVmState } from '../../../reference/src/state/clone';
 import { compareStates, formatDifference } from '../../../reference/src/state/compare';
 import { snapshot } from '../../../reference/src/state/snapshot';
 import { PyException } from '../../../reference/src/runtime/values';
-import { codeFingerprint, isReadOnlyWrite } from './guard';
+import { CodeSeal, isReadOnlyWrite } from './guard';
 import { endingDifference, findAdvance } from './lockstep';
 import { CertificationStop, type Violation } from './violation';
 
@@ -25,6 +25,10 @@ export interface Watch {
   readonly onPhase?: (phase: CandidatePhase) => void;
   /** When present, compile and execute are timed into it (cost calibration). */
   readonly timing?: CandidateTiming;
+  /** Every code object of the run, sealed once frozen: execute must leave them as they are. */
+  seals?: readonly CodeSeal[];
+  /** The code objects' constants, which the oracle's copies of the state share rather than copy. */
+  constants?: ReadonlySet<object>;
 }
 
 /** Time spent in the candidate's own compile and execute, and the work it did there. */
@@ -69,7 +73,7 @@ export function guardedOptimizer(candidate: Optimizer, watch: Watch): Optimizer 
     compile(code: Code, offset: number, vm: ReferenceVm) {
       watch.compiles++;
       const state = snapshot(vm);
-      const text = codeFingerprint(code);
+      const seal = new CodeSeal(code);
       let result: unknown;
       watch.onPhase?.('compile');
       const t0 = watch.timing ? performance.now() : 0;
@@ -85,7 +89,7 @@ export function guardedOptimizer(candidate: Optimizer, watch: Watch): Optimizer 
         }
         watch.onPhase?.('vm');
       }
-      if (codeFingerprint(code) !== text) stop({ rule: 'compile.mutates', message: 'compile changed the code object', code: code.name, offset });
+      if (!seal.intact()) stop({ rule: 'compile.mutates', message: 'compile changed the code object', code: code.name, offset });
       const changed = compareStates(state, snapshot(vm));
       if (changed) stop({ rule: 'compile.mutates', message: 'compile changed the VM state', code: code.name, offset, difference: formatDifference(changed) });
       return result as Executor | null;
@@ -102,8 +106,8 @@ export function watchedExecutor(raw: Executor, code: Code, offset: number, watch
   return {
     execute(frame: Frame, vm: ReferenceVm): Frame | null {
       watch.entries++;
-      const reference = cloneVmState(vm);
-      const codes = vm.codes.map(codeFingerprint);
+      const reference = cloneVmState(vm, undefined, watch.constants);
+      const seals = watch.seals ?? vm.codes.map((c) => new CodeSeal(c));
       let escaped: PyException | null = null;
       try {
         watch.onPhase?.('execute');
@@ -118,6 +122,8 @@ export function watchedExecutor(raw: Executor, code: Code, offset: number, watch
         if (returned !== vm.frame) stop({ rule: 'execute.frame', message: 'execute did not return the innermost frame', code: code.name, offset });
       } catch (e) {
         if (e instanceof CertificationStop) throw e;
+        // What is frozen during execute is the code objects' parts (their constants included).
+        if (isReadOnlyWrite(e)) stop({ rule: 'execute.mutates-code', message: `execute wrote to a frozen part of a code object: ${(e as Error).message}`, code: code.name, offset });
         if (!(e instanceof PyException)) throw e;
         // Raised as the interpreter would: route it now, so the state can be compared.
         try {
@@ -127,7 +133,7 @@ export function watchedExecutor(raw: Executor, code: Code, offset: number, watch
           escaped = out;
         }
       }
-      if (vm.codes.some((c, i) => codeFingerprint(c) !== codes[i])) {
+      if (seals.some((s) => !s.intact())) {
         stop({ rule: 'execute.mutates-code', message: 'execute changed a code object', code: code.name, offset });
       }
       const r = findAdvance(reference, vm, maxSteps);

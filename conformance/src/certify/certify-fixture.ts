@@ -10,7 +10,8 @@ import type { Fixture, FixtureExpect } from '../fixtures/types';
 import { runOptionsOf } from '../run/options';
 import type { Vm } from '../run/vm';
 import { guardedOptimizer, watchedExecutor, type CandidatePhase, type CandidateTiming, type Watch } from './candidate';
-import { freezeCode } from './guard';
+import { CodeSeal, freezeCode } from './guard';
+import { sharedConstants } from '../../../reference/src/state/clone';
 import { ruleOfFault } from './rules';
 import { skipReason } from './applicability';
 import { CertificationStop, type FixtureVerdict, type Violation } from './violation';
@@ -71,6 +72,8 @@ export function certifyFixture(vm: Vm, fixture: Fixture, makeCandidate: () => Op
     hotspot: opts.stress ? { profile: 'seed', seed: { K: 1, N: 0, M: 0 } } : base.options.hotspot,
     setup: (live) => {
       live.codes.forEach(freezeCode);
+      watch.seals = live.codes.map((c) => new CodeSeal(c));
+      watch.constants = sharedConstants(live.codes);
       live.optimizers.wrap = (e, code, offset) => watchedExecutor(e, code, offset, watch, opts.maxAdvance);
       live.optimizers.listener = (e) => {
         // The first fault of each rule is reported; repeats add nothing.

@@ -1,17 +1,15 @@
 /**
  * Guarding the plug-in: what it is handed is frozen where JS allows it, and what it could still
- * change is fingerprinted before and compared after.
+ * change is sealed before and checked after.
  * @spec #certify-guard
  */
 import type { Code } from '../../../reference/src/isa/code';
-import { constKey } from '../../../reference/src/isa/assembler';
 import { originalArg, originalOp } from '../../../reference/src/isa/code-view';
-import type { Literal } from '../../../reference/src/isa/literal';
 import { PyTuple } from '../../../reference/src/runtime/values';
 
 /** Freeze the parts of a code object JS can freeze (the instruction arrays are typed arrays). */
 export function freezeCode(code: Code): void {
-  for (const v of code.consts) if (v instanceof PyTuple) freezeTuple(v);
+  for (const v of code.consts) freezeConstant(v);
   Object.freeze(code.consts);
   Object.freeze(code.names);
   Object.freeze(code.varnames);
@@ -19,22 +17,44 @@ export function freezeCode(code: Code): void {
   code.exceptionTable.forEach((e) => Object.freeze(e));
 }
 
-function freezeTuple(t: PyTuple): void {
-  Object.freeze(t.items);
-  for (const v of t.items) if (v instanceof PyTuple) freezeTuple(v);
+/** Constants are immutable Python objects: a float's value, a tuple's items, a code reference. */
+function freezeConstant(v: unknown): void {
+  if (v === null || typeof v !== 'object' || Object.isFrozen(v)) return;
+  if (v instanceof PyTuple) {
+    Object.freeze(v.items);
+    v.items.forEach(freezeConstant);
+  }
+  Object.freeze(v);
 }
 
 /**
- * The code object as written (executors seen through): equal before and after, or it was changed.
- * Every field the disassembly shows, without rendering it (this runs around every execute).
+ * What a code object was when sealed, checked cheaply after every execute: its scalar fields, its
+ * frozen tables by identity (frozen, so the same array has the same content), and its
+ * instructions as written (installed executors seen through).
  */
-export function codeFingerprint(code: Code): string {
-  const parts: (string | number)[] = [
-    code.name, code.argcount, code.flags, code.varnames.join(','), code.names.join(','),
-    code.consts.map((c) => constKey(c as Literal)).join(','), JSON.stringify(code.exceptionTable), code.ops.length,
-  ];
-  for (let i = 0; i < code.ops.length; i++) parts.push(originalOp(code, i), originalArg(code, i));
-  return parts.join(' ');
+export class CodeSeal {
+  private readonly fields: readonly unknown[];
+  private readonly ops: Uint8Array;
+  private readonly args: Int32Array;
+
+  constructor(private readonly code: Code) {
+    this.fields = CodeSeal.fieldsOf(code);
+    this.ops = Uint8Array.from(code.ops, (_, i) => originalOp(code, i));
+    this.args = Int32Array.from(code.args, (_, i) => originalArg(code, i));
+  }
+
+  private static fieldsOf(c: Code): unknown[] {
+    return [c.name, c.argcount, c.flags, c.varnames, c.names, c.consts, c.exceptionTable, c.ops.length, c.args.length];
+  }
+
+  /** Sealed after freezeCode: a change to a constant or table could only replace it. */
+  intact(): boolean {
+    const now = CodeSeal.fieldsOf(this.code);
+    for (let i = 0; i < now.length; i++) if (now[i] !== this.fields[i]) return false;
+    const c = this.code;
+    for (let i = 0; i < this.ops.length; i++) if (originalOp(c, i) !== this.ops[i] || originalArg(c, i) !== this.args[i]) return false;
+    return true;
+  }
 }
 
 export function isReadOnlyWrite(e: unknown): boolean {

@@ -3,38 +3,91 @@
  * interpreter until its state equals the state the executor left, within a step budget.
  * @spec #certify-advance-n
  */
+import type { Frame } from '../../../reference/src/interp/frame';
 import type { Vm } from '../../../reference/src/interp/vm';
 import { repr } from '../../../reference/src/runtime/repr';
 import { PyException, type PyValue } from '../../../reference/src/runtime/values';
 import { compareStates, type StateDifference } from '../../../reference/src/state/compare';
 import { snapshot, type StateSnapshot } from '../../../reference/src/state/snapshot';
+import { sameOutput, sameTokens, stateTokens, type Token } from '../../../reference/src/state/tokens';
 
 export type AdvanceResult =
   /** `escaped`: the exception the interpreter let out of every frame on its way to the match. */
   | { readonly ok: true; readonly n: number; readonly escaped: PyException | null }
   | { readonly ok: false; readonly closestN: number; readonly difference: StateDifference };
 
-/** Cheap positional fingerprint: equal states have equal signatures. */
-export function signature(vm: Vm): string {
-  const parts: string[] = [String(vm.output.length), String(vm.depth)];
+/**
+ * Where each chain of frames stands (code, ip, stack depth) and how much was printed: equal states
+ * stand in the same place. Cheap, because it runs after every step of the oracle.
+ */
+export function samePosition(a: Vm, b: Vm): boolean {
+  if (a.depth !== b.depth || a.output.length !== b.output.length || a.suspendedChains.length !== b.suspendedChains.length) return false;
+  if (!sameChain(a.frame, b.frame)) return false;
+  for (let i = 0; i < a.suspendedChains.length; i++) if (!sameChain(a.suspendedChains[i]!, b.suspendedChains[i]!)) return false;
+  return true;
+}
+
+function framesOutermostFirst(vm: Vm): Frame[] {
+  const out: Frame[] = [];
   for (const top of [...vm.suspendedChains, vm.frame]) {
-    for (let f = top; f; f = f.back) parts.push(`${f.code.name}@${f.ip}/${f.stack.length}`);
-    parts.push('|');
+    const chain: Frame[] = [];
+    for (let f = top; f; f = f.back) chain.push(f);
+    out.push(...chain.reverse());
   }
-  return parts.join(' ');
+  return out;
+}
+
+/** Where the positions first differ, with the snapshot's paths; null when they are the same. */
+export function positionDifference(expected: Vm, actual: Vm): StateDifference | null {
+  if (samePosition(expected, actual)) return null;
+  const e = framesOutermostFirst(expected);
+  const a = framesOutermostFirst(actual);
+  for (let i = 0; i < Math.min(e.length, a.length); i++) {
+    const [x, y] = [e[i]!, a[i]!];
+    if (x.code.name !== y.code.name) return { path: `frames[${i}].code`, expected: x.code.name, actual: y.code.name };
+    if (x.ip !== y.ip) return { path: `frames[${i}].ip`, expected: String(x.ip), actual: String(y.ip) };
+    if (x.stack.length !== y.stack.length) return { path: `frames[${i}].stack.length`, expected: String(x.stack.length), actual: String(y.stack.length) };
+  }
+  if (e.length !== a.length) return { path: 'frames.length', expected: String(e.length), actual: String(a.length) };
+  const out = (vm: Vm) => `${vm.output.length} writes`;
+  if (expected.output.length !== actual.output.length) return { path: 'output', expected: out(expected), actual: out(actual) };
+  if (expected.depth !== actual.depth) return { path: 'depth', expected: String(expected.depth), actual: String(actual.depth) };
+  return { path: 'frames (nested runs)', expected: `${expected.suspendedChains.length + 1} chains`, actual: `${actual.suspendedChains.length + 1} chains` };
+}
+
+function sameChain(x: Frame | null, y: Frame | null): boolean {
+  for (; x && y; x = x.back, y = y.back) {
+    if (x.ip !== y.ip || x.code.name !== y.code.name || x.stack.length !== y.stack.length) return false;
+  }
+  return x === null && y === null;
+}
+
+/**
+ * Equal states, decided fast when they are (tokens), exactly otherwise (the snapshot comparison,
+ * which also says where they differ).
+ */
+class Target {
+  private tokens: Token[] | null = null;
+  private snap: StateSnapshot | null = null;
+  constructor(private readonly actual: Vm) {}
+
+  difference(reference: Vm): StateDifference | null {
+    this.tokens ??= stateTokens(this.actual);
+    if (sameOutput(reference, this.actual) && sameTokens(stateTokens(reference), this.tokens)) return null;
+    this.snap ??= snapshot(this.actual);
+    return compareStates(snapshot(reference), this.snap);
+  }
 }
 
 export function findAdvance(reference: Vm, actual: Vm, maxSteps: number): AdvanceResult {
-  const wanted = signature(actual);
-  let target: StateSnapshot | null = null;
+  const target = new Target(actual);
   let closest: { n: number; difference: StateDifference } | null = null;
   // Where nothing ever lines up, the entry state (N = 0) is what the difference is reported against.
-  const atEntry = signature(reference) === wanted ? null : snapshot(reference);
+  const atEntry = positionDifference(reference, actual);
   let escaped: PyException | null = null;
   for (let n = 0; ; n++) {
-    if (signature(reference) === wanted) {
-      target ??= snapshot(actual);
-      const difference = compareStates(snapshot(reference), target);
+    if (samePosition(reference, actual)) {
+      const difference = target.difference(reference);
       if (difference === null) return { ok: true, n, escaped };
       closest ??= { n, difference };
     }
@@ -47,10 +100,8 @@ export function findAdvance(reference: Vm, actual: Vm, maxSteps: number): Advanc
     }
   }
   if (closest) return { ok: false, closestN: closest.n, difference: closest.difference };
-  target ??= snapshot(actual);
-  const difference = compareStates(atEntry!, target);
-  if (difference === null) throw new Error('internal: signatures differ but states are equal');
-  return { ok: false, closestN: 0, difference };
+  if (atEntry === null) throw new Error('internal: the entry position matched but was never compared');
+  return { ok: false, closestN: 0, difference: atEntry };
 }
 
 type Ending = { readonly kind: 'return' | 'yield'; readonly value: PyValue } | { readonly kind: 'raise'; readonly value: PyException };

@@ -5,6 +5,8 @@
  * (its vm.step() sees through ENTER_EXECUTOR), so it can replay what the interpreter would do.
  * @spec #interpreter-state
  */
+import type { Code } from '../isa/code';
+import { Frame } from '../interp/frame';
 import { Vm } from '../interp/vm';
 import { PyBuiltin, PyType } from '../runtime/values';
 
@@ -16,32 +18,43 @@ function shared(v: object): boolean {
   return ArrayBuffer.isView((v as { ops?: unknown }).ops) && 'exceptionTable' in v;
 }
 
+/**
+ * The constants of these code objects and the objects they hold. They are immutable and the code
+ * objects are shared, so a copy keeps them as they are: it must still see LOAD_CONST push the
+ * very object that an iterator or a frame already holds (identity is part of the state).
+ */
+export function sharedConstants(codes: readonly Code[]): ReadonlySet<object> {
+  const kept = new Set<object>();
+  const keep = (v: unknown): void => {
+    if (v === null || typeof v !== 'object' || kept.has(v)) return;
+    kept.add(v);
+    if (Array.isArray(v)) v.forEach(keep);
+    else if (!shared(v)) for (const x of Object.values(v)) keep(x);
+  };
+  for (const code of codes) keep(code.consts);
+  return kept;
+}
+
 export class Cloner {
   private readonly copies = new Map<object, unknown>();
 
-  /**
-   * Keep these objects (and the objects they hold) as they are: the constants of the shared code
-   * objects are immutable, and the copy must still see LOAD_CONST push the very object that an
-   * iterator or a frame already holds (identity is part of the state).
-   */
-  keep(v: unknown): void {
-    if (v === null || typeof v !== 'object' || this.copies.has(v)) return;
-    this.copies.set(v, v);
-    if (Array.isArray(v)) v.forEach((x) => this.keep(x));
-    else if (!shared(v)) for (const x of Object.values(v)) this.keep(x);
-  }
+  constructor(private readonly kept: ReadonlySet<object>) {}
 
   value<T>(v: T): T {
     if (v === null || typeof v !== 'object') return v;
     const known = this.copies.get(v);
     if (known !== undefined) return known as T;
-    if (shared(v)) return v;
+    if (shared(v) || this.kept.has(v)) return v;
     if (Array.isArray(v)) {
-      const a: unknown[] = [];
+      const a: unknown[] = new Array(v.length);
       this.copies.set(v, a);
-      for (let i = 0; i < v.length; i++) a[i] = this.value(v[i]);
+      for (let i = 0; i < v.length; i++) {
+        const x: unknown = v[i];
+        a[i] = x === null || typeof x !== 'object' ? x : this.value(x);
+      }
       return a as T;
     }
+    if (v instanceof Frame) return this.frame(v) as T;
     if (v instanceof Map) {
       const m = new Map();
       this.copies.set(v, m);
@@ -53,12 +66,33 @@ export class Cloner {
     for (const key of Object.keys(v)) o[key] = this.value((v as Record<string, unknown>)[key]);
     return o as T;
   }
+
+  /** Frames are most of a deep recursion's state: copied field by field, without reflection. */
+  private frame(f: Frame): Frame {
+    const o = Object.create(Frame.prototype) as Frame;
+    this.copies.set(f, o);
+    const w = o as unknown as Record<keyof Frame, unknown>;
+    w.ip = f.ip;
+    w.locals = this.value(f.locals);
+    w.stack = this.value(f.stack);
+    w.back = this.value(f.back);
+    w.gen = this.value(f.gen);
+    w.entry = f.entry;
+    w.forIterExit = f.forIterExit;
+    w.ops = f.ops;
+    w.args = f.args;
+    w.code = f.code;
+    w.func = this.value(f.func);
+    return o;
+  }
 }
 
+/** Every own field of a Frame: the copy above must not miss one (checked by the state tests). */
+export const FRAME_FIELDS: readonly (keyof Frame)[] = ['ip', 'locals', 'stack', 'back', 'gen', 'entry', 'forIterExit', 'ops', 'args', 'code', 'func'];
+
 /** The fields of a Vm that make up its state (everything snapshot() reads, and what running needs). */
-export function cloneVmState(vm: Vm, budget = Number.MAX_SAFE_INTEGER): Vm {
-  const c = new Cloner();
-  for (const code of vm.codes) c.keep(code.consts);
+export function cloneVmState(vm: Vm, budget = Number.MAX_SAFE_INTEGER, constants: ReadonlySet<object> = sharedConstants(vm.codes)): Vm {
+  const c = new Cloner(constants);
   const copy = new Vm(budget);
   const w = copy as unknown as Record<string, unknown>;
   const r = vm as unknown as Record<string, unknown>;

@@ -71,6 +71,8 @@ export function compareStates(expected: StateSnapshot, actual: StateSnapshot): S
   const frame = (path: string, e: FrameNode, a: FrameNode): void => {
     if (e.code !== a.code) fail(`${path}.code`, e.code, a.code);
     if (e.ip !== a.ip) fail(`${path}.ip`, String(e.ip), String(a.ip));
+    if (e.forIterExit !== a.forIterExit) fail(`${path}.forIterExit`, String(e.forIterExit), String(a.forIterExit));
+    if (e.entry !== a.entry) fail(`${path}.entry`, String(e.entry), String(a.entry));
     list(`${path}.locals`, e.locals, a.locals);
     list(`${path}.stack`, e.stack, a.stack);
   };

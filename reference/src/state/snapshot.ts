@@ -4,14 +4,10 @@
  * have equal snapshots.
  * @spec #interpreter-state
  */
-import { PyCode } from '../isa/code';
 import type { Frame } from '../interp/frame';
 import type { Vm } from '../interp/vm';
-import {
-  PyBoundMethod, PyBuiltin, PyDict, PyDictIterator, PyDictView, PyEnumerate, PyException, PyFloat, PyFunction,
-  PyFilter, PyGenerator, PyList, PyMap, PyRange, PyRangeIterator, PyReversed, PySeqIterator, PySlice, PyTuple, PyType,
-  PyZip, type PyObject, type Slot,
-} from '../runtime/values';
+import type { PyObject, Slot } from '../runtime/values';
+import { describeObject, floatKey, type Scalar } from './shape';
 
 export type ValueNode =
   | { readonly t: 'NULL' }
@@ -26,12 +22,16 @@ export interface FrameNode {
   readonly ip: number;
   readonly locals: readonly ValueNode[];
   readonly stack: readonly ValueNode[];
+  /** Where a FOR_ITER caller continues when this generator frame returns; -1 if none. */
+  readonly forIterExit: number;
+  /** The entry frame of a run (the entry call, or a builtin's nested run of a generator). */
+  readonly entry: boolean;
 }
 
 export interface HeapNode {
   readonly kind: string;
   /** Scalar facts (float value, generator state, names). */
-  readonly props: Readonly<Record<string, string | number | boolean | null>>;
+  readonly props: Readonly<Record<string, Scalar>>;
   /** Referenced values, by field name. */
   readonly slots: Readonly<Record<string, ValueNode>>;
   readonly items?: readonly ValueNode[];
@@ -77,6 +77,8 @@ export function snapshot(vm: Vm): StateSnapshot {
     ip: f.ip,
     locals: f.locals.map(value),
     stack: f.stack.map(value),
+    forIterExit: f.forIterExit,
+    entry: f.entry,
   });
 
   const object = (o: PyObject): number => {
@@ -90,43 +92,18 @@ export function snapshot(vm: Vm): StateSnapshot {
   };
 
   const describe = (o: PyObject): HeapNode => {
-    const node = (props: HeapNode['props'], slots: HeapNode['slots'] = {}, items?: ValueNode[], fr?: FrameNode | null): HeapNode => ({
-      kind: o.kind, props, slots, ...(items ? { items } : {}), ...(fr !== undefined ? { frame: fr } : {}),
+    const props: Record<string, Scalar> = {};
+    const slots: Record<string, ValueNode> = {};
+    let items: ValueNode[] | undefined;
+    let fr: FrameNode | null | undefined;
+    describeObject(o, {
+      prop: (k, v) => void (props[k] = v),
+      float: (v) => void (props.value = floatKey(v)),
+      slot: (k, v) => void (slots[k] = value(v)),
+      item: (v) => void (items ??= []).push(value(v)),
+      frame: (f) => void (fr = f && frame(f)),
     });
-    if (o instanceof PyFloat) return node({ value: Object.is(o.value, -0) ? '-0' : String(o.value) });
-    if (o instanceof PyList || o instanceof PyTuple) return node({}, {}, o.items.map(value));
-    if (o instanceof PyDict) {
-      const items: ValueNode[] = [];
-      for (const e of o.entries.values()) items.push(value(e.key), value(e.value));
-      return node({}, {}, items);
-    }
-    if (o instanceof PyRange) return node({ start: String(o.start), stop: String(o.stop), step: String(o.step) });
-    if (o instanceof PySlice) return node({}, { start: value(o.start), stop: value(o.stop), step: value(o.step) });
-    if (o instanceof PyFunction) return node({ name: o.name, code: o.code.name }, { defaults: value(o.defaults) });
-    if (o instanceof PyCode) return node({ code: o.code.name });
-    if (o instanceof PyBuiltin) return node({ name: o.name });
-    if (o instanceof PyType) return node({ name: o.name });
-    if (o instanceof PyBoundMethod) return node({ name: o.func.name }, { self: value(o.self) });
-    if (o instanceof PyException) {
-      return node({ type: o.type.name }, { args: value(o.args), cause: value(o.cause), context: value(o.context), value: value(o.value) });
-    }
-    if (o instanceof PyGenerator) {
-      const f = o.frame as Frame;
-      const running = o.state === 'running';
-      return node({ name: o.name, state: o.state }, { handled: value(o.handled) }, undefined, running ? null : frame(f));
-    }
-    if (o instanceof PySeqIterator) return node({ index: o.index }, { seq: value(o.seq) });
-    if (o instanceof PyRangeIterator) return node({ next: String(o.next), stop: String(o.stop), step: String(o.step) });
-    if (o instanceof PyDictIterator) return node({ index: o.index, what: o.what, size: o.size }, { dict: value(o.dict) });
-    if (o instanceof PyDictView) return node({ what: o.what }, { dict: value(o.dict) });
-    if (o instanceof PyEnumerate) return node({ count: String(o.count) }, { iter: value(o.iter) });
-    if (o instanceof PyZip) return node({}, {}, o.iters.map(value));
-    if (o instanceof PyReversed) return node({ index: o.index }, { seq: value(o.seq) });
-    if (o instanceof PyMap) return node({}, { func: value(o.func) }, o.iters.map(value));
-    if (o instanceof PyFilter) return node({}, { func: value(o.func), iter: value(o.iter) });
-    const fields: Record<string, string | number | boolean | null> = {};
-    for (const [k, v] of Object.entries(o)) if (v === null || ['string', 'number', 'boolean'].includes(typeof v)) fields[k] = v as never;
-    return node(fields);
+    return { kind: o.kind, props, slots, ...(items ? { items } : {}), ...(fr !== undefined ? { frame: fr } : {}) };
   };
 
   const frames = [...vm.suspendedChains.flatMap((top) => chain(top)), ...chain(vm.frame)].map(frame);

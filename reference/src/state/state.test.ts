@@ -4,6 +4,7 @@ import { PyException, PyFunction, PyList } from '../runtime/values';
 import type { Vm } from '../interp/vm';
 import { compareStates, formatDifference } from './compare';
 import { snapshot } from './snapshot';
+import { cloneVmState, FRAME_FIELDS } from './clone';
 
 function program(functions: Record<string, string>): Program {
   const r = loadProgram({ functions });
@@ -166,3 +167,16 @@ function started0(p: Program, args: () => [unknown, unknown]): Vm {
   vm.begin(vm.globals.get('main') as PyFunction, args() as never);
   return vm;
 }
+
+describe('copying the state', () => {
+  test('the frame copy knows every field a frame has', () => {
+    const p = program(LOOP);
+    const vm = started(p, 3);
+    for (let k = 0; k < 15; k++) vm.step();
+    expect(Object.keys(vm.frame!).sort()).toEqual([...FRAME_FIELDS].sort());
+    const copy = cloneVmState(vm);
+    expect(Object.keys(copy.frame!).sort()).toEqual([...FRAME_FIELDS].sort());
+    expect(copy.frame).not.toBe(vm.frame);
+    expect(compareStates(snapshot(vm), snapshot(copy))).toBeNull();
+  });
+});

@@ -1,0 +1,112 @@
+/**
+ * What of each heap object and frame is state: the one table that the snapshot (readable, for
+ * differences) and the state tokens (fast, for equality) are both derived from, so they cannot
+ * disagree about what two equal states share.
+ * @spec #interpreter-state
+ */
+import { PyCode } from '../isa/code';
+import type { Frame } from '../interp/frame';
+import {
+  PyBoundMethod, PyBuiltin, PyDict, PyDictIterator, PyDictView, PyEnumerate, PyException, PyFloat, PyFunction,
+  PyFilter, PyGenerator, PyList, PyMap, PyRange, PyRangeIterator, PyReversed, PySeqIterator, PySlice, PyTuple, PyType,
+  PyZip, type PyObject, type Slot,
+} from '../runtime/values';
+
+export type Scalar = string | number | boolean | null;
+
+/** Receives an object's parts in a fixed order: scalar facts, named references, ordered items, its frame. */
+export interface ShapeSink {
+  prop(name: string, value: Scalar): void;
+  slot(name: string, value: Slot): void;
+  item(value: Slot): void;
+  /** A float's value (compared as Object.is does: -0 is not 0, NaN is NaN). */
+  float(value: number): void;
+  /** A generator's frame: null while it runs (the frame is then on the frame stack). */
+  frame(f: Frame | null): void;
+}
+
+/** A float's value as readable state: -0 is not 0, every NaN is one NaN. */
+export function floatKey(x: number): string {
+  return Object.is(x, -0) ? '-0' : String(x);
+}
+
+export function describeObject(o: PyObject, s: ShapeSink): void {
+  if (o instanceof PyFloat) return s.float(o.value);
+  if (o instanceof PyList || o instanceof PyTuple) {
+    for (const v of o.items) s.item(v);
+    return;
+  }
+  if (o instanceof PyDict) {
+    for (const e of o.entries.values()) {
+      s.item(e.key);
+      s.item(e.value);
+    }
+    return;
+  }
+  if (o instanceof PyRange || o instanceof PyRangeIterator) {
+    if (o instanceof PyRange) s.prop('start', String(o.start));
+    else s.prop('next', String(o.next));
+    s.prop('stop', String(o.stop));
+    return s.prop('step', String(o.step));
+  }
+  if (o instanceof PySlice) {
+    s.slot('start', o.start);
+    s.slot('stop', o.stop);
+    return s.slot('step', o.step);
+  }
+  if (o instanceof PyFunction) {
+    s.prop('name', o.name);
+    s.prop('code', o.code.name);
+    return s.slot('defaults', o.defaults);
+  }
+  if (o instanceof PyCode) return s.prop('code', o.code.name);
+  if (o instanceof PyBuiltin || o instanceof PyType) return s.prop('name', o.name);
+  if (o instanceof PyBoundMethod) {
+    s.prop('name', o.func.name);
+    return s.slot('self', o.self);
+  }
+  if (o instanceof PyException) {
+    s.prop('type', o.type.name);
+    s.slot('args', o.args);
+    s.slot('cause', o.cause);
+    s.slot('context', o.context);
+    return s.slot('value', o.value);
+  }
+  if (o instanceof PyGenerator) {
+    s.prop('name', o.name);
+    s.prop('state', o.state);
+    s.slot('handled', o.handled);
+    return s.frame(o.state === 'running' ? null : (o.frame as Frame));
+  }
+  if (o instanceof PySeqIterator || o instanceof PyReversed) {
+    s.prop('index', o.index);
+    return s.slot('seq', o.seq);
+  }
+  if (o instanceof PyDictIterator || o instanceof PyDictView) {
+    if (o instanceof PyDictIterator) {
+      s.prop('index', o.index);
+      s.prop('size', o.size);
+    }
+    s.prop('what', o.what);
+    return s.slot('dict', o.dict);
+  }
+  if (o instanceof PyEnumerate) {
+    s.prop('count', String(o.count));
+    return s.slot('iter', o.iter);
+  }
+  if (o instanceof PyZip) {
+    for (const it of o.iters) s.item(it);
+    return;
+  }
+  if (o instanceof PyMap) {
+    s.slot('func', o.func);
+    for (const it of o.iters) s.item(it);
+    return;
+  }
+  if (o instanceof PyFilter) {
+    s.slot('func', o.func);
+    return s.slot('iter', o.iter);
+  }
+  // Any other kind: its scalar fields, in declaration order.
+  for (const [k, v] of Object.entries(o)) if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') s.prop(k, v);
+}

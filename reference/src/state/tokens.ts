@@ -1,0 +1,149 @@
+/**
+ * Fast state equality: each state is walked in a fixed order into a flat list of tokens, objects
+ * numbered in the order the walk first meets them, so equal token lists mean the same frames,
+ * values and aliasing. It reads what the snapshot reads (both follow shape.ts) but builds no
+ * tree and no paths: the lockstep oracle compares states after every executor, and only a
+ * difference needs the snapshot's explanation.
+ * @spec #interpreter-state
+ */
+import type { Frame } from '../interp/frame';
+import type { Vm } from '../interp/vm';
+import type { PyObject, Slot } from '../runtime/values';
+import { describeObject, type Scalar, type ShapeSink } from './shape';
+
+export type Token = Scalar | undefined;
+
+// Value tags. A payload follows bool, int, str and ref.
+const NULL = 0;
+const NONE = 1;
+const BOOL = 2;
+const INT = 3;
+const STR = 4;
+const REF = 5;
+// Markers, which no prop name starts with.
+const ITEM = '\u0000item';
+const FRAME = '\u0000frame';
+const END = '\u0000end';
+const FLOAT = '\u0000float';
+
+class Walker implements ShapeSink {
+  readonly tokens: Token[] = [];
+  private readonly ids = new Map<object, number>();
+  private readonly pending: PyObject[] = [];
+
+  value(v: Slot): void {
+    const t = this.tokens;
+    if (v === undefined) t.push(NULL);
+    else if (v === null) t.push(NONE);
+    else if (typeof v === 'boolean') t.push(BOOL, v);
+    else if (typeof v === 'number') t.push(INT, v);
+    else if (typeof v === 'bigint') t.push(INT, String(v));
+    else if (typeof v === 'string') t.push(STR, v);
+    else {
+      let id = this.ids.get(v);
+      if (id === undefined) {
+        id = this.ids.size;
+        this.ids.set(v, id);
+        this.pending.push(v);
+      }
+      t.push(REF, id);
+    }
+  }
+
+  prop(name: string, value: Scalar): void {
+    this.tokens.push(name, value);
+  }
+
+  float(value: number): void {
+    this.tokens.push(FLOAT, value);
+  }
+
+  slot(_name: string, value: Slot): void {
+    this.value(value);
+  }
+
+  item(value: Slot): void {
+    this.tokens.push(ITEM);
+    this.value(value);
+  }
+
+  frame(f: Frame | null): void {
+    this.tokens.push(FRAME);
+    if (f) this.frameBody(f);
+    else this.tokens.push(null);
+  }
+
+  frameBody(f: Frame): void {
+    this.tokens.push(f.code.name, f.ip, f.forIterExit, f.entry, f.locals.length);
+    for (const v of f.locals) this.value(v);
+    this.tokens.push(f.stack.length);
+    for (const v of f.stack) this.value(v);
+  }
+
+  /** Describe every object met so far, and those they reach, in the order they were met. */
+  drain(): void {
+    for (let i = 0; i < this.pending.length; i++) {
+      const o = this.pending[i]!;
+      this.tokens.push(o.kind);
+      describeObject(o, this);
+      this.tokens.push(END);
+    }
+  }
+}
+
+function chainOutermostFirst(top: Frame | null): Frame[] {
+  const out: Frame[] = [];
+  for (let f = top; f; f = f.back) out.push(f);
+  return out.reverse();
+}
+
+/** The state as tokens (the printed output aside: see sameOutput). */
+export function stateTokens(vm: Vm): Token[] {
+  const w = new Walker();
+  const chains = [...vm.suspendedChains, vm.frame];
+  for (const top of chains) {
+    const frames = chainOutermostFirst(top);
+    w.tokens.push(frames.length);
+    for (const f of frames) w.frameBody(f);
+  }
+  w.tokens.push(vm.globals.size);
+  for (const [k, v] of vm.globals) {
+    w.tokens.push(k);
+    w.value(v);
+  }
+  w.value(vm.excBase.handled);
+  w.drain();
+  return w.tokens;
+}
+
+export function sameTokens(a: readonly Token[], b: readonly Token[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    // Object.is on numbers (floats: -0 is not 0, NaN is NaN), without its cost on everything else.
+    if (x !== y ? !(x !== x && y !== y) : x === 0 && 1 / (x as number) !== 1 / (y as number)) return false;
+  }
+  return true;
+}
+
+/** The same text printed, however it was split into writes. */
+export function sameOutput(a: Vm, b: Vm): boolean {
+  const x = a.output;
+  const y = b.output;
+  if (x.length === y.length) {
+    let i = 0;
+    while (i < x.length && x[i] === y[i]) i++;
+    if (i === x.length) return true;
+  }
+  return x.join('') === y.join('');
+}
+
+/**
+ * True only when the states are equal. False means "not shown equal here": tokens also differ for
+ * equal states whose globals were bound in another order, or that hold one int as a JS number on
+ * one side and a bigint on the other; compareStates decides those.
+ */
+export function sameState(expected: Vm, actual: Vm): boolean {
+  return sameOutput(expected, actual) && sameTokens(stateTokens(expected), stateTokens(actual));
+}
