@@ -10,6 +10,7 @@ import { binaryOp } from '../runtime/binary';
 import { compareOp, isIdentical } from '../runtime/compare';
 import { contains } from '../runtime/contains';
 import { dictSet } from '../runtime/dict';
+import { presizedDict } from '../runtime/dicttable';
 import { excMatches, newException } from '../runtime/exceptions';
 import { formatValue } from '../runtime/format';
 import { appendAll, collect, getIter, iterNext } from '../runtime/iter';
@@ -64,8 +65,9 @@ function isExceptionType(t: PyType): boolean {
   return false;
 }
 
+/** A dict display: CPython's _PyDict_FromItems presizes the table for all its items. */
 function newDict(pairs: [PyValue, PyValue][]): PyDict {
-  const d = new PyDict();
+  const d = presizedDict(pairs.length, pairs.every(([k]) => typeof k === 'string'));
   for (const [k, v] of pairs) dictSet(d, k, v);
   return d;
 }

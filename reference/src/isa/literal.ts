@@ -3,6 +3,7 @@
  * @spec #assembly-instructions
  */
 import { dictSet } from '../runtime/dict';
+import { presizedDict } from '../runtime/dicttable';
 import { PyDict, PyFloat, PyList, PyObject, PyTuple, type PyValue } from '../runtime/values';
 
 /** A `<code NAME>` constant, replaced by the code object once the whole program is assembled. */
@@ -205,7 +206,7 @@ class Parser {
       }
       if (this.s[this.i] !== '}') this.fail("expected ',' or '}'");
     }
-    const d = new PyDict();
+    const d = presizedDict(pairs.length, pairs.every(([k]) => typeof k === 'string')); // as CPython's BUILD_MAP
     for (const [k, v] of pairs) {
       try {
         dictSet(d, k, v);

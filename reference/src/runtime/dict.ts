@@ -4,6 +4,7 @@
  * tuple keys can concatenate their items' keys.
  * @spec #dict-key-equality
  */
+import { copyEntries, insertEntry, mergeEntries, removeEntry } from './dicttable';
 import { keyError, typeError } from './exceptions';
 import { isSafe } from './intops';
 import { rangeLength } from './rangeops';
@@ -97,7 +98,7 @@ export function dictSet(d: PyDict, key: PyValue, value: PyValue): void {
   const k = keyOf(key);
   const e = d.entries.get(k);
   if (e) e.value = value;
-  else d.entries.set(k, { key, value });
+  else insertEntry(d, k, key, value);
 }
 
 /** d[key], KeyError(key) if missing. @spec #dict-ops */
@@ -109,7 +110,7 @@ export function dictGetItem(d: PyDict, key: PyValue): PyValue {
 
 /** del d[key], KeyError(key) if missing. @spec #dict-ops */
 export function dictDelete(d: PyDict, key: PyValue): void {
-  if (!d.entries.delete(keyOf(key))) keyError(key);
+  if (!removeEntry(d, keyOf(key))) keyError(key);
 }
 
 /** @spec #dict-ops */
@@ -119,13 +120,10 @@ export function dictContains(d: PyDict, key: PyValue): boolean {
 
 /** @spec #methods-dict */
 export function dictCopy(d: PyDict): PyDict {
-  const c = new PyDict();
-  for (const [k, e] of d.entries) c.entries.set(k, { key: e.key, value: e.value });
-  return c;
+  return copyEntries(d, dictSet);
 }
 
 /** dict.update(other) for another dict. @spec #methods-dict */
 export function dictMerge(d: PyDict, other: PyDict): void {
-  if (d === other) return;
-  for (const e of other.entries.values()) dictSet(d, e.key, e.value);
+  mergeEntries(d, other, dictSet);
 }

@@ -3,7 +3,8 @@ import type { Code } from '../isa/code';
 import { BUILTINS } from './builtins';
 import { callNative } from './call';
 import { contains } from './contains';
-import { dictSet } from './dict';
+import { dictDelete, dictSet } from './dict';
+import { clearEntries } from './dicttable';
 import { exceptionStr } from './exceptions';
 import { collect, getIter, iterNext } from './iter';
 import { repr } from './repr';
@@ -75,7 +76,27 @@ describe('iterators', () => {
     expect(iterNext(it, host)).toBe('a');
     dictSet(d, 'c', 3);
     expect(error(() => iterNext(it, host))).toBe('RuntimeError: dictionary changed size during iteration');
+    dictDelete(d, 'c'); // back to its size: CPython's iterator keeps raising all the same
+    expect(error(() => iterNext(it, host))).toBe('RuntimeError: dictionary changed size during iteration');
+  });
+
+  test('a dict iterator walks the entry array: holes, cleared and compacted tables, keys changed', () => {
+    const d = new PyDict();
+    dictSet(d, 'a', 1);
+    const it = getIter(d);
+    expect(iterNext(it, host)).toBe('a');
+    clearEntries(d);
+    dictSet(d, 'e', 1); // slot 0 of a new table: behind the iterator
     expect(iterNext(it, host)).toBeUndefined();
+    const g = new PyDict();
+    for (const k of [0, 1]) dictSet(g, k, k);
+    const it2 = getIter(g);
+    expect(iterNext(it2, host)).toBe(0);
+    dictDelete(g, 0);
+    dictSet(g, 5, 5); // appended after a hole: ahead of the iterator
+    expect(iterNext(it2, host)).toBe(1);
+    expect(error(() => iterNext(it2, host))).toBe('RuntimeError: dictionary keys changed during iteration');
+    expect(iterNext(it2, host)).toBeUndefined();
   });
 
   test('ranges, including bigint bounds and negative steps', () => {

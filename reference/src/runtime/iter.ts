@@ -99,31 +99,34 @@ function rangeNext(it: PyRangeIterator): PyValue | undefined {
   return v;
 }
 
-/** JS Map iterators cannot be indexed; cache one per Python iterator and rebuild if it is stale. */
-const dictCursors = new WeakMap<PyDictIterator, { iter: Iterator<{ key: PyValue; value: PyValue }>; pos: number }>();
-
+/**
+ * CPython's dictiter_iternext*: the next live slot at or after the iterator's position in the
+ * dict's entry array (dicttable.ts), so an item added during the loop is seen only if it lands
+ * past that position. A size change raises, and keeps raising; an iterator that finds an item
+ * after yielding as many as the dict held raises "keys changed" once, then is exhausted.
+ */
 function dictNext(it: PyDictIterator): PyValue | undefined {
   if (it.index === EXHAUSTED) return undefined;
-  const entries = it.dict.entries;
-  if (entries.size !== it.size) {
-    it.index = EXHAUSTED;
+  const d = it.dict;
+  if (d.entries.size !== it.size) {
+    it.size = -1; // sticky, as CPython's di_used = -1
     raise(RuntimeError, 'dictionary changed size during iteration');
   }
-  let cur = dictCursors.get(it);
-  if (!cur || cur.pos !== it.index) {
-    const iter = entries.values();
-    for (let k = 0; k < it.index; k++) iter.next();
-    cur = { iter, pos: it.index };
-    dictCursors.set(it, cur);
-  }
-  const r = cur.iter.next();
-  if (r.done) {
+  const slots = d.slots;
+  let i = it.index;
+  while (i < slots.length && slots[i] === undefined) i++;
+  const e = slots[i];
+  if (e === undefined) {
     it.index = EXHAUSTED;
     return undefined;
   }
-  cur.pos = ++it.index;
-  const { key, value } = r.value;
-  return it.what === 'keys' ? key : it.what === 'values' ? value : new PyTuple([key, value]);
+  if (it.remaining === 0) {
+    it.index = EXHAUSTED;
+    raise(RuntimeError, 'dictionary keys changed during iteration');
+  }
+  it.index = i + 1;
+  it.remaining--;
+  return it.what === 'keys' ? e.key : it.what === 'values' ? e.value : new PyTuple([e.key, e.value]);
 }
 
 function zipNext(z: PyZip, host: Host): PyValue | undefined {

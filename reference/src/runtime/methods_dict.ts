@@ -1,6 +1,7 @@
 /** dict methods. Each takes the dict as args[0]. @spec #methods-dict */
 import { checkPositional, noArgs, noKwargs } from './args';
 import { dictCopy, dictGet, dictSet, keyOf } from './dict';
+import { clearEntries, removeEntry } from './dicttable';
 import { dictUpdate } from './dictupdate';
 import { keyError } from './exceptions';
 import { lazyTable } from './methodtable';
@@ -45,7 +46,7 @@ export const dictMethods = lazyTable('dict', () => ({
     // {}.pop([]) is a KeyError, not "unhashable type".
     const e = d.entries.size === 0 ? undefined : d.entries.get(keyOf(args[1]!));
     if (e) {
-      d.entries.delete(keyOf(args[1]!));
+      removeEntry(d, keyOf(args[1]!));
       return e.value;
     }
     if (args.length > 2) return args[2]!;
@@ -64,7 +65,7 @@ export const dictMethods = lazyTable('dict', () => ({
   },
   clear: (args, kw) => {
     noArgs('dict.clear', args, kw, 1);
-    self(args).entries.clear();
+    clearEntries(self(args));
     return null;
   },
 }));

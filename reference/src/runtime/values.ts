@@ -42,10 +42,32 @@ export class PyList extends PyObject {
   }
 }
 
-/** Insertion-ordered dict; `keyOf` (see dict.ts) maps equal keys (1, 1.0, True) to one entry. */
+/** A dict item; `slot` is its index in the dict's `slots`. */
+export interface DictEntry {
+  key: PyValue;
+  value: PyValue;
+  slot: number;
+}
+
+/**
+ * Insertion-ordered dict; `keyOf` (see dict.ts) maps equal keys (1, 1.0, True) to one entry.
+ * `slots` and `usable` mirror CPython's entry array (dk_entries, dk_usable), which its iterators
+ * walk by index: a deleted item leaves a hole, a new one goes to the end, and only when no slot
+ * is usable is the array compacted (dict.ts). A loop that deletes and adds during iteration sees
+ * exactly the items CPython's would.
+ * @spec #dict-ops
+ */
 export class PyDict extends PyObject {
   readonly kind = 'dict';
-  readonly entries = new Map<string, { key: PyValue; value: PyValue }>();
+  readonly entries = new Map<string, DictEntry>();
+  /** dk_entries: every item in insertion order, `undefined` where one was deleted. */
+  slots: (DictEntry | undefined)[] = [];
+  /** dk_usable: slots left before the next new key compacts and regrows the table. */
+  usable = 0;
+  /** log2 of dk_size (0: CPython's shared empty table, which any insertion replaces). */
+  log2Size = 0;
+  /** DK_IS_UNICODE: only str keys so far; the first other key compacts the table. */
+  strKeys = true;
 }
 
 export class PyRange extends PyObject {
@@ -145,11 +167,14 @@ export class PyRangeIterator extends PyObject {
   }
 }
 
+/** CPython's dictiterobject: `index` is di_pos (a slot), `size` di_used, `remaining` len. */
 export class PyDictIterator extends PyObject {
   readonly kind = 'dict_iterator';
   index = 0;
-  constructor(readonly dict: PyDict, readonly what: 'keys' | 'values' | 'items', readonly size: number) {
+  remaining: number;
+  constructor(readonly dict: PyDict, readonly what: 'keys' | 'values' | 'items', public size: number) {
     super();
+    this.remaining = size;
   }
 }
 

@@ -201,3 +201,36 @@ def main(s):
     return out
 ''', entry="main('abc')"),
 ]
+FIX += [
+dict(path='vm/regressions/dict-iteration-slots', desc="A loop that deletes and adds keys of the dict it walks sees "
+     "exactly CPython's items: the iterator walks the entry array by index (a cleared dict starts a new one, a "
+     "full one is compacted) and raises 'keys changed' past its length; the VM looped forever",
+     spec=['dict-ops', 'op-FOR_ITER', 'exception-message'], tags=R + ['containers', 'control-flow'],
+     src='''
+def main():
+    out = []
+    d = {'a': 0}
+    for k in d:
+        out.append(k)
+        d.clear()
+        d['e'] = 1
+    d = {'k0': 0, 'k1': 1}
+    d[7.5] = 2
+    try:
+        for k in d:
+            out.append(k)
+            d.pop(k)
+            d[str(k) + 'y'] = 0
+    except RuntimeError as e:
+        out.append(str(e))
+    d = {0: 0, 1: 1, 2: 2, 3: 3, 4: 4}
+    try:
+        for k in d:
+            out.append(k)
+            del d[k]
+            d[k + 10] = k
+    except RuntimeError as e:
+        out.append(str(e))
+    return out, d
+''', entry='main()'),
+]
