@@ -37,10 +37,18 @@ export function describeObject(o: PyObject, s: ShapeSink): void {
     return;
   }
   if (o instanceof PyDict) {
-    for (const e of o.entries.values()) {
-      s.item(e.key);
-      s.item(e.value);
+    // The entry array as CPython lays it out (holes included: iteration observes them), and
+    // what decides where the next key lands.
+    s.prop('usable', o.usable);
+    s.prop('log2Size', o.log2Size);
+    s.prop('strKeys', o.strKeys);
+    for (const e of o.slots) {
+      s.item(e === undefined ? undefined : e.key);
+      s.item(e === undefined ? undefined : e.value);
     }
+    // Lookup order (repr, copies) is the entry array's unless something broke the dict.
+    const order = lookupOrderIfNotSlotOrder(o);
+    if (order !== null) s.prop('order', order);
     return;
   }
   if (o instanceof PyRange || o instanceof PyRangeIterator) {
@@ -86,6 +94,7 @@ export function describeObject(o: PyObject, s: ShapeSink): void {
     if (o instanceof PyDictIterator) {
       s.prop('index', o.index);
       s.prop('size', o.size);
+      s.prop('remaining', o.remaining);
     }
     s.prop('what', o.what);
     return s.slot('dict', o.dict);
@@ -109,4 +118,18 @@ export function describeObject(o: PyObject, s: ShapeSink): void {
   }
   // Any other kind: its scalar fields, in declaration order.
   for (const [k, v] of Object.entries(o)) if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') s.prop(k, v);
+}
+
+/** Null when the lookup map lists the entries in array order, each at its own slot; else that order. */
+function lookupOrderIfNotSlotOrder(d: PyDict): string | null {
+  let last = -1;
+  let consistent = true;
+  for (const e of d.entries.values()) {
+    if (e.slot <= last || d.slots[e.slot] !== e) {
+      consistent = false;
+      break;
+    }
+    last = e.slot;
+  }
+  return consistent ? null : [...d.entries.values()].map((e) => (d.slots[e.slot] === e ? e.slot : `${e.slot}?`)).join(',');
 }
