@@ -17,11 +17,11 @@ export type AdvanceResult =
   | { readonly ok: false; readonly closestN: number; readonly difference: StateDifference };
 
 /**
- * Where each chain of frames stands (code, ip, stack depth) and how much was printed: equal states
- * stand in the same place. Cheap, because it runs after every step of the oracle.
+ * Where each chain of frames stands (code, ip, stack depth) and how many characters were printed:
+ * equal states stand in the same place. Cheap, because it runs after every step of the oracle.
  */
 export function samePosition(a: Vm, b: Vm): boolean {
-  if (a.depth !== b.depth || a.output.length !== b.output.length || a.suspendedChains.length !== b.suspendedChains.length) return false;
+  if (a.depth !== b.depth || a.suspendedChains.length !== b.suspendedChains.length || printedLength(a) !== printedLength(b)) return false;
   if (!sameChain(a.frame, b.frame)) return false;
   for (let i = 0; i < a.suspendedChains.length; i++) if (!sameChain(a.suspendedChains[i]!, b.suspendedChains[i]!)) return false;
   return true;
@@ -49,10 +49,44 @@ export function positionDifference(expected: Vm, actual: Vm): StateDifference | 
     if (x.stack.length !== y.stack.length) return { path: `frames[${i}].stack.length`, expected: String(x.stack.length), actual: String(y.stack.length) };
   }
   if (e.length !== a.length) return { path: 'frames.length', expected: String(e.length), actual: String(a.length) };
-  const out = (vm: Vm) => `${vm.output.length} writes`;
-  if (expected.output.length !== actual.output.length) return { path: 'output', expected: out(expected), actual: out(actual) };
+  const out = (vm: Vm) => `${printedLength(vm)} characters printed`;
+  if (printedLength(expected) !== printedLength(actual)) return { path: 'output', expected: out(expected), actual: out(actual) };
   if (expected.depth !== actual.depth) return { path: 'depth', expected: String(expected.depth), actual: String(actual.depth) };
   return { path: 'frames (nested runs)', expected: `${expected.suspendedChains.length + 1} chains`, actual: `${actual.suspendedChains.length + 1} chains` };
+}
+
+const printed = new WeakMap<Vm, { writes: number; chars: number }>();
+
+/**
+ * How many characters a VM has printed. The state's output is the text, however it was split into
+ * writes; output only grows, so the count is kept up to date from the writes added since last time.
+ */
+export function printedLength(vm: Vm): number {
+  let p = printed.get(vm);
+  if (!p || p.writes > vm.output.length) printed.set(vm, (p = { writes: 0, chars: 0 }));
+  for (; p.writes < vm.output.length; p.writes++) p.chars += vm.output[p.writes]!.length;
+  return p.chars;
+}
+
+/** Every chain's frames run the same code at the same ip (stack depths and output aside). */
+function atSameInstructions(a: Vm, b: Vm): boolean {
+  // The innermost frame first: it differs at almost every step, and then this costs nothing.
+  if (a.frame?.ip !== b.frame?.ip || a.frame?.code.name !== b.frame?.code.name) return false;
+  if (a.suspendedChains.length !== b.suspendedChains.length) return false;
+  const sameCalls = (x: Frame | null, y: Frame | null): boolean => {
+    for (; x && y; x = x.back, y = y.back) if (x.ip !== y.ip || x.code.name !== y.code.name) return false;
+    return x === null && y === null;
+  };
+  return sameCalls(a.frame, b.frame) && a.suspendedChains.every((c, i) => sameCalls(c, b.suspendedChains[i]!));
+}
+
+/** Locals equal as values go without following objects (a heuristic for choosing what to report). */
+function shallowEqualLocals(a: Frame | null, b: Frame | null): boolean {
+  if (!a || !b || a.locals.length !== b.locals.length) return false;
+  return a.locals.every((x, i) => {
+    const y = b.locals[i];
+    return x === y || (typeof x === 'object' && x !== null && typeof y === 'object' && y !== null && x.kind === y.kind);
+  });
 }
 
 function sameChain(x: Frame | null, y: Frame | null): boolean {
@@ -82,14 +116,25 @@ class Target {
 export function findAdvance(reference: Vm, actual: Vm, maxSteps: number): AdvanceResult {
   const target = new Target(actual);
   let closest: { n: number; difference: StateDifference } | null = null;
-  // Where nothing ever lines up, the entry state (N = 0) is what the difference is reported against.
+  // Where no position lines up, the difference is reported against the first state at the same
+  // instructions (every frame's code and ip: only stack depths or the output differ), else against
+  // the entry state (N = 0).
   const atEntry = positionDifference(reference, actual);
+  let sameInstructions: { n: number; difference: StateDifference; sameLocals: boolean } | null = null;
   let escaped: PyException | null = null;
   for (let n = 0; ; n++) {
     if (samePosition(reference, actual)) {
       const difference = target.difference(reference);
       if (difference === null) return { ok: true, n, escaped };
       closest ??= { n, difference };
+    } else if (!sameInstructions?.sameLocals && closest === null && atSameInstructions(reference, actual)) {
+      // The first such state, or better the first where the innermost frame's locals agree too
+      // (in a loop, the same iteration).
+      const sameLocals = shallowEqualLocals(reference.frame, actual.frame);
+      if (!sameInstructions || sameLocals) {
+        const difference = compareStates(snapshot(reference), snapshot(actual));
+        if (difference) sameInstructions = { n, difference, sameLocals };
+      }
     }
     if (n >= maxSteps || reference.frame === null) break;
     try {
@@ -100,6 +145,7 @@ export function findAdvance(reference: Vm, actual: Vm, maxSteps: number): Advanc
     }
   }
   if (closest) return { ok: false, closestN: closest.n, difference: closest.difference };
+  if (sameInstructions) return { ok: false, closestN: sameInstructions.n, difference: sameInstructions.difference };
   if (atEntry === null) throw new Error('internal: the entry position matched but was never compared');
   return { ok: false, closestN: 0, difference: atEntry };
 }
