@@ -73,3 +73,38 @@ def main(a, b):
     return r1, r2, r3, r4
 ''', entry="main(0, 'x')"),
 ]
+FIX += [
+dict(path='vm/compare/truthiness-float-loop', desc='Branching on floats inside loops, as optimizers see it: if x: over readings with 0.0 and -0.0, and while x: counting a float down to exactly 0.0',
+     spec=['truthiness', 'op-TO_BOOL', 'op-POP_JUMP_IF_FALSE'], tags=CMP + ['control-flow', 'float'],
+     src='''
+def main(readings):
+    nonzero = 0
+    total = 0.0
+    for _ in range(40):
+        for x in readings:
+            if x:
+                nonzero += 1
+                total += x
+    ticks = 0
+    level = 12.0
+    while level:
+        level -= 0.5
+        ticks += 1
+    return nonzero, total, ticks
+''', entry="main([0.0, 1.5, -0.0, -2.25, 0.0, 3.0, 0.125, -0.0])"),
+dict(path='vm/compare/truthiness-blank-string-loop', desc='Branching on strings inside a loop: a blank string (spaces, a tab) is true, only the empty string is false; strip() makes it empty',
+     spec=['truthiness', 'op-TO_BOOL', 'methods-str'], tags=CMP + ['control-flow', 'str'],
+     src='''
+def main(lines):
+    kept = []
+    blank = 0
+    for _ in range(30):
+        for line in lines:
+            if line:
+                if line.strip():
+                    kept.append(line.strip())
+                else:
+                    blank += 1
+    return len(kept), blank, kept[:5]
+''', entry="main(['alpha', ' ', '', '\\t', 'beta ', '  ', 'gamma'])"),
+]

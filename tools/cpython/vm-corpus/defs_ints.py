@@ -143,3 +143,23 @@ def main(a, b, c):
     return a / b, c / 3, (c * c + 1) / b
 ''', entry='main(7, 2, 6)'),
 ]
+FIX += [
+dict(path='vm/ints/modulo-sign-loop', desc='int % with negative operands inside loops (ring-buffer indices, weekdays before an epoch, digits of a negative number): the result takes the sign of the divisor',
+     spec=['int-modulo', 'int-floordiv', 'op-BINARY_OP'], tags=A + ['control-flow'],
+     src='''
+def main(size, days):
+    ring = [0] * size
+    for step in range(-50, 50):
+        ring[step % size] += step
+    weekdays = [0] * 7
+    for d in range(-days, days):
+        weekdays[d % 7] += 1
+    digits = []
+    n = -987654
+    while n:
+        digits.append(n % -10)
+        n = -(n // -10) if n < 0 and n % -10 == 0 else (n - n % -10) // 10
+    mixed = [a % b for a in range(-9, 10, 3) for b in (4, -4)]
+    return ring, weekdays, digits, mixed
+''', entry="main(7, 45)"),
+]
