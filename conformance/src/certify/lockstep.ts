@@ -97,19 +97,24 @@ function sameChain(x: Frame | null, y: Frame | null): boolean {
 }
 
 /**
- * Equal states, decided fast when they are (tokens), exactly otherwise (the snapshot comparison,
- * which also says where they differ).
+ * Equal states, decided by their tokens; the snapshot comparison explains a difference (it is built
+ * only when asked to, for the first state at the executor's position that differs).
  */
 class Target {
   private tokens: Token[] | null = null;
   private snap: StateSnapshot | null = null;
   constructor(private readonly actual: Vm) {}
 
-  difference(reference: Vm): StateDifference | null {
+  equal(reference: Vm): boolean {
     this.tokens ??= stateTokens(this.actual);
-    if (sameOutput(reference, this.actual) && sameTokens(stateTokens(reference), this.tokens)) return null;
+    return sameOutput(reference, this.actual) && sameTokens(stateTokens(reference), this.tokens);
+  }
+
+  difference(reference: Vm): StateDifference {
     this.snap ??= snapshot(this.actual);
-    return compareStates(snapshot(reference), this.snap);
+    const d = compareStates(snapshot(reference), this.snap);
+    if (d === null) throw new Error('internal: the state tokens differ where the snapshots are equal');
+    return d;
   }
 }
 
@@ -124,9 +129,8 @@ export function findAdvance(reference: Vm, actual: Vm, maxSteps: number): Advanc
   let escaped: PyException | null = null;
   for (let n = 0; ; n++) {
     if (samePosition(reference, actual)) {
-      const difference = target.difference(reference);
-      if (difference === null) return { ok: true, n, escaped };
-      closest ??= { n, difference };
+      if (target.equal(reference)) return { ok: true, n, escaped };
+      closest ??= { n, difference: target.difference(reference) };
     } else if (!sameInstructions?.sameLocals && closest === null && atSameInstructions(reference, actual)) {
       // The first such state, or better the first where the innermost frame's locals agree too
       // (in a loop, the same iteration).
