@@ -25,6 +25,10 @@ export interface HotspotPolicy {
   declined(site: Site): void;
   /** The counters to report in the `hotspot` trace event. */
   counters(site: Site): Record<string, number>;
+  /** How many of the next ticks would answer false and change nothing but the counts. */
+  quietTicks(site: Site): number;
+  /** Apply `n` such ticks at once, exactly as `n` calls of tick would. */
+  applyQuietTicks(site: Site, n: number): void;
 }
 
 export type HotspotProfile = 'seed' | 'cpython313';
@@ -98,6 +102,17 @@ export class SeedPolicy implements HotspotPolicy {
     site.saved = this.global;
   }
 
+  quietTicks(site: Site): number {
+    // A tick that leaves the countdown above zero only counts.
+    return Math.max(0, site.counter - 1);
+  }
+
+  applyQuietTicks(site: Site, n: number): void {
+    site.executions += n;
+    this.global += n;
+    site.counter -= n;
+  }
+
   counters(site: Site): Record<string, number> {
     return { executions: site.executions, local: this.start(site), global: this.global, saved: site.saved, scaledCost: Number(this.scaledCost) };
   }
@@ -126,6 +141,16 @@ export class Cpython313Policy implements HotspotPolicy {
   declined(site: Site): void {
     site.backoff = Math.min(site.backoff + 1, this.params.maxBackoff);
     site.counter = 2 ** site.backoff - 1;
+  }
+
+  quietTicks(site: Site): number {
+    // Every tick before the countdown reaches zero only counts.
+    return site.counter;
+  }
+
+  applyQuietTicks(site: Site, n: number): void {
+    site.executions += n;
+    site.counter -= n;
   }
 
   counters(site: Site): Record<string, number> {

@@ -64,7 +64,7 @@ export function codeHash(code: Code): number {
 export function cloneCodes(codes: Iterable<Code>): Map<Code, Code> {
   const copies = new Map<Code, Code>();
   for (const code of codes) {
-    copies.set(code, { ...code, consts: [...code.consts], ops: code.ops.slice(), args: code.args.slice(), executors: [], sites: [] });
+    copies.set(code, { ...code, consts: [...code.consts], ops: code.ops.slice(), args: code.args.slice(), executors: [], sites: [], countdown: new Int32Array(code.ops.length) });
   }
   for (const copy of copies.values()) {
     const consts = copy.consts as PyValue[];

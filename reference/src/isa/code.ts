@@ -38,6 +38,11 @@ export interface Code {
   readonly executors?: (InstalledExecutor | undefined)[];
   /** Run time only: hotspot counters by offset. */
   readonly sites?: (Site | undefined)[];
+  /**
+   * Run time only, by offset: executions the counting handler counts on its own before it asks the
+   * policy again (hotspot/countdown.ts).
+   */
+  readonly countdown?: Int32Array;
 }
 
 /** An executor installed at a hotspot, with the instruction ENTER_EXECUTOR replaced. @spec #enter-executor */

@@ -8,7 +8,8 @@ import { OP } from '../isa/table';
 import type { Frame } from '../interp/frame';
 import { DISPATCH, dispatchTable, type Handler } from '../interp/handlers';
 import type { Vm } from '../interp/vm';
-import { makePolicy, type HotspotConfig, type HotspotPolicy } from '../hotspot/policy';
+import { Countdowns } from '../hotspot/countdown';
+import { makePolicy, type HotspotConfig, type HotspotPolicy, type Site } from '../hotspot/policy';
 import { BudgetExhausted } from '../interp/errors';
 import { PyException } from '../runtime/values';
 import { Capability, KIND_BIT, type ApiError, type Executor, type HotspotKind, type Optimizer } from './api';
@@ -61,6 +62,7 @@ export class OptimizerRuntime {
   private generation = 0;
   /** Executors whose execute is on the JS stack, innermost last. */
   private readonly running: InstalledExecutor[] = [];
+  private readonly countdowns = new Countdowns();
 
   constructor(private readonly vm: Vm) {}
 
@@ -88,6 +90,7 @@ export class OptimizerRuntime {
     if (this.registered) this.emit({ kind: 'unregistered', optimizer: this.registered.name });
     this.registered = next;
     for (const code of this.vm.codes) code.sites!.length = 0;
+    this.countdowns.reset(this.vm.codes);
     if (next === null) {
       this.policy = null;
       this.vm.dispatch = DISPATCH;
@@ -110,24 +113,32 @@ export class OptimizerRuntime {
    * @spec #hotspot-detection
    */
   hotspot(f: Frame, offset: number, kind: HotspotKind): boolean {
+    const policy = this.policy!;
+    this.countdowns.settle(policy);
     const code = f.code;
     const sites = code.sites!;
-    const site = sites[offset] ?? (sites[offset] = this.policy!.newSite());
-    if (!this.policy!.tick(site)) return false;
-    this.emit({ kind: 'hotspot', code: code.name, offset, hotspot: kind, counters: this.policy!.counters(site) });
+    const site = sites[offset] ?? (sites[offset] = policy.newSite());
+    if (!policy.tick(site)) return this.keepCounting(policy, code, offset, site);
+    this.emit({ kind: 'hotspot', code: code.name, offset, hotspot: kind, counters: policy.counters(site) });
     const executor = this.compile(code, offset);
     if (executor === null) {
       this.policy!.declined(site);
-      return false;
+      return this.keepCounting(policy, code, offset, site);
     }
     if (!this.install(code, offset, executor)) {
       this.policy!.declined(site);
-      return false;
+      return this.keepCounting(policy, code, offset, site);
     }
     /** @spec #enter-at-once */
     f.ip = offset + 1;
     this.enter(f, code.args[offset]!);
     return true;
+  }
+
+  /** Let the counting handler count the site's quiet ticks itself, unless compile re-registered. */
+  private keepCounting(policy: HotspotPolicy, code: Code, offset: number, site: Site): false {
+    if (this.policy === policy && code.sites![offset] === site) this.countdowns.arm(policy, code, offset, site);
+    return false;
   }
 
   /** @spec #compile */
@@ -186,6 +197,8 @@ export class OptimizerRuntime {
     code.ops[offset] = slot.originalOp;
     code.args[offset] = slot.originalArg;
     code.executors![index] = undefined;
+    if (this.policy) this.countdowns.settle(this.policy);
+    this.countdowns.disarm(code, offset);
     code.sites![offset] = undefined;
     this.emit({ kind: 'removed', code: code.name, offset, executor: slot.id, reason });
   }
@@ -283,15 +296,27 @@ function countingDispatch(capabilities: number): Handler[] {
   const overrides: Partial<Record<'JUMP_BACKWARD' | 'RESUME', Handler>> = {};
   if (capabilities & Capability.BACK_EDGE) {
     overrides.JUMP_BACKWARD = (vm, f, a) => {
-      if (vm.optimizers.hotspot(f, f.ip - 1, 'back_edge')) return;
+      const offset = f.ip - 1;
+      const countdown = f.code.countdown!;
+      if (countdown[offset]! > 0) countdown[offset]!--;
+      else if (vm.optimizers.hotspot(f, offset, 'back_edge')) return;
       f.ip = a;
     };
   }
   if (capabilities & (Capability.FUNCTION_ENTRY | Capability.RESUME_AFTER_YIELD)) {
     // RESUME itself does nothing, so there is nothing left to run after the check.
+    // By RESUME's `where` bits (resumeKind reads only those): the kind to count there, if declared.
+    const counted = [0, 1, 2, 3].map((where) => {
+      const kind = resumeKind(where);
+      return kind !== null && (capabilities & KIND_BIT[kind]) !== 0 ? kind : null;
+    });
     overrides.RESUME = (vm, f, a) => {
-      const kind = resumeKind(a);
-      if (kind !== null && (capabilities & KIND_BIT[kind]) !== 0) vm.optimizers.hotspot(f, f.ip - 1, kind);
+      const kind = counted[a & 3]!;
+      if (kind === null) return;
+      const offset = f.ip - 1;
+      const countdown = f.code.countdown!;
+      if (countdown[offset]! > 0) countdown[offset]!--;
+      else vm.optimizers.hotspot(f, offset, kind);
     };
   }
   return dispatchTable(overrides);
