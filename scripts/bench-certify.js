@@ -13,17 +13,11 @@
 const { execFileSync } = require('node:child_process');
 const path = require('node:path');
 const { performance } = require('node:perf_hooks');
+const { median, sum } = require('./bench-stats.js');
 
 const CANDIDATES = ['superblock', 'counter', 'null'];
 const SMALL_STEPS = 1000;
 const TARGETS = { lockstepOverPlain: 3, smallFixturesPerSecondPerCore: 500 };
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-const sum = (xs) => xs.reduce((a, x) => a + x, 0);
 
 function inProcess(candidate) {
   const out = execFileSync(process.execPath, [path.join(__dirname, 'bench-certify-worker.js'), candidate], { encoding: 'utf8', maxBuffer: 1 << 26 });

@@ -22,6 +22,7 @@ const path = require('node:path');
 const { prepareCopies, BUILD, VM_CONFIGS } = require('./bench-baseline.js');
 const programs = require('../bench/programs.js');
 const { benchCertification } = require('./bench-certify.js');
+const { geomean, median, spread } = require('./bench-stats.js');
 
 const ROOT = path.join(__dirname, '..');
 const RUNS = Math.max(10, Number(process.env.BENCH_RUNS || 10));
@@ -45,18 +46,6 @@ const CONFIGS = {
   superblock: 'the reference VM with the `superblock` sample optimizer registered (seed profile defaults)',
 };
 
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-
-function spread(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[s.length - 1] / s[0];
-}
-
-const geomean = (xs) => Math.exp(xs.reduce((a, x) => a + Math.log(x), 0) / xs.length);
 const pct = (r) => `${r >= 1 ? '+' : ''}${((r - 1) * 100).toFixed(2)}%`;
 
 function sample(name, mode) {

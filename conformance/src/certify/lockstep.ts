@@ -8,6 +8,7 @@ import type { Vm } from '../../../reference/src/interp/vm';
 import { repr } from '../../../reference/src/runtime/repr';
 import { PyException, type PyValue } from '../../../reference/src/runtime/values';
 import { compareStates, type StateDifference } from '../../../reference/src/state/compare';
+import { framesOutermostFirst } from '../../../reference/src/state/frames';
 import { snapshot, type StateSnapshot } from '../../../reference/src/state/snapshot';
 import { sameOutput, sameTokens, stateTokens, type Token } from '../../../reference/src/state/tokens';
 
@@ -21,20 +22,20 @@ export type AdvanceResult =
  * equal states stand in the same place. Cheap, because it runs after every step of the oracle.
  */
 export function samePosition(a: Vm, b: Vm): boolean {
-  if (a.depth !== b.depth || a.suspendedChains.length !== b.suspendedChains.length || printedLength(a) !== printedLength(b)) return false;
-  if (!sameChain(a.frame, b.frame)) return false;
-  for (let i = 0; i < a.suspendedChains.length; i++) if (!sameChain(a.suspendedChains[i]!, b.suspendedChains[i]!)) return false;
-  return true;
+  return a.depth === b.depth && printedLength(a) === printedLength(b) && sameChains(a, b, true);
 }
 
-function framesOutermostFirst(vm: Vm): Frame[] {
-  const out: Frame[] = [];
-  for (const top of [...vm.suspendedChains, vm.frame]) {
-    const chain: Frame[] = [];
-    for (let f = top; f; f = f.back) chain.push(f);
-    out.push(...chain.reverse());
-  }
-  return out;
+/** Each chain's frames run the same code at the same ip (and, with `stacks`, at the same stack depth). */
+function sameChains(a: Vm, b: Vm, stacks: boolean): boolean {
+  if (a.suspendedChains.length !== b.suspendedChains.length) return false;
+  const same = (x: Frame | null, y: Frame | null): boolean => {
+    for (; x && y; x = x.back, y = y.back) {
+      if (x.ip !== y.ip || x.code.name !== y.code.name || (stacks && x.stack.length !== y.stack.length)) return false;
+    }
+    return x === null && y === null;
+  };
+  // The running chain first: its innermost frame differs at almost every step, and then this costs nothing.
+  return same(a.frame, b.frame) && a.suspendedChains.every((c, i) => same(c, b.suspendedChains[i]!));
 }
 
 /** Where the positions first differ, with the snapshot's paths; null when they are the same. */
@@ -68,18 +69,6 @@ export function printedLength(vm: Vm): number {
   return p.chars;
 }
 
-/** Every chain's frames run the same code at the same ip (stack depths and output aside). */
-function atSameInstructions(a: Vm, b: Vm): boolean {
-  // The innermost frame first: it differs at almost every step, and then this costs nothing.
-  if (a.frame?.ip !== b.frame?.ip || a.frame?.code.name !== b.frame?.code.name) return false;
-  if (a.suspendedChains.length !== b.suspendedChains.length) return false;
-  const sameCalls = (x: Frame | null, y: Frame | null): boolean => {
-    for (; x && y; x = x.back, y = y.back) if (x.ip !== y.ip || x.code.name !== y.code.name) return false;
-    return x === null && y === null;
-  };
-  return sameCalls(a.frame, b.frame) && a.suspendedChains.every((c, i) => sameCalls(c, b.suspendedChains[i]!));
-}
-
 /** Locals equal as values go without following objects (a heuristic for choosing what to report). */
 function shallowEqualLocals(a: Frame | null, b: Frame | null): boolean {
   if (!a || !b || a.locals.length !== b.locals.length) return false;
@@ -89,16 +78,9 @@ function shallowEqualLocals(a: Frame | null, b: Frame | null): boolean {
   });
 }
 
-function sameChain(x: Frame | null, y: Frame | null): boolean {
-  for (; x && y; x = x.back, y = y.back) {
-    if (x.ip !== y.ip || x.code.name !== y.code.name || x.stack.length !== y.stack.length) return false;
-  }
-  return x === null && y === null;
-}
-
 /**
- * Equal states, decided by their tokens; the snapshot comparison explains a difference (it is built
- * only when asked to, for the first state at the executor's position that differs).
+ * Equal states, decided by their tokens; the snapshot comparison explains a difference (built only
+ * when asked: for the state reported as closest).
  */
 class Target {
   private tokens: Token[] | null = null;
@@ -110,11 +92,10 @@ class Target {
     return sameOutput(reference, this.actual) && sameTokens(stateTokens(reference), this.tokens);
   }
 
-  difference(reference: Vm): StateDifference {
+  /** Where the reference's state first differs from the executor's; null if nowhere. */
+  difference(reference: Vm): StateDifference | null {
     this.snap ??= snapshot(this.actual);
-    const d = compareStates(snapshot(reference), this.snap);
-    if (d === null) throw new Error('internal: the state tokens differ where the snapshots are equal');
-    return d;
+    return compareStates(snapshot(reference), this.snap);
   }
 }
 
@@ -130,13 +111,17 @@ export function findAdvance(reference: Vm, actual: Vm, maxSteps: number): Advanc
   for (let n = 0; ; n++) {
     if (samePosition(reference, actual)) {
       if (target.equal(reference)) return { ok: true, n, escaped };
-      closest ??= { n, difference: target.difference(reference) };
-    } else if (!sameInstructions?.sameLocals && closest === null && atSameInstructions(reference, actual)) {
+      if (!closest) {
+        const difference = target.difference(reference);
+        if (difference === null) throw new Error('internal: the state tokens differ where the snapshots are equal');
+        closest = { n, difference };
+      }
+    } else if (!sameInstructions?.sameLocals && closest === null && sameChains(reference, actual, false)) {
       // The first such state, or better the first where the innermost frame's locals agree too
       // (in a loop, the same iteration).
       const sameLocals = shallowEqualLocals(reference.frame, actual.frame);
       if (!sameInstructions || sameLocals) {
-        const difference = compareStates(snapshot(reference), snapshot(actual));
+        const difference = target.difference(reference);
         if (difference) sameInstructions = { n, difference, sameLocals };
       }
     }

@@ -7,6 +7,7 @@
 import type { Frame } from '../interp/frame';
 import type { Vm } from '../interp/vm';
 import type { PyObject, Slot } from '../runtime/values';
+import { framesOutermostFirst } from './frames';
 import { describeObject, floatKey, type Scalar } from './shape';
 
 export type ValueNode =
@@ -45,12 +46,6 @@ export interface StateSnapshot {
   readonly handled: ValueNode;
   readonly output: string;
   readonly heap: readonly HeapNode[];
-}
-
-function chain(top: Frame | null): Frame[] {
-  const out: Frame[] = [];
-  for (let f = top; f; f = f.back) out.unshift(f);
-  return out;
 }
 
 export function snapshot(vm: Vm): StateSnapshot {
@@ -106,7 +101,7 @@ export function snapshot(vm: Vm): StateSnapshot {
     return { kind: o.kind, props, slots, ...(items ? { items } : {}), ...(fr !== undefined ? { frame: fr } : {}) };
   };
 
-  const frames = [...vm.suspendedChains.flatMap((top) => chain(top)), ...chain(vm.frame)].map(frame);
+  const frames = framesOutermostFirst(vm).map(frame);
   const globals: Record<string, ValueNode> = {};
   for (const [k, v] of vm.globals) globals[k] = value(v);
   const handled = value(vm.excBase.handled);

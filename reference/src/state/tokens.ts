@@ -9,6 +9,7 @@
 import type { Frame } from '../interp/frame';
 import type { Vm } from '../interp/vm';
 import type { PyObject, Slot } from '../runtime/values';
+import { chainOutermostFirst, chainTops } from './frames';
 import { describeObject, type Scalar, type ShapeSink } from './shape';
 
 export type Token = Scalar | undefined;
@@ -93,17 +94,10 @@ class Walker implements ShapeSink {
   }
 }
 
-function chainOutermostFirst(top: Frame | null): Frame[] {
-  const out: Frame[] = [];
-  for (let f = top; f; f = f.back) out.push(f);
-  return out.reverse();
-}
-
 /** The state as tokens (the printed output aside: see sameOutput). */
 export function stateTokens(vm: Vm): Token[] {
   const w = new Walker();
-  const chains = [...vm.suspendedChains, vm.frame];
-  for (const top of chains) {
+  for (const top of chainTops(vm)) {
     const frames = chainOutermostFirst(top);
     w.tokens.push(frames.length);
     for (const f of frames) w.frameBody(f);
