@@ -13,7 +13,8 @@ import { importPythonCommand } from './commands/import-python';
 import { lintCommand } from './commands/lint';
 import { mutantsCommand } from './commands/mutants';
 import { runCommand } from './commands/run';
-import { findPackageRoot } from './config';
+import { closest } from './commands/parse-options';
+import { findPackageRoot, packageVersion } from './config';
 import type { Vm } from './run/vm';
 
 export type { CliIo } from './commands/context';
@@ -27,7 +28,8 @@ function overview(): string {
 Commands:
 ${rows}
 
-Run "optcert <command> --help" for a command's options.
+Options: -h, --help (this text), -v, --version (the version of optcert).
+Run "optcert <command> --help" or "optcert help <command>" for a command's options.
 Exit: 0 all passed (certify: certified), 1 fixture failures (certify: rule violations),
 2 bad input or usage, 3 internal error (certify: the module could not be loaded or is not an optimizer).`;
 }
@@ -43,22 +45,42 @@ function internalError(io: CliIo, e: unknown): number {
   return EXIT.internal;
 }
 
+function unknownCommand(io: CliIo, name: string): number {
+  const near = closest(name, COMMANDS.map((c) => c.name));
+  const hint = near ? `did you mean ${near}? ` : '';
+  io.err(`optcert: USAGE: unknown command '${name}' (${hint}commands: ${COMMANDS.map((c) => c.name).join(', ')})`);
+  return EXIT.badInput;
+}
+
 export function main(argv: readonly string[], io: CliIo): number | Promise<number> {
   try {
     const [name, ...rest] = argv;
+    const root = () => io.root ?? findPackageRoot(__dirname);
+    if (name === '--version' || name === '-v') {
+      io.out(packageVersion(root()));
+      return EXIT.ok;
+    }
+    if (name === 'help' && rest.length > 0) {
+      const command = COMMANDS.find((c) => c.name === rest[0]);
+      if (!command) return unknownCommand(io, rest[0]!);
+      io.out(command.help);
+      return EXIT.ok;
+    }
     if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
       (name === undefined ? io.err : io.out)(overview());
       return name === undefined ? EXIT.badInput : EXIT.ok;
     }
     const command = COMMANDS.find((c) => c.name === name);
-    if (!command) {
-      io.err(`optcert: USAGE: unknown command '${name}' (commands: ${COMMANDS.map((c) => c.name).join(', ')})`);
-      return EXIT.badInput;
-    }
-    const ctx = makeContext(io, io.vm ?? referenceVm(), io.root ?? findPackageRoot(__dirname));
+    if (!command) return name.startsWith('-') ? usageLine(io, `unknown option ${name} (options before a command: --help, --version)`) : unknownCommand(io, name);
+    const ctx = makeContext(io, io.vm ?? referenceVm(), root());
     const code = command.run(rest, ctx);
     return typeof code === 'number' ? code : code.catch((e: unknown) => internalError(io, e));
   } catch (e) {
     return internalError(io, e);
   }
+}
+
+function usageLine(io: CliIo, message: string): number {
+  io.err(`optcert: USAGE: ${message}`);
+  return EXIT.badInput;
 }

@@ -1,7 +1,7 @@
 /** What every command gets: output sinks, the working directory, the VM, optcert's root. */
-import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { formatDiagnostic, shownPath, type Diagnostic } from '../diagnostic';
 import type { Vm } from '../run/vm';
+import { parseOptions, type OptionSpecs, type ParseSettings, type Parsed } from './parse-options';
 
 export interface CliIo {
   /** One line to stdout (no trailing newline). */
@@ -52,22 +52,11 @@ export function usage(ctx: Context, command: string, message: string): number {
   return EXIT.badInput;
 }
 
-export type Parsed<T extends NonNullable<ParseArgsConfig['options']>> =
-  | {
-      readonly ok: true;
-      readonly values: { readonly [K in keyof T]?: T[K] extends { type: 'boolean' } ? boolean : string };
-      readonly positionals: readonly string[];
-    }
-  | { readonly ok: false; readonly message: string };
+export type { Parsed } from './parse-options';
 
-/** node:util parseArgs, strict; its errors become data. */
-export function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: readonly string[], options: T): Parsed<T> {
-  try {
-    const r = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
-    return { ok: true, values: r.values as never, positionals: r.positionals };
-  } catch (e) {
-    return { ok: false, message: (e as Error).message.split('\n')[0] };
-  }
+/** node:util parseArgs, strict; its errors become one line of our own (see parse-options). */
+export function parse<T extends OptionSpecs>(args: readonly string[], options: T, settings?: ParseSettings): Parsed<T> {
+  return parseOptions(args, options, settings);
 }
 
 export type Checked<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
