@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { EXIT, usage, type Context } from '../commands/context';
 import { defaultTagsFile, packageVersion } from '../config';
+import { corpusName, unusedLocalFixtures, type CorpusChoice } from '../fixtures/corpus';
 import { loadCorpus } from '../fixtures/select';
 import { readTags } from '../fixtures/tags';
 import { buildCertificate, corpusHash, specVersion, type Certificate } from '../report/certificate';
@@ -23,7 +24,8 @@ export type Reporter = 'console' | 'json' | 'junit' | 'tap';
 export interface Plan {
   /** A module path or sample:<name>. */
   readonly module: string;
-  readonly paths: readonly string[];
+  /** The official corpus, the user's instead, or both (fixtures/corpus.ts). */
+  readonly corpus: CorpusChoice;
   readonly reporter: Reporter;
   readonly output: string | undefined;
   readonly grep: RegExp | undefined;
@@ -89,12 +91,14 @@ export async function runCertify(ctx: Context, plan: Plan): Promise<number> {
     if (s.ok) await s.pool.close();
     return code;
   };
-  const corpus = loadCorpus(io.cwd, plan.paths);
+  const unused = unusedLocalFixtures(io.cwd, plan.corpus);
+  if (unused) io.err(unused);
+  const corpus = loadCorpus(io.cwd, plan.corpus.paths);
   corpus.problems.forEach(ctx.report);
   const selected = selectFixtures(corpus.fixtures, { grep: plan.grep, tags: plan.tags, shard: plan.shard });
   if (selected.length === 0) {
     if (corpus.problems.some((d) => d.code === 'PATH_NOT_FOUND') || corpus.fixtures.length === 0 || !plan.shard) {
-      io.err(`optcert certify: NO_FIXTURES: no fixture selected under ${plan.paths.join(', ')}`);
+      io.err(`optcert certify: NO_FIXTURES: no fixture selected from ${corpusName(plan.corpus)}`);
       return abandon(EXIT.badInput);
     }
   }
@@ -127,6 +131,7 @@ export async function runCertify(ctx: Context, plan: Plan): Promise<number> {
     specVersion: specVersion(ctx.root),
     corpusHash: corpusHash(corpus.fixtures),
     corpusFixtures: corpus.fixtures.length,
+    corpus: { kind: plan.corpus.kind, version: plan.corpus.version, generated: plan.corpus.generated, paths: plan.corpus.userPaths },
     certify,
     timeoutMs: plan.timeoutMs,
     maxMemoryMb: plan.maxMemoryMb,

@@ -1,14 +1,18 @@
 /** `optcert bless`: record expectations from the VM into fixture files. */
+import { relative, isAbsolute } from 'node:path';
+import { chooseCorpus } from '../fixtures/corpus';
 import { loadCorpus } from '../fixtures/select';
 import { blessFixture, type BlessResult } from '../bless/bless-fixture';
 import { EXIT, grepOption, parse, usage, type Command, type Context } from './context';
 
 const HELP = `Usage: optcert bless [paths...] [options]
 
-For each fixture under paths (default: fixtures) that has no expect, run the reference VM and
+For each fixture under paths that has no expect, run the reference VM and
 write the expect mapping into the file (the rest of the file is kept byte for byte), printing
 what was added. A fixture that already has expect is left alone unless --force; then the old
 and new expectations are shown as a diff. Bad input is never blessed.
+With no paths, the official corpus, and only from inside optcert's own checkout (an installed
+optcert's fixtures are not yours to write).
 
 Options:
   --force               re-record fixtures that already have expect
@@ -37,7 +41,12 @@ export const blessCommand: Command = {
     }
     const grep = grepOption(values.grep);
     if (!grep.ok) return usage(ctx, 'bless', grep.message);
-    return execute(ctx, positionals.length > 0 ? positionals : ['fixtures'], grep.value, values.force === true);
+    if (positionals.length === 0 && !insideRoot(ctx.root, ctx.io.cwd)) {
+      return usage(ctx, 'bless', 'name the fixture files or directories to record into (with no paths, bless works only inside optcert\'s own checkout)');
+    }
+    const corpus = chooseCorpus(ctx.root, ctx.io.cwd, { paths: positionals });
+    if (!corpus.ok) return usage(ctx, 'bless', corpus.message);
+    return execute(ctx, corpus.corpus.paths, grep.value, values.force === true);
   },
 };
 
@@ -45,7 +54,7 @@ function execute(ctx: Context, paths: readonly string[], grep: RegExp | undefine
   const corpus = loadCorpus(ctx.io.cwd, paths, { grep });
   corpus.problems.forEach(ctx.report);
   if (corpus.fixtures.length === 0 && corpus.problems.length === 0) {
-    ctx.io.err(`optcert bless: NO_FIXTURES: no fixture selected under ${paths.join(', ')}`);
+    ctx.io.err(`optcert bless: NO_FIXTURES: no fixture selected under ${paths.map(ctx.show).join(', ')}`);
     return EXIT.badInput;
   }
   const counts = { added: 0, changed: 0, unchanged: 0, kept: 0, bad: corpus.problems.length };
@@ -57,6 +66,13 @@ function execute(ctx: Context, paths: readonly string[], grep: RegExp | undefine
   }
   ctx.io.out(`${counts.added} added, ${counts.changed} changed, ${counts.unchanged} unchanged, ${counts.kept} kept`);
   return counts.bad > 0 ? EXIT.badInput : EXIT.ok;
+}
+
+/** The working directory is optcert's own package root or below it. */
+function insideRoot(root: string | null, cwd: string): boolean {
+  if (root === null) return false;
+  const rel = relative(root, cwd);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
 function print(ctx: Context, r: BlessResult): void {

@@ -1,6 +1,7 @@
 /** `optcert certify`: certify a candidate optimizer against the fixture corpus (options; the work is in certify/run-certify). */
 import { availableParallelism } from 'node:os';
 import { parseShard, type Shard } from '../certify/select';
+import { chooseCorpus } from '../fixtures/corpus';
 import type { Plan, Reporter } from '../certify/run-certify';
 import { EXIT, grepOption, oneOf, parse, usage, type Command } from './context';
 
@@ -9,7 +10,7 @@ export const DEFAULT_MAX_MEMORY_MB = 512;
 
 const HELP = `Usage: optcert certify <module> [paths...] [options]
 
-Certify an optimizer: run every fixture under paths (default: fixtures) with it registered on the
+Certify an optimizer: run every fixture of the corpus with it registered on the
 reference VM, in lockstep with the reference interpreter after every execute, and judge it rule by
 rule (spec/certification.md). <module> is a JavaScript or TypeScript file (CommonJS or ESM; .ts
 needs ts-node) exporting createOptimizer() (preferred: a fresh optimizer per fixture), a default
@@ -17,7 +18,14 @@ export (factory, class or optimizer object) or optimizer; or sample:<name> for a
 (null, counter, superblock). Fixtures run in a pool of worker threads, one fixture at a time per
 worker, each under a wall-clock and a memory limit.
 
+The corpus: with no paths, optcert's official corpus (bundled with the package, wherever optcert
+runs); paths (files or directories) are a custom corpus instead of it; --add puts your fixtures on
+top of the official corpus. The report names the corpus, and a verdict on a custom corpus or on a
+selection (--grep, --tag, --shard) says so in its line.
+
 Options:
+  --add <path>          add these fixtures to the official corpus (repeatable)
+  --generated           add the official generated tier (fixtures-generated/) to the official corpus
   --reporter <name>     console (default), json (the certificate), junit or tap
   --output <file>       write the report to this file (the console report still prints)
   --grep <regexp>       only fixtures whose id matches
@@ -39,6 +47,8 @@ Exit: 0 certified (or every failure a known one), 1 rule violations (or errors, 
 passes), 2 bad input or usage, 3 the module could not be loaded or exports no optimizer.`;
 
 const OPTIONS = {
+  add: { type: 'string', multiple: true },
+  generated: { type: 'boolean' },
   reporter: { type: 'string' },
   output: { type: 'string' },
   grep: { type: 'string' },
@@ -91,12 +101,14 @@ export const certifyCommand: Command = {
     const jobs = positiveInt('--jobs', values.jobs, availableParallelism());
     if (!jobs.ok) return usage(ctx, 'certify', jobs.message);
     const tags = (values.tag as unknown as string[] | undefined) ?? [];
+    const corpus = chooseCorpus(ctx.root, ctx.io.cwd, { paths, add: (values.add as unknown as string[] | undefined) ?? [], generated: values.generated === true });
+    if (!corpus.ok) return usage(ctx, 'certify', corpus.message);
     const reporterName: Reporter = reporter.value;
     // Loaded on use: the other commands never load the certifier (nor the reference VM through it).
     const { runCertify } = require('../certify/run-certify') as typeof import('../certify/run-certify');
     return runCertify(ctx, {
       module,
-      paths: paths.length > 0 ? paths : ['fixtures'],
+      corpus: corpus.corpus,
       reporter: reporterName,
       output: values.output,
       grep: grep.value,

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { defaultSpecDir } from '../config';
 import { computeCoverage } from '../coverage/compute';
 import { readAnchors } from '../fixtures/anchors';
+import { chooseCorpus } from '../fixtures/corpus';
 import { loadCorpus } from '../fixtures/select';
 import { coverageTable } from '../report/coverage-table';
 import { runAll } from '../run/run-all';
@@ -10,7 +11,7 @@ import { EXIT, oneOf, parse, usage, type Command, type Context } from './context
 
 const HELP = `Usage: optcert coverage [paths...] [options]
 
-Run the fixtures under paths (default: fixtures) with instruction tracking and show which
+Run the fixtures under paths (default: optcert's official corpus) with instruction tracking and show which
 passing fixtures cover each instruction and each spec anchor. An instruction is covered when a
 passing fixture executes it (a run-time-only instruction: when it appears in a passing fixture's
 program); an anchor when a passing fixture lists it in spec: or executes its op-<NAME> instruction.
@@ -44,7 +45,9 @@ export const coverageCommand: Command = {
     const format = oneOf('--format', values.format, ['table', 'json'] as const, 'table');
     if (!format.ok) return usage(ctx, 'coverage', format.message);
     const specDir = values['spec-dir'] !== undefined ? resolve(ctx.io.cwd, values['spec-dir']) : defaultSpecDir(ctx.root, ctx.io.cwd);
-    return execute(ctx, positionals.length > 0 ? positionals : ['fixtures'], specDir, format.value);
+    const corpus = chooseCorpus(ctx.root, ctx.io.cwd, { paths: positionals });
+    if (!corpus.ok) return usage(ctx, 'coverage', corpus.message);
+    return execute(ctx, corpus.corpus.paths, specDir, format.value);
   },
 };
 

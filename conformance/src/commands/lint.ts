@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import { defaultSpecDir, defaultTagsFile } from '../config';
 import { readAnchors } from '../fixtures/anchors';
+import { chooseCorpus } from '../fixtures/corpus';
 import { loadCorpus } from '../fixtures/select';
 import { readTags } from '../fixtures/tags';
 import { hotspotSites } from '../fixtures/hotspots';
@@ -10,7 +11,7 @@ import { EXIT, parse, usage, type Command, type Context } from './context';
 
 const HELP = `Usage: optcert lint [paths...] [options]
 
-Check the fixtures under paths (default: fixtures): YAML and schema, duplicate ids, spec anchors
+Check the fixtures under paths (default: optcert's official corpus): YAML and schema, duplicate ids, spec anchors
 that spec/*.md does not define, tags that the tag registry does not list, op-X anchors for
 instructions the program does not contain, fixtures without expect, sample optimizers the VM
 does not have, scripted optimizer at: keys that are not hotspot instructions of the program,
@@ -44,7 +45,9 @@ export const lintCommand: Command = {
     }
     const specDir = values['spec-dir'] !== undefined ? resolve(ctx.io.cwd, values['spec-dir']) : defaultSpecDir(ctx.root, ctx.io.cwd);
     const tagsFile = values.tags !== undefined ? resolve(ctx.io.cwd, values.tags) : defaultTagsFile(ctx.root, ctx.io.cwd);
-    return execute(ctx, positionals.length > 0 ? positionals : ['fixtures'], specDir, tagsFile);
+    const corpus = chooseCorpus(ctx.root, ctx.io.cwd, { paths: positionals });
+    if (!corpus.ok) return usage(ctx, 'lint', corpus.message);
+    return execute(ctx, corpus.corpus.paths, specDir, tagsFile);
   },
 };
 
@@ -78,7 +81,7 @@ function execute(ctx: Context, paths: readonly string[], specDir: string, tagsFi
   const files = corpus.fixtures.length + corpus.problems.filter((d) => d.code !== 'FIXTURE_DUPLICATE_ID').length;
   ctx.io.out(`${files} files checked, ${problems.length} problems`);
   if (files === 0) {
-    ctx.io.err(`optcert lint: NO_FIXTURES: no fixture file under ${paths.join(', ')}`);
+    ctx.io.err(`optcert lint: NO_FIXTURES: no fixture file under ${paths.map(ctx.show).join(', ')}`);
     return EXIT.badInput;
   }
   return problems.length > 0 ? EXIT.failures : EXIT.ok;

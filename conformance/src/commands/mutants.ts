@@ -1,5 +1,6 @@
 /** `optcert mutants`: certify the mutant gallery against the corpus; mutation score, vacuous fixtures. */
 import { resolve } from 'node:path';
+import { chooseCorpus } from '../fixtures/corpus';
 import { loadCorpus } from '../fixtures/select';
 import { defaultGalleryDir, loadGallery } from '../mutants/gallery';
 import { scoreGallery, type GalleryScore, type MutantResult } from '../mutants/score';
@@ -9,7 +10,7 @@ const HELP = `Usage: optcert mutants [paths...] [options]
 
 Certify the mutants of the gallery — deliberately broken optimizers in conformance/test/mutants,
 each documented with the certification rule it must trip — against the applicable fixtures under
-paths (default: fixtures), in process, and print:
+paths (default: optcert's official corpus), in process, and print:
   - the mutation score: mutants killed (some fixture fails them) and killed for their stated rule;
   - a table mutant x rule x the fixtures that kill it for its rule (the first few);
   - the fixtures that kill no mutant: probably vacuous as tests of an optimizer (registration
@@ -64,7 +65,9 @@ export const mutantsCommand: Command = {
     const format = oneOf('--format', values.format, ['table', 'json'] as const, 'table');
     if (!format.ok) return usage(ctx, 'mutants', format.message);
     const dir = values.gallery !== undefined ? resolve(ctx.io.cwd, values.gallery) : defaultGalleryDir();
-    return execute(ctx, positionals.length > 0 ? positionals : ['fixtures'], dir, grep, killers, values.full === true, format.value);
+    const corpus = chooseCorpus(ctx.root, ctx.io.cwd, { paths: positionals });
+    if (!corpus.ok) return usage(ctx, 'mutants', corpus.message);
+    return execute(ctx, corpus.corpus.paths, dir, grep, killers, values.full === true, format.value);
   },
 };
 
@@ -79,7 +82,7 @@ function execute(ctx: Context, paths: readonly string[], dir: string, grep: RegE
   const corpus = loadCorpus(ctx.io.cwd, paths);
   corpus.problems.forEach(ctx.report);
   if (corpus.fixtures.length === 0) {
-    ctx.io.err(`optcert mutants: NO_FIXTURES: no fixture under ${paths.join(', ')}`);
+    ctx.io.err(`optcert mutants: NO_FIXTURES: no fixture under ${paths.map(ctx.show).join(', ')}`);
     return EXIT.badInput;
   }
   const score = scoreGallery(ctx.vm, mutants, corpus.fixtures, {

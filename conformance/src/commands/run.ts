@@ -2,6 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { packageVersion } from '../config';
+import { chooseCorpus } from '../fixtures/corpus';
 import { loadCorpus } from '../fixtures/select';
 import { errorLine, failLine, summaryLine } from '../report/console';
 import { buildReport } from '../report/json';
@@ -10,7 +11,7 @@ import { EXIT, grepOption, oneOf, parse, usage, type Command, type Context } fro
 
 const HELP = `Usage: optcert run [paths...] [options]
 
-Run the fixtures under paths (files or directories; default: fixtures) on the VM and compare
+Run the fixtures under paths (files or directories; default: optcert's official corpus) on the VM and compare
 each outcome with the fixture's expect. Prints a line per failure, then "N passed, N failed".
 
 Options:
@@ -42,7 +43,9 @@ export const runCommand: Command = {
     const reporter = oneOf('--reporter', values.reporter, ['console', 'json'] as const, 'console');
     if (!reporter.ok) return usage(ctx, 'run', reporter.message);
     if (values.output !== undefined && reporter.value !== 'json') return usage(ctx, 'run', '--output needs --reporter json');
-    return execute(ctx, positionals.length > 0 ? positionals : ['fixtures'], grep.value, reporter.value, values.output);
+    const corpus = chooseCorpus(ctx.root, ctx.io.cwd, { paths: positionals });
+    if (!corpus.ok) return usage(ctx, 'run', corpus.message);
+    return execute(ctx, corpus.corpus.paths, grep.value, reporter.value, values.output);
   },
 };
 
@@ -55,7 +58,7 @@ function execute(ctx: Context, paths: readonly string[], grep: RegExp | undefine
   const corpus = loadCorpus(ctx.io.cwd, paths, { grep });
   corpus.problems.forEach(ctx.report);
   if (corpus.fixtures.length === 0 && corpus.problems.length === 0) {
-    ctx.io.err(`optcert run: NO_FIXTURES: no fixture selected under ${paths.join(', ')}${grep ? ` matching /${grep.source}/` : ''}`);
+    ctx.io.err(`optcert run: NO_FIXTURES: no fixture selected under ${paths.map(ctx.show).join(', ')}${grep ? ` matching /${grep.source}/` : ''}`);
     return EXIT.badInput;
   }
   const runs = runAll(ctx.vm, corpus.fixtures);

@@ -27,6 +27,7 @@ const input = (o: Partial<CertificateInput> = {}): CertificateInput => ({
   specVersion: '0.1.0',
   corpusHash: `sha256:${'0'.repeat(64)}`,
   corpusFixtures: 6,
+  corpus: { kind: 'official', version: '0.1.0', generated: false, paths: [] },
   certify: { stress: true, maxAdvance: 100_000, budgetFactor: 10 },
   timeoutMs: 10_000,
   maxMemoryMb: 512,
@@ -73,7 +74,43 @@ describe('the certificate', () => {
     expect(lines[lines.length - 1]).toBe('2 passed, 2 failed, 1 skipped, 1 errors');
     expect(lines).toContain('compile.hang  c.err#<&>  error: compile did not return "\\u0001"'.replace('\\u0001', '\u0001'));
     expect(lines).toContain('unexpected-pass  f.unexpected  passed, but the expectations file says error: was flaky');
-    expect(consoleReport(buildCertificate(input({ results: [input().results[0]!] })))).toContain('sb: CERTIFIED against 1 fixtures');
+  });
+
+  describe('the verdict line names what it was reached against', () => {
+    const one = input().results[0]!;
+    const verdict = (o: Partial<CertificateInput>) => consoleReport(buildCertificate(input({ results: [one], ...o }))).find((l) => l.startsWith('sb: '));
+    test('the whole official corpus', () => {
+      const c = buildCertificate(input({ results: [one], corpusFixtures: 1 }));
+      expect(c.summary).toMatchObject({ certified: true, partial: false });
+      expect(verdict({ corpusFixtures: 1 })).toBe('sb: CERTIFIED against the official corpus 0.1.0 (1 fixture, 1 passed)');
+    });
+    test('a selection of the official corpus is partial', () => {
+      expect(buildCertificate(input({ results: [one] })).summary.partial).toBe(true);
+      expect(verdict({})).toBe('sb: CERTIFIED against a partial selection of 1 of 6 fixtures of the official corpus 0.1.0 (not the whole corpus)');
+    });
+    test('a custom corpus, whole or partial', () => {
+      const custom = { kind: 'custom', version: null, generated: false, paths: ['mine'] } as const;
+      expect(verdict({ corpus: custom, corpusFixtures: 1 })).toBe('sb: CERTIFIED against a custom selection of 1 fixture (not the official corpus)');
+      expect(verdict({ corpus: custom, corpusFixtures: 4 })).toBe('sb: CERTIFIED against a custom selection of 1 of 4 fixtures (not the official corpus)');
+    });
+    test('the official corpus with extras and the generated tier', () => {
+      const corpus = { kind: 'official+extras', version: '0.1.0', generated: true, paths: ['mine'] } as const;
+      expect(verdict({ corpus, corpusFixtures: 1 })).toBe('sb: CERTIFIED against the official corpus 0.1.0 with the generated tier + extras (mine) (1 fixture, 1 passed)');
+    });
+    test('the header names the corpus', () => {
+      const lines = consoleReport(buildCertificate(input()));
+      expect(lines[2]).toMatch(/; corpus: the official corpus 0\.1\.0, sha256:0{12}… \(6 fixtures\); 6 selected;/);
+    });
+  });
+
+  test('the schema ties the corpus kind to its fields', () => {
+    const validate = certificateValidator();
+    const c = JSON.parse(JSON.stringify(buildCertificate(input()))) as { suite: Record<string, unknown> };
+    const withCorpus = (corpus: unknown) => ({ ...c, suite: { ...c.suite, corpus } });
+    expect(validate(withCorpus({ kind: 'custom', version: null, generated: false, paths: ['mine'] }))).toBe(true);
+    expect(validate(withCorpus({ kind: 'custom', version: '0.1.0', generated: false, paths: ['mine'] }))).toBe(false);
+    expect(validate(withCorpus({ kind: 'official', version: '0.1.0', generated: false, paths: ['mine'] }))).toBe(false);
+    expect(validate(withCorpus({ kind: 'official+extras', version: '0.1.0', generated: false, paths: [] }))).toBe(false);
   });
 
   test('JUnit XML is well-formed, whatever the ids and messages hold', () => {

@@ -10,14 +10,17 @@ import { join } from 'node:path';
 import { Capability } from '../../../reference/src/optimizer/api';
 import type { Calibration } from '../certify/calibrate';
 import type { CertifyOptions } from '../certify/certify-fixture';
+import type { EarlyStop } from '../certify/early-stop';
 import type { CandidateInfo, ResolvedCandidate } from '../certify/module';
 import { RULES, type RuleId } from '../certify/rules';
 import { isBad, isKnownFailure, isUnexpectedPass, type FixtureResult } from '../certify/session';
 import type { Violation } from '../certify/violation';
+import type { CorpusKind } from '../fixtures/corpus';
 import type { Fixture } from '../fixtures/types';
 import type { ReportDiagnostic } from './json';
 
-export const CERTIFICATE_FORMAT = 1;
+/** 2: the suite names its corpus (suite.corpus) and the summary says whether the selection was partial. */
+export const CERTIFICATE_FORMAT = 2;
 
 /** A declared value as JSON: finite numbers as they are, anything else as its String(). */
 export type Declared = number | string;
@@ -31,6 +34,17 @@ export interface RuleResult {
   readonly verdict: RuleVerdict;
   /** The fixtures that break it ("(optimizer)" for the registration and calibration rules). */
   readonly fixtures: readonly string[];
+}
+
+/** Which corpus the fixtures came from (fixtures/corpus.ts). */
+export interface CorpusIdentity {
+  readonly kind: CorpusKind;
+  /** The official corpus's version when it is part of the corpus. */
+  readonly version: string | null;
+  /** The official corpus includes its generated tier. */
+  readonly generated: boolean;
+  /** The user's paths as given: the custom corpus, or the extras on top of the official one. */
+  readonly paths: readonly string[];
 }
 
 export interface Certificate {
@@ -55,6 +69,7 @@ export interface Certificate {
     /** sha256 over the corpus's fixture files (see corpusHash). */
     readonly corpusHash: string;
     readonly corpusFixtures: number;
+    readonly corpus: CorpusIdentity;
   };
   readonly options: {
     readonly stress: boolean;
@@ -72,6 +87,8 @@ export interface Certificate {
   readonly calibration: Calibration;
   readonly results: readonly FixtureResult[];
   readonly badInput: readonly ReportDiagnostic[];
+  /** The run stopped before every selected fixture ran (--bail, fail fast, Ctrl-C); null when it did not. */
+  readonly stopped: StoppedEarly | null;
   readonly summary: {
     readonly passed: number;
     readonly failed: number;
@@ -80,6 +97,8 @@ export interface Certificate {
     readonly knownFailures: number;
     readonly unexpectedPasses: number;
     readonly certified: boolean;
+    /** Fewer fixtures were selected (--grep, --tag, --shard) than the corpus holds. */
+    readonly partial: boolean;
     readonly rules: readonly RuleResult[];
   };
 }
@@ -151,6 +170,14 @@ function ruleVerdicts(results: readonly FixtureResult[], registration: Violation
   });
 }
 
+/** Why a run stopped early, and the fixtures it did not run (they are skips with that reason). */
+export interface StoppedEarly {
+  readonly cause: EarlyStop['cause'];
+  readonly reason: string;
+  readonly rule: RuleId | null;
+  readonly notRun: readonly string[];
+}
+
 export interface CertificateInput {
   readonly candidate: ResolvedCandidate;
   readonly info: CandidateInfo;
@@ -162,6 +189,7 @@ export interface CertificateInput {
   readonly specVersion: string;
   readonly corpusHash: string;
   readonly corpusFixtures: number;
+  readonly corpus: CorpusIdentity;
   readonly certify: Omit<CertifyOptions, 'onPhase'>;
   readonly timeoutMs: number;
   readonly maxMemoryMb: number;
@@ -170,6 +198,8 @@ export interface CertificateInput {
   readonly tags: readonly string[];
   readonly shard: string | null;
   readonly expectations: string | null;
+  /** Why the run stopped early, with the ids it did not run; absent or null when every fixture ran. */
+  readonly stopped?: { readonly why: EarlyStop; readonly notRun: readonly string[] } | null;
 }
 
 export function buildCertificate(i: CertificateInput): Certificate {
@@ -192,7 +222,7 @@ export function buildCertificate(i: CertificateInput): Certificate {
       runCost: declared(i.info.runCost),
       warnings: i.info.warnings,
     },
-    suite: { version: i.suiteVersion, specVersion: i.specVersion, corpusHash: i.corpusHash, corpusFixtures: i.corpusFixtures },
+    suite: { version: i.suiteVersion, specVersion: i.specVersion, corpusHash: i.corpusHash, corpusFixtures: i.corpusFixtures, corpus: i.corpus },
     options: {
       stress: i.certify.stress,
       maxAdvance: i.certify.maxAdvance,
@@ -209,6 +239,7 @@ export function buildCertificate(i: CertificateInput): Certificate {
     calibration: i.calibration,
     results: i.results,
     badInput: i.badInput,
+    stopped: i.stopped ? { cause: i.stopped.why.cause, reason: i.stopped.why.reason, rule: i.stopped.why.rule ?? null, notRun: i.stopped.notRun } : null,
     summary: {
       passed,
       failed: count('fail'),
@@ -221,8 +252,10 @@ export function buildCertificate(i: CertificateInput): Certificate {
         passed > 0 &&
         i.badInput.length === 0 &&
         i.registration === null &&
+        !i.stopped &&
         i.results.every((r) => (r.status === 'pass' || r.status === 'skip') && !isBad(r)) &&
         rules.every((r) => r.verdict !== 'fail'),
+      partial: i.results.length < i.corpusFixtures,
       rules,
     },
   };

@@ -6,6 +6,7 @@
 import { isKnownFailure, isUnexpectedPass, type FixtureResult } from '../certify/session';
 import type { Violation } from '../certify/violation';
 import type { Calibration, CostFinding } from '../certify/calibrate';
+import { corpusName } from '../fixtures/corpus';
 import type { Certificate } from './certificate';
 
 const oneLine = (s: string): string => s.replace(/\r?\n/g, '\\n');
@@ -47,7 +48,27 @@ export function calibrationLines(c: Calibration, strict: boolean): string[] {
   return lines;
 }
 
-export function consoleReport(c: Certificate): string[] {
+const fixtures = (n: number): string => `${n} fixture${n === 1 ? '' : 's'}`;
+
+/**
+ * What a verdict was reached against, for the verdict's own line: the whole official corpus, or
+ * a selection that says it is not. @spec #certify-corpus
+ */
+export function verdictScope(c: Certificate): string {
+  const corpus = c.suite.corpus;
+  const selected = c.results.length;
+  const part = c.summary.partial ? `${selected} of ${c.suite.corpusFixtures}` : `${c.suite.corpusFixtures}`;
+  if (corpus.kind === 'custom') return `a custom selection of ${c.summary.partial ? `${part} fixtures` : fixtures(selected)} (not the official corpus)`;
+  const name = corpusName({ ...corpus, userPaths: corpus.paths });
+  if (c.summary.partial) return `a partial selection of ${part} fixtures of ${name} (not the whole corpus)`;
+  return `${name} (${fixtures(c.suite.corpusFixtures)}, ${c.summary.passed} passed)`;
+}
+
+/**
+ * The header: the candidate, the suite and corpus, the selection (`selected` fixtures) and, when
+ * given, the run's own options (workers, time limit, bail, fail fast), then a blank line.
+ */
+export function headerLines(c: Certificate, selected: number, runOptions?: string): string[] {
   const o = c.optimizer;
   const lines: string[] = [];
   const caps = o.capabilityNames.length > 0 ? ` (${o.capabilityNames.join(', ')})` : '';
@@ -56,14 +77,29 @@ export function consoleReport(c: Certificate): string[] {
   const sel = [c.options.grep ? `--grep ${c.options.grep}` : '', c.options.tags.length ? `--tag ${c.options.tags.join(',')}` : '', c.options.shard ? `--shard ${c.options.shard}` : '']
     .filter(Boolean)
     .join(' ');
+  const corpus = c.suite.corpus;
   lines.push(
-    `  suite ${c.suite.version}, spec ${c.suite.specVersion}, corpus ${c.suite.corpusHash.slice(0, 19)}… (${c.suite.corpusFixtures} fixtures); ${c.results.length} selected${sel ? ` (${sel})` : ''}; stress mode ${c.options.stress ? 'on' : 'off'}`,
+    `  suite ${c.suite.version}, spec ${c.suite.specVersion}; corpus: ${corpusName({ ...corpus, userPaths: corpus.paths })}, ${c.suite.corpusHash.slice(0, 19)}… (${fixtures(c.suite.corpusFixtures)}); ${selected} selected${sel ? ` (${sel})` : ''}; stress mode ${c.options.stress ? 'on' : 'off'}`,
   );
+  if (runOptions) lines.push(`  ${runOptions}`);
   lines.push('');
-  if (c.registration) lines.push(violationLine('(optimizer)', c.registration));
-  const failures = c.results.flatMap(resultLines);
-  lines.push(...failures);
-  if (c.registration || failures.length > 0) lines.push('');
+  return lines;
+}
+
+/**
+ * The whole report. `live`: the header, the registration's violation and the failure lines were
+ * printed while the run went on (certify-console-live), so the report starts after them.
+ */
+export function consoleReport(c: Certificate, options: { readonly live?: boolean } = {}): string[] {
+  const o = c.optimizer;
+  const lines: string[] = [];
+  if (!options.live) {
+    lines.push(...headerLines(c, c.results.length));
+    if (c.registration) lines.push(violationLine('(optimizer)', c.registration));
+    const failures = c.results.flatMap(resultLines);
+    lines.push(...failures);
+    if (c.registration || failures.length > 0) lines.push('');
+  } else if (c.registration || c.results.some((r) => resultLines(r).length > 0)) lines.push('');
 
   const skips = new Map<string, number>();
   for (const r of c.results) if (r.status === 'skip') skips.set(r.reason ?? '', (skips.get(r.reason ?? '') ?? 0) + 1);
@@ -86,8 +122,9 @@ export function consoleReport(c: Certificate): string[] {
   if (s.knownFailures > 0) lines.push(`${s.knownFailures} known failures (expectations file) do not fail the run`);
   if (s.unexpectedPasses > 0) lines.push(`${s.unexpectedPasses} unexpected passes: update the expectations file`);
   if (c.badInput.length > 0) lines.push(`${c.badInput.length} bad fixture files (see above): the corpus must be fixed first`);
+  if (c.stopped) lines.push(`stopped early: ${c.stopped.reason}; ${c.stopped.notRun.length} of ${c.results.length} selected fixtures not run`);
   const failing = s.rules.filter((r) => r.verdict === 'fail').map((r) => r.id);
-  if (s.certified) lines.push(`${o.name}: CERTIFIED against ${s.passed} fixtures`);
+  if (s.certified) lines.push(`${o.name}: CERTIFIED against ${verdictScope(c)}`);
   else if (s.passed === 0 && failing.length === 0 && s.failed + s.errors === 0 && !c.registration) lines.push(`${o.name}: nothing certified: no selected fixture applies`);
   else {
     const why = failing.length > 0 ? failing : s.knownFailures > 0 ? ['known failures'] : [];
