@@ -7,7 +7,7 @@ import type { Code } from '../../../reference/src/isa/code';
 import type { Frame } from '../../../reference/src/interp/frame';
 import type { Vm as ReferenceVm } from '../../../reference/src/interp/vm';
 import type { Executor, Optimizer } from '../../../reference/src/optimizer/api';
-import { cloneVmState } from '../../../reference/src/state/clone';
+import { cloneWithIdentity } from '../../../reference/src/state/clone';
 import { compareStates, formatDifference } from '../../../reference/src/state/compare';
 import { snapshot } from '../../../reference/src/state/snapshot';
 import { PyException } from '../../../reference/src/runtime/values';
@@ -106,7 +106,8 @@ export function watchedExecutor(raw: Executor, code: Code, offset: number, watch
   return {
     execute(frame: Frame, vm: ReferenceVm): Frame | null {
       watch.entries++;
-      const reference = cloneVmState(vm, undefined, watch.constants);
+      const entry = cloneWithIdentity(vm, undefined, watch.constants);
+      const reference = entry.copy;
       const seals = watch.seals ?? vm.codes.map((c) => new CodeSeal(c));
       let escaped: PyException | null = null;
       try {
@@ -136,7 +137,7 @@ export function watchedExecutor(raw: Executor, code: Code, offset: number, watch
       if (seals.some((s) => !s.intact())) {
         stop({ rule: 'execute.mutates-code', message: 'execute changed a code object', code: code.name, offset });
       }
-      const r = findAdvance(reference, vm, maxSteps);
+      const r = findAdvance(reference, vm, maxSteps, entry);
       if (!r.ok) {
         stop({
           rule: 'advance-n',

@@ -3,6 +3,8 @@
  * the same constant tuple (nested loops over `(-1, 0, 1)`) hold one object; so does the code
  * object's LOAD_CONST. A copy that cloned the tuple made a correct executor fail advance-n.
  */
+import type { Frame } from '../../../reference/src/interp/frame';
+import type { Vm } from '../../../reference/src/interp/vm';
 import type { Optimizer } from '../../../reference/src/optimizer/api';
 import { SAMPLE_OPTIMIZERS } from '../../../reference/src/optimizers';
 import { parseFixture } from '../fixtures/load';
@@ -69,4 +71,52 @@ test.each([
   const parsed = parseFixture('/t.yaml', TEXT);
   if (!parsed.ok) throw new Error(parsed.diagnostic.message);
   expect(certifyFixture(referenceVm, parsed.fixture, make, DEFAULT_CERTIFY_OPTIONS)).toMatchObject({ status: 'pass' });
+});
+
+/**
+ * Frame and object identity are state: an executor that steps correctly but leaves an equal copy
+ * of its frame (or of a list) in place of the original fails advance-n at once, not only when a
+ * later program step happens to notice.
+ */
+describe('identity of frames and objects is part of the compared state', () => {
+  const copyFrame = (frame: Frame, vm: Vm): Frame => {
+    const twin = Object.create(Object.getPrototypeOf(frame)) as Frame;
+    Object.assign(twin, frame, { locals: [...frame.locals], stack: [...frame.stack] });
+    // The copy takes the original's place as the innermost frame.
+    (vm as unknown as { frame: Frame }).frame = twin;
+    return twin;
+  };
+  const substituting = (substitute: (frame: Frame, vm: Vm) => Frame): (() => Optimizer) => () => ({
+    name: 'substitute',
+    capabilities: 4,
+    optimizationCost: 1,
+    runCost: 1,
+    compile: () => ({
+      execute(frame, vm) {
+        vm.step(frame);
+        return substitute(frame, vm);
+      },
+    }),
+  });
+
+  test('a substituted frame is named by its place', () => {
+    const parsed = parseFixture('/t.yaml', TEXT);
+    if (!parsed.ok) throw new Error(parsed.diagnostic.message);
+    const verdict = certifyFixture(referenceVm, parsed.fixture, substituting(copyFrame), DEFAULT_CERTIFY_OPTIONS);
+    expect(verdict).toMatchObject({ status: 'fail', violations: [{ rule: 'advance-n', difference: expect.stringContaining('frames[0] (identity)') }] });
+  });
+
+  test('a substituted iterator (an equal copy) fails advance-n', () => {
+    const parsed = parseFixture('/t.yaml', TEXT);
+    if (!parsed.ok) throw new Error(parsed.diagnostic.message);
+    const swapIterator = (frame: Frame, vm: Vm): Frame => {
+      const top = frame.stack[frame.stack.length - 1];
+      if (top && typeof top === 'object') {
+        frame.stack[frame.stack.length - 1] = Object.assign(Object.create(Object.getPrototypeOf(top)) as object, top) as typeof top;
+      }
+      return vm.frame!;
+    };
+    const verdict = certifyFixture(referenceVm, parsed.fixture, substituting(swapIterator), DEFAULT_CERTIFY_OPTIONS);
+    expect(verdict).toMatchObject({ status: 'fail', violations: [{ rule: 'advance-n', difference: expect.stringContaining('identity') }] });
+  });
 });

@@ -10,7 +10,8 @@ import { PyException, type PyValue } from '../../../reference/src/runtime/values
 import { compareStates, type StateDifference } from '../../../reference/src/state/compare';
 import { framesOutermostFirst } from '../../../reference/src/state/frames';
 import { snapshot, type StateSnapshot } from '../../../reference/src/state/snapshot';
-import { sameOutput, sameTokens, stateTokens, type Token } from '../../../reference/src/state/tokens';
+import type { IdentifiedCopy } from '../../../reference/src/state/clone';
+import { NEW_OBJECT, sameOutput, sameTokens, stateTokens, type Identity, type Token } from '../../../reference/src/state/tokens';
 
 export type AdvanceResult =
   /** `escaped`: the exception the interpreter let out of every frame on its way to the match. */
@@ -85,22 +86,69 @@ function shallowEqualLocals(a: Frame | null, b: Frame | null): boolean {
 class Target {
   private tokens: Token[] | null = null;
   private snap: StateSnapshot | null = null;
-  constructor(private readonly actual: Vm) {}
+  constructor(
+    private readonly actual: Vm,
+    private readonly identity: Pick<IdentifiedCopy, 'live' | 'reference'> | null,
+  ) {}
 
   equal(reference: Vm): boolean {
-    this.tokens ??= stateTokens(this.actual);
-    return sameOutput(reference, this.actual) && sameTokens(stateTokens(reference), this.tokens);
+    this.tokens ??= stateTokens(this.actual, this.identity?.live ?? null);
+    return sameOutput(reference, this.actual) && sameTokens(stateTokens(reference, this.identity?.reference ?? null), this.tokens);
   }
 
   /** Where the reference's state first differs from the executor's; null if nowhere. */
   difference(reference: Vm): StateDifference | null {
     this.snap ??= snapshot(this.actual);
-    return compareStates(snapshot(reference), this.snap);
+    const d = compareStates(snapshot(reference), this.snap);
+    return d ?? (this.identity ? identityDifference(reference, this.actual, this.identity) : null);
   }
 }
 
-export function findAdvance(reference: Vm, actual: Vm, maxSteps: number): AdvanceResult {
-  const target = new Target(actual);
+/**
+ * Equal snapshots, unequal identities: some frame or object is an equal substitute for the one
+ * the interpreter holds there. Frames are named by their place; other objects by kind.
+ * @spec #state-identity
+ */
+export function identityDifference(reference: Vm, actual: Vm, identity: Pick<IdentifiedCopy, 'live' | 'reference'>): StateDifference | null {
+  const e = framesOutermostFirst(reference);
+  const a = framesOutermostFirst(actual);
+  const origin = (id: Identity, o: object) => (id(o) === NEW_OBJECT ? 'a frame made since the executor was entered' : 'a frame of the entry state');
+  for (let i = 0; i < Math.min(e.length, a.length); i++) {
+    if (identity.reference(e[i]!) !== identity.live(a[i]!)) {
+      const want = origin(identity.reference, e[i]!);
+      const got = identity.live(a[i]!) === NEW_OBJECT ? 'a frame object the interpreter never made (a substitute)' : 'another frame of the entry state';
+      return { path: `frames[${i}] (identity)`, expected: `${want} (${e[i]!.code.name})`, actual: got };
+    }
+  }
+  const want = stateTokens(reference, identity.reference);
+  const got = stateTokens(actual, identity.live);
+  for (let i = 0; i < Math.min(want.length, got.length); i++) {
+    const [x, y] = [want[i], got[i]];
+    if (x !== y && typeof x === 'object' && x !== null && typeof y === 'object' && y !== null) {
+      const kind = (o: object) => (o === NEW_OBJECT ? 'an object made since entry' : `the entry state's ${String((o as { kind?: unknown }).kind ?? 'object')}`);
+      return { path: 'heap (identity)', expected: kind(x), actual: `${kind(y)}: an equal object where the interpreter has another` };
+    }
+  }
+  return null;
+}
+
+/**
+ * Told about each instruction the oracle steps the reference through for an executor, before it
+ * runs (its operands still on the stack): what ran inside executors, for coverage. Made per
+ * findAdvance from the reference copy; absent, the oracle pays one null check per step.
+ */
+export type StepObserver = (reference: Vm) => ((frame: Frame) => void) | null;
+
+let stepObserver: StepObserver | null = null;
+
+/** Install the step observer (null removes it). Only in-process coverage runs set one. */
+export function setStepObserver(o: StepObserver | null): void {
+  stepObserver = o;
+}
+
+export function findAdvance(reference: Vm, actual: Vm, maxSteps: number, identity: Pick<IdentifiedCopy, 'live' | 'reference'> | null = null): AdvanceResult {
+  const target = new Target(actual, identity);
+  const observe = stepObserver === null ? null : stepObserver(reference);
   let closest: { n: number; difference: StateDifference } | null = null;
   // Where no position lines up, the difference is reported against the first state at the same
   // instructions (every frame's code and ip: only stack depths or the output differ), else against
@@ -126,6 +174,7 @@ export function findAdvance(reference: Vm, actual: Vm, maxSteps: number): Advanc
       }
     }
     if (n >= maxSteps || reference.frame === null) break;
+    if (observe !== null) observe(reference.frame);
     try {
       reference.step();
     } catch (e) {

@@ -9,6 +9,7 @@ import type { Code } from '../isa/code';
 import { Frame } from '../interp/frame';
 import { Vm } from '../interp/vm';
 import { PyBuiltin, PyType } from '../runtime/values';
+import { NEW_OBJECT, type Identity } from './tokens';
 
 function shared(v: object): boolean {
   if (ArrayBuffer.isView(v)) return true;
@@ -36,7 +37,8 @@ export function sharedConstants(codes: readonly Code[]): ReadonlySet<object> {
 }
 
 export class Cloner {
-  private readonly copies = new Map<object, unknown>();
+  /** Original -> its copy (the entry state's objects and theirs). */
+  readonly copies = new Map<object, unknown>();
 
   constructor(private readonly kept: ReadonlySet<object>) {}
 
@@ -92,6 +94,31 @@ export const FRAME_FIELDS: readonly (keyof Frame)[] = ['ip', 'locals', 'stack', 
 
 /** The fields of a Vm that make up its state (everything snapshot() reads, and what running needs). */
 export function cloneVmState(vm: Vm, budget = Number.MAX_SAFE_INTEGER, constants: ReadonlySet<object> = sharedConstants(vm.codes)): Vm {
+  return cloneWithIdentity(vm, budget, constants).copy;
+}
+
+/** A copy of the state at executor entry, and how to tell each later object's origin in it. */
+export interface IdentifiedCopy {
+  readonly copy: Vm;
+  /** For the live VM: an entry-state object -> its copy; anything newer -> NEW_OBJECT. */
+  readonly live: Identity;
+  /** For the copy as it runs on: one of its entry objects -> itself; anything newer -> NEW_OBJECT. */
+  readonly reference: Identity;
+}
+
+/** @spec #state-identity */
+export function cloneWithIdentity(vm: Vm, budget = Number.MAX_SAFE_INTEGER, constants: ReadonlySet<object> = sharedConstants(vm.codes)): IdentifiedCopy {
+  const copy = cloneInto(vm, budget, constants);
+  const { copies } = copy.cloner;
+  let made: Set<unknown> | null = null;
+  return {
+    copy: copy.vm,
+    live: (o) => (copies.get(o) as object | undefined) ?? NEW_OBJECT,
+    reference: (o) => ((made ??= new Set(copies.values())).has(o) ? o : NEW_OBJECT),
+  };
+}
+
+function cloneInto(vm: Vm, budget: number, constants: ReadonlySet<object>): { vm: Vm; cloner: Cloner } {
   const c = new Cloner(constants);
   const copy = new Vm(budget);
   const w = copy as unknown as Record<string, unknown>;
@@ -106,5 +133,5 @@ export function cloneVmState(vm: Vm, budget = Number.MAX_SAFE_INTEGER, constants
   copy.depth = vm.depth;
   copy.steps = 0;
   copy.codes = vm.codes;
-  return copy;
+  return { vm: copy, cloner: c };
 }

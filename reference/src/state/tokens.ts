@@ -12,7 +12,18 @@ import type { PyObject, Slot } from '../runtime/values';
 import { chainOutermostFirst, chainTops } from './frames';
 import { describeObject, type Scalar, type ShapeSink } from './shape';
 
-export type Token = Scalar | undefined;
+export type Token = Scalar | undefined | object;
+
+/**
+ * Object identity across an executor run: what an object of the state was at executor entry. The
+ * live VM maps each of its objects to the entry state's copy of it, the oracle's copy maps each
+ * of its objects to itself; both map an object created since entry to NEW_OBJECT. Equal tokens
+ * then mean each frame and object is the very one the interpreter holds at that place, not an
+ * equal substitute.
+ * @spec #state-identity
+ */
+export type Identity = (o: object) => object;
+export const NEW_OBJECT: object = Object.freeze({ new: true });
 
 // Value tags. A payload follows bool, int, str and ref.
 const NULL = 0;
@@ -33,6 +44,8 @@ class Walker implements ShapeSink {
   private readonly ids = new Map<object, number>();
   private readonly pending: PyObject[] = [];
 
+  constructor(private readonly identity: Identity | null = null) {}
+
   value(v: Slot): void {
     const t = this.tokens;
     if (v === undefined) t.push(NULL);
@@ -48,6 +61,9 @@ class Walker implements ShapeSink {
         id = this.ids.size;
         this.ids.set(v, id);
         this.pending.push(v);
+        t.push(REF, id);
+        if (this.identity) t.push(this.identity(v));
+        return;
       }
       t.push(REF, id);
     }
@@ -77,6 +93,7 @@ class Walker implements ShapeSink {
   }
 
   frameBody(f: Frame): void {
+    if (this.identity) this.tokens.push(this.identity(f));
     this.tokens.push(f.code.name, f.ip, f.forIterExit, f.entry, f.locals.length);
     for (const v of f.locals) this.value(v);
     this.tokens.push(f.stack.length);
@@ -94,9 +111,9 @@ class Walker implements ShapeSink {
   }
 }
 
-/** The state as tokens (the printed output aside: see sameOutput). */
-export function stateTokens(vm: Vm): Token[] {
-  const w = new Walker();
+/** The state as tokens (the printed output aside: see sameOutput); with `identity`, object identity too. */
+export function stateTokens(vm: Vm, identity: Identity | null = null): Token[] {
+  const w = new Walker(identity);
   for (const top of chainTops(vm)) {
     const frames = chainOutermostFirst(top);
     w.tokens.push(frames.length);
