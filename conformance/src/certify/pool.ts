@@ -201,6 +201,27 @@ export class CertifyPool {
     });
   }
 
+  /**
+   * Stop early (bail, fail fast, Ctrl-C): drop the queued fixtures, stop the workers running one
+   * (no result comes for it), and let run() resolve. Returns the fixtures dropped.
+   */
+  cancel(): FixtureTask[] {
+    const dropped = this.queue.splice(0);
+    for (const s of this.slots) {
+      if (!s.task) continue;
+      dropped.push(s.task);
+      this.disarm(s);
+      s.task = null;
+      this.inFlight--;
+      const worker = s.worker;
+      s.worker = null;
+      if (worker) void worker.terminate().catch(() => 0);
+    }
+    this.watchClocks();
+    this.checkDone();
+    return dropped;
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     if (this.poll) clearInterval(this.poll);

@@ -10,12 +10,18 @@ import { corpusName, unusedLocalFixtures, type CorpusChoice } from '../fixtures/
 import { loadCorpus } from '../fixtures/select';
 import { readTags } from '../fixtures/tags';
 import { buildCertificate, corpusHash, specVersion, type Certificate } from '../report/certificate';
-import { consoleReport } from '../report/certify-console';
+import { consoleReport, headerLines, violationLine } from '../report/certify-console';
+import { LiveConsole } from '../report/certify-console-live';
+import type { Fixture } from '../fixtures/types';
+import { skipReason } from './applicability';
+import { calibrate } from './calibrate';
+import { SessionControl, StopPolicy } from './early-stop';
+import { whatSelectedNothing } from './explain-selection';
 import { junitReport } from '../report/junit';
 import { tapReport } from '../report/tap';
 import { DEFAULT_CERTIFY_OPTIONS, type CertifyOptions } from './certify-fixture';
 import { parseExpectations, type Expectation } from './expectations';
-import { resolveCandidate } from './module';
+import { resolveCandidate, type CandidateInfo } from './module';
 import { selectFixtures, type Shard } from './select';
 import { isBad, runSession, startPool } from './session';
 
@@ -38,6 +44,12 @@ export interface Plan {
   readonly timeoutMs: number;
   readonly maxMemoryMb: number;
   readonly jobs: number;
+  /** Stop after this many failing fixtures (--bail); null: never. */
+  readonly bail: number | null;
+  /** Stop when fixtures in a row break down the same way (default; --no-fail-fast turns it off). */
+  readonly failFast: boolean;
+  /** --list: say what would run and why the rest would be skipped, and run nothing. */
+  readonly list: boolean;
 }
 
 function readExpectations(ctx: Context, file: string | undefined): ReadonlyMap<string, Expectation> | null {
@@ -95,37 +107,26 @@ export async function runCertify(ctx: Context, plan: Plan): Promise<number> {
   if (unused) io.err(unused);
   const corpus = loadCorpus(io.cwd, plan.corpus.paths);
   corpus.problems.forEach(ctx.report);
-  const selected = selectFixtures(corpus.fixtures, { grep: plan.grep, tags: plan.tags, shard: plan.shard });
+  const selection = { grep: plan.grep, tags: plan.tags, shard: plan.shard };
+  const selected = selectFixtures(corpus.fixtures, selection);
   if (selected.length === 0) {
     if (corpus.problems.some((d) => d.code === 'PATH_NOT_FOUND') || corpus.fixtures.length === 0 || !plan.shard) {
-      io.err(`optcert certify: NO_FIXTURES: no fixture selected from ${corpusName(plan.corpus)}`);
+      io.err(`optcert certify: NO_FIXTURES: no fixture selected from ${corpusName(plan.corpus)}: ${whatSelectedNothing(corpus.fixtures, selection)}`);
       return abandon(EXIT.badInput);
     }
   }
   const ids = new Set(corpus.fixtures.map((f) => f.data.id));
   for (const id of expectations.keys()) if (!ids.has(id)) io.err(`warning: the expectations file names ${id}, which is not in the corpus`);
 
-  const progress = io.progress;
-  const session = await runSession({
-    started,
-    fixtures: selected,
-    expectations,
-    show: ctx.show,
-    ...(progress ? { onProgress: (done: number, total: number) => progress(progressBar(done, total)) } : {}),
-  });
-  progress?.(null);
-  if (!session.ok) {
-    io.err(`optcert certify: CANDIDATE_NOT_LOADED: ${session.message}`);
+  const start = await started;
+  if (!start.ok) {
+    io.err(`optcert certify: CANDIDATE_NOT_LOADED: ${start.message}`);
     return EXIT.internal;
   }
-  for (const w of session.info.warnings) io.err(`warning: ${w}`);
-
-  const certificate = buildCertificate({
+  const { info } = start;
+  // What the certificate says apart from the results: the header printed before the run is rendered from it too.
+  const facts = {
     candidate: resolved.candidate,
-    info: session.info,
-    registration: session.registration,
-    results: session.results,
-    calibration: session.calibration,
     badInput: corpus.problems.map((d) => ({ file: ctx.show(d.file), line: d.line, column: d.column, code: d.code, message: d.message })),
     suiteVersion: packageVersion(ctx.root),
     specVersion: specVersion(ctx.root),
@@ -140,8 +141,50 @@ export async function runCertify(ctx: Context, plan: Plan): Promise<number> {
     tags: plan.tags,
     shard: plan.shardText,
     expectations: plan.expectationsFile !== undefined ? ctx.show(resolve(io.cwd, plan.expectationsFile)) : null,
+  };
+  if (plan.list) {
+    await start.pool.close();
+    listFixtures(ctx, selected, expectations, info, plan);
+    return EXIT.ok;
+  }
+  const live = new LiveConsole(io, { print: plan.reporter === 'console' || plan.output !== undefined, total: selected.length });
+  const preview = buildCertificate({ ...facts, info, registration: info.registration, results: [], calibration: calibrate([], info) });
+  live.lines(headerLines(preview, selected.length, runOptionsLine(plan)));
+  if (info.registration) live.lines([violationLine('(optimizer)', info.registration)]);
+  const control = new SessionControl();
+  const removeInterrupt = io.onInterrupt?.(() => control.stop({ cause: 'interrupted', reason: 'interrupted (Ctrl-C)' }));
+  live.start();
+  let session: Awaited<ReturnType<typeof runSession>>;
+  try {
+    session = await runSession({
+      started,
+      fixtures: selected,
+      expectations,
+      show: ctx.show,
+      onProgress: (_done, _total, last) => live.result(last),
+      control,
+      policy: new StopPolicy({ bail: plan.bail, failFast: plan.failFast }),
+    });
+  } finally {
+    live.finish();
+    removeInterrupt?.();
+  }
+  if (!session.ok) {
+    io.err(`optcert certify: CANDIDATE_NOT_LOADED: ${session.message}`);
+    return EXIT.internal;
+  }
+  for (const w of session.info.warnings) io.err(`warning: ${w}`);
+
+  const certificate = buildCertificate({
+    ...facts,
+    info: session.info,
+    registration: session.registration,
+    results: session.results,
+    calibration: session.calibration,
+    stopped: session.stopped ? { why: session.stopped, notRun: session.notRun } : null,
   });
-  emit(ctx, plan, certificate);
+  emit(ctx, plan, certificate, live);
+  if (session.stopped?.cause === 'interrupted') return EXIT.interrupted;
   const code = exitCode(certificate, plan);
   if (code === EXIT.badInput && certificate.badInput.length === 0) {
     io.err(`optcert certify: NO_FIXTURES: none of the ${selected.length} selected fixtures applies to ${session.info.name}: nothing was certified`);
@@ -162,14 +205,36 @@ function render(c: Certificate, reporter: Reporter): string {
   }
 }
 
-function emit(ctx: Context, plan: Plan, c: Certificate): void {
-  if (plan.output !== undefined) {
-    writeFileSync(resolve(ctx.io.cwd, plan.output), render(c, plan.reporter) + '\n');
-    consoleReport(c).forEach((l) => ctx.io.out(l));
-    return;
-  }
-  if (plan.reporter === 'console') consoleReport(c).forEach((l) => ctx.io.out(l));
+/** The report; the console report's header and failure lines were printed live already. */
+function emit(ctx: Context, plan: Plan, c: Certificate, live: LiveConsole): void {
+  if (plan.output !== undefined) writeFileSync(resolve(ctx.io.cwd, plan.output), render(c, plan.reporter) + '\n');
+  if (plan.output !== undefined || plan.reporter === 'console') live.lines(consoleReport(c, { live: true }));
   else render(c, plan.reporter).split('\n').forEach((l) => ctx.io.out(l));
+}
+
+/** The header's line for the run's own options. */
+function runOptionsLine(plan: Plan): string {
+  const parts = [`${plan.jobs} worker${plan.jobs === 1 ? '' : 's'}`, `timeout ${plan.timeoutMs} ms`, plan.failFast ? 'fail fast' : 'no fail fast'];
+  if (plan.bail !== null) parts.push(`bail after ${plan.bail} failing`);
+  return parts.join(', ');
+}
+
+/** --list: each selected fixture, whether it would run or why it would be skipped (the worker's own test, applied here). */
+function listFixtures(ctx: Context, selected: readonly Fixture[], expectations: ReadonlyMap<string, Expectation>, info: CandidateInfo, plan: Plan): void {
+  const capabilities = typeof info.capabilities === 'number' ? info.capabilities : 0;
+  let running = 0;
+  const lines = selected.map((f) => {
+    const expected = expectations.get(f.data.id);
+    const why = info.registration
+      ? `the VM refuses the optimizer (${info.registration.rule})`
+      : expected?.status === 'skip'
+        ? `expectations file: ${expected.reason}`
+        : skipReason(f, capabilities);
+    if (why === null) running++;
+    return why === null ? `run   ${f.data.id}` : `skip  ${f.data.id}  ${why}`;
+  });
+  ctx.io.out(`optcert certify --list: ${info.name} from ${plan.module}: ${running} of ${selected.length} selected fixtures would run, ${selected.length - running} would be skipped`);
+  lines.forEach((l) => ctx.io.out(l));
 }
 
 /** 2 bad corpus or nothing applicable; 1 a violation, error or unexpected pass (known failures excepted); else 0. */
@@ -183,8 +248,3 @@ function exitCode(c: Certificate, plan: Plan): number {
   return EXIT.ok;
 }
 
-function progressBar(done: number, total: number): string {
-  const width = 30;
-  const filled = total === 0 ? width : Math.round((done / total) * width);
-  return `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total}`;
-}

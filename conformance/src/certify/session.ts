@@ -5,8 +5,10 @@
  * @spec #certification
  */
 import type { Fixture } from '../fixtures/types';
+import { skipReason } from './applicability';
 import { calibrate, type Calibration, type CostSample } from './calibrate';
 import type { CertifyOptions } from './certify-fixture';
+import type { EarlyStop, SessionControl, StopPolicy } from './early-stop';
 import type { Expectation } from './expectations';
 import type { CandidateInfo, ResolvedCandidate } from './module';
 import { CertifyPool, type PoolStart } from './pool';
@@ -77,6 +79,10 @@ export interface SessionOptions {
   readonly expectations: ReadonlyMap<string, Expectation>;
   readonly show: (file: string) => string;
   readonly onProgress?: (done: number, total: number, last: FixtureResult) => void;
+  /** Stops the run early (bail, fail fast, Ctrl-C): the fixtures not finished then are not run. */
+  readonly control?: SessionControl;
+  /** Asked about each result from the pool as it arrives; an answer stops the run through `control`. */
+  readonly policy?: StopPolicy;
 }
 
 export type SessionResult =
@@ -88,6 +94,10 @@ export type SessionResult =
       readonly registration: Violation | null;
       readonly results: readonly FixtureResult[];
       readonly calibration: Calibration;
+      /** Why the run stopped before every fixture ran; null when it did not. */
+      readonly stopped: EarlyStop | null;
+      /** The fixtures not run because it stopped (skips whose reason says so), in id order. */
+      readonly notRun: readonly string[];
     };
 
 export async function runSession(o: SessionOptions): Promise<SessionResult> {
@@ -112,25 +122,42 @@ export async function runSession(o: SessionOptions): Promise<SessionResult> {
       else if (expected?.status === 'skip') settle(i, { ...base, status: 'skip', reason: `expectations file: ${expected.reason}`, expected });
       else tasks.push({ index: i, file: f.file, text: f.text, data: f.data });
     });
+    o.control?.attach(() => pool.cancel());
     await pool.run(tasks, (task, r) => {
       const f = o.fixtures[task.index]!;
       const expected = o.expectations.get(f.data.id);
       const base = { id: f.data.id, file: o.show(f.file), ...(expected ? { expected } : {}) };
       const v = r.verdict;
       if (r.costs) samples.push(r.costs);
-      switch (v.status) {
-        case 'pass':
-          return settle(task.index, { ...base, status: 'pass', entries: v.entries, compiles: v.compiles });
-        case 'fail':
-          return settle(task.index, { ...base, status: 'fail', violations: v.violations });
-        case 'error':
-          return settle(task.index, { ...base, status: 'error', message: v.message, ...(v.rule ? { rule: v.rule } : {}) });
-        case 'skip':
-          return settle(task.index, { ...base, status: 'skip', reason: v.reason });
-      }
+      const result: FixtureResult =
+        v.status === 'pass'
+          ? { ...base, status: 'pass', entries: v.entries, compiles: v.compiles }
+          : v.status === 'fail'
+            ? { ...base, status: 'fail', violations: v.violations }
+            : v.status === 'error'
+              ? { ...base, status: 'error', message: v.message, ...(v.rule ? { rule: v.rule } : {}) }
+              : { ...base, status: 'skip', reason: v.reason };
+      settle(task.index, result);
+      const stop = o.policy?.observe(result);
+      if (stop) o.control?.stop(stop);
     });
   } finally {
+    o.control?.detach();
     await pool.close();
+  }
+  const stopped = o.control?.stopped ?? null;
+  const notRun: string[] = [];
+  if (stopped) {
+    // A plain loop: forEach would skip the unfilled holes, which are exactly the fixtures not run.
+    for (let i = 0; i < results.length; i++) {
+      if (results[i]) continue;
+      const f = o.fixtures[i]!;
+      const expected = o.expectations.get(f.data.id);
+      // A fixture that does not apply would not have run anyway: it keeps its own skip reason.
+      const skip = skipReason(f, typeof info.capabilities === 'number' ? info.capabilities : 0);
+      if (skip === null) notRun.push(f.data.id);
+      results[i] = { id: f.data.id, file: o.show(f.file), status: 'skip', reason: skip ?? `not run: ${stopped.reason}`, ...(expected ? { expected } : {}) };
+    }
   }
   return {
     ok: true,
@@ -138,5 +165,7 @@ export async function runSession(o: SessionOptions): Promise<SessionResult> {
     registration: info.registration,
     results: results.map((r, i) => r ?? { id: o.fixtures[i]!.data.id, file: o.show(o.fixtures[i]!.file), status: 'error', message: 'internal: no result' }),
     calibration: calibrate(samples, { optimizationCost: info.optimizationCost, runCost: info.runCost }),
+    stopped,
+    notRun,
   };
 }

@@ -3,7 +3,8 @@ import { availableParallelism } from 'node:os';
 import { parseShard, type Shard } from '../certify/select';
 import { chooseCorpus } from '../fixtures/corpus';
 import type { Plan, Reporter } from '../certify/run-certify';
-import { EXIT, grepOption, oneOf, parse, usage, type Command } from './context';
+import { FAIL_FAST_STREAK } from '../certify/early-stop';
+import { checkOutput, EXIT, grepOption, oneOf, parse, usage, type Command } from './context';
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 export const DEFAULT_MAX_MEMORY_MB = 512;
@@ -41,10 +42,16 @@ Options:
                         factory) per fixture (default ${DEFAULT_TIMEOUT_MS}); the whole fixture may take 6 x that
   --max-memory <mb>     heap limit per worker (default ${DEFAULT_MAX_MEMORY_MB})
   --jobs <n>            worker threads (default: available parallelism, ${availableParallelism()} here)
+  --bail [n]            stop after n failing fixtures (default 1); the rest are reported as not run
+  --no-fail-fast        run every fixture even when the optimizer keeps breaking down the same way
+                        (default: stop once ${FAIL_FAST_STREAK} fixtures in a row hang, crash or throw alike)
+  --list                print what would run and why each other fixture would be skipped; run nothing
   -h, --help            show this help
 
 Exit: 0 certified (or every failure a known one), 1 rule violations (or errors, or unexpected
-passes), 2 bad input or usage, 3 the module could not be loaded or exports no optimizer.`;
+passes, or a run stopped by --bail or fail fast), 2 bad input or usage, 3 the module could not be
+loaded or exports no optimizer, 130 interrupted (Ctrl-C: the workers are stopped and the partial
+report printed).`;
 
 const OPTIONS = {
   add: { type: 'string', multiple: true },
@@ -60,6 +67,9 @@ const OPTIONS = {
   timeout: { type: 'string' },
   'max-memory': { type: 'string' },
   jobs: { type: 'string' },
+  bail: { type: 'string' },
+  'no-fail-fast': { type: 'boolean' },
+  list: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -75,7 +85,7 @@ export const certifyCommand: Command = {
   summary: 'certify an optimizer module against the corpus, rule by rule',
   help: HELP,
   run(args, ctx) {
-    const parsed = parse(args, OPTIONS);
+    const parsed = parse(args, OPTIONS, { optionalValues: { bail: '1' } });
     if (!parsed.ok) return usage(ctx, 'certify', parsed.message);
     const { values, positionals } = parsed;
     if (values.help) {
@@ -100,6 +110,10 @@ export const certifyCommand: Command = {
     if (!memory.ok) return usage(ctx, 'certify', memory.message);
     const jobs = positiveInt('--jobs', values.jobs, availableParallelism());
     if (!jobs.ok) return usage(ctx, 'certify', jobs.message);
+    const bail = values.bail === undefined ? null : positiveInt('--bail', values.bail, 1);
+    if (bail && !bail.ok) return usage(ctx, 'certify', bail.message);
+    const output = checkOutput(ctx, values.output);
+    if (!output.ok) return usage(ctx, 'certify', output.message);
     const tags = (values.tag as unknown as string[] | undefined) ?? [];
     const corpus = chooseCorpus(ctx.root, ctx.io.cwd, { paths, add: (values.add as unknown as string[] | undefined) ?? [], generated: values.generated === true });
     if (!corpus.ok) return usage(ctx, 'certify', corpus.message);
@@ -121,6 +135,9 @@ export const certifyCommand: Command = {
       timeoutMs: timeout.value,
       maxMemoryMb: memory.value,
       jobs: jobs.value,
+      bail: bail ? bail.value : null,
+      failFast: values['no-fail-fast'] !== true,
+      list: values.list === true,
     });
   },
 };

@@ -1,4 +1,6 @@
 /** What every command gets: output sinks, the working directory, the VM, optcert's root. */
+import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { formatDiagnostic, shownPath, type Diagnostic } from '../diagnostic';
 import type { Vm } from '../run/vm';
 import { parseOptions, type OptionSpecs, type ParseSettings, type Parsed } from './parse-options';
@@ -17,6 +19,19 @@ export interface CliIo {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** A transient progress line (a terminal's status line), null to clear it; absent: no progress. */
   readonly progress?: (text: string | null) => void;
+  /**
+   * Call `tick` every `ms` milliseconds until the returned function is called: a log that is not
+   * a terminal gets a progress line at that pace. bin/optcert.js sets it (setInterval) when
+   * stderr is not a terminal; tests drive it by hand; absent: no progress lines.
+   */
+  readonly every?: (ms: number, tick: () => void) => () => void;
+  /** Colour the console report (bin/optcert.js decides: a terminal, NO_COLOR, FORCE_COLOR); absent: no colour. */
+  readonly color?: boolean;
+  /**
+   * Ctrl-C (SIGINT) calls `handler` instead of ending the process, until the returned function is
+   * called: certify stops its workers and reports what ran (exit 130). Absent: nothing to register.
+   */
+  readonly onInterrupt?: (handler: () => void) => () => void;
 }
 
 export interface Context {
@@ -36,7 +51,8 @@ export function makeContext(io: CliIo, vm: Vm, root: string | null): Context {
   return { io, vm, root, show, format, report: (d) => io.err(format(d)) };
 }
 
-export const EXIT = { ok: 0, failures: 1, badInput: 2, internal: 3 } as const;
+/** 130 = 128 + SIGINT, what a shell reports for a command that Ctrl-C ended. */
+export const EXIT = { ok: 0, failures: 1, badInput: 2, internal: 3, interrupted: 130 } as const;
 
 export interface Command {
   readonly name: string;
@@ -74,4 +90,28 @@ export function oneOf<T extends string>(flag: string, value: string | undefined,
   if (value === undefined) return { ok: true, value: dflt };
   if ((allowed as readonly string[]).includes(value)) return { ok: true, value: value as T };
   return { ok: false, message: `${flag}: expected one of ${allowed.join(', ')}, got '${value}'` };
+}
+
+/**
+ * --output, checked before any work: its directory is created when missing; a directory that
+ * cannot be created or written, or an output that is a directory, is a usage problem now rather
+ * than a lost report at the end.
+ */
+export function checkOutput(ctx: Context, file: string | undefined): Checked<string | undefined> {
+  if (file === undefined) return { ok: true, value: undefined };
+  const abs = resolve(ctx.io.cwd, file);
+  const dir = dirname(abs);
+  const why = (e: unknown) => (e as NodeJS.ErrnoException).code ?? String(e);
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    return { ok: false, message: `--output ${file}: cannot create the directory ${ctx.show(dir)} (${why(e)})` };
+  }
+  try {
+    if (statSync(abs, { throwIfNoEntry: false })?.isDirectory()) return { ok: false, message: `--output ${file}: is a directory` };
+    accessSync(dir, constants.W_OK);
+  } catch (e) {
+    return { ok: false, message: `--output ${file}: cannot write in ${ctx.show(dir)} (${why(e)})` };
+  }
+  return { ok: true, value: abs };
 }

@@ -6,8 +6,10 @@ import { chooseCorpus } from '../fixtures/corpus';
 import { loadCorpus } from '../fixtures/select';
 import { errorLine, failLine, summaryLine } from '../report/console';
 import { buildReport } from '../report/json';
-import { runAll } from '../run/run-all';
-import { EXIT, grepOption, oneOf, parse, usage, type Command, type Context } from './context';
+import { whatSelectedNothing } from '../certify/explain-selection';
+import { painter } from '../report/console-style';
+import { runAll, type RunRecord } from '../run/run-all';
+import { checkOutput, EXIT, grepOption, oneOf, parse, usage, type Command, type Context } from './context';
 
 const HELP = `Usage: optcert run [paths...] [options]
 
@@ -16,16 +18,21 @@ each outcome with the fixture's expect. Prints a line per failure, then "N passe
 
 Options:
   --grep <regexp>       only fixtures whose id matches
+  --bail [n]            stop after n failing fixtures (default 1); the rest are not run
+  --list                print the fixtures that would run; run nothing
   --reporter <name>     console (default) or json
   --output <file>       with --reporter json: write the report to this file (console lines still print)
   -h, --help            show this help
 
-Exit: 0 all passed, 1 a fixture failed, 2 bad input or usage, 3 internal error.`;
+Exit: 0 all passed, 1 a fixture failed (or --bail stopped the run), 2 bad input or usage,
+3 internal error.`;
 
 const OPTIONS = {
   grep: { type: 'string' },
   reporter: { type: 'string' },
   output: { type: 'string' },
+  bail: { type: 'string' },
+  list: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -34,7 +41,7 @@ export const runCommand: Command = {
   summary: 'run fixtures and judge them against their expectations',
   help: HELP,
   run(args, ctx) {
-    const parsed = parse(args, OPTIONS);
+    const parsed = parse(args, OPTIONS, { optionalValues: { bail: '1' } });
     if (!parsed.ok) return usage(ctx, 'run', parsed.message);
     const { values, positionals } = parsed;
     if (values.help) return help(ctx);
@@ -43,9 +50,16 @@ export const runCommand: Command = {
     const reporter = oneOf('--reporter', values.reporter, ['console', 'json'] as const, 'console');
     if (!reporter.ok) return usage(ctx, 'run', reporter.message);
     if (values.output !== undefined && reporter.value !== 'json') return usage(ctx, 'run', '--output needs --reporter json');
+    const output = checkOutput(ctx, values.output);
+    if (!output.ok) return usage(ctx, 'run', output.message);
+    let bail: number | null = null;
+    if (values.bail !== undefined) {
+      if (!/^\d+$/.test(values.bail) || Number(values.bail) < 1) return usage(ctx, 'run', `--bail: expected an integer >= 1, got '${values.bail}'`);
+      bail = Number(values.bail);
+    }
     const corpus = chooseCorpus(ctx.root, ctx.io.cwd, { paths: positionals });
     if (!corpus.ok) return usage(ctx, 'run', corpus.message);
-    return execute(ctx, corpus.corpus.paths, grep.value, reporter.value, values.output);
+    return execute(ctx, corpus.corpus.paths, { grep: grep.value, reporter: reporter.value, output: values.output, bail, list: values.list === true });
   },
 };
 
@@ -54,33 +68,56 @@ function help(ctx: Context): number {
   return EXIT.ok;
 }
 
-function execute(ctx: Context, paths: readonly string[], grep: RegExp | undefined, reporter: 'console' | 'json', output?: string): number {
-  const corpus = loadCorpus(ctx.io.cwd, paths, { grep });
+interface RunPlan {
+  readonly grep: RegExp | undefined;
+  readonly reporter: 'console' | 'json';
+  readonly output: string | undefined;
+  readonly bail: number | null;
+  readonly list: boolean;
+}
+
+function execute(ctx: Context, paths: readonly string[], plan: RunPlan): number {
+  const { grep, reporter, output } = plan;
+  const corpus = loadCorpus(ctx.io.cwd, paths);
   corpus.problems.forEach(ctx.report);
-  if (corpus.fixtures.length === 0 && corpus.problems.length === 0) {
-    ctx.io.err(`optcert run: NO_FIXTURES: no fixture selected under ${paths.map(ctx.show).join(', ')}${grep ? ` matching /${grep.source}/` : ''}`);
+  const selected = grep ? corpus.fixtures.filter((f) => grep.test(f.data.id)) : corpus.fixtures;
+  if (selected.length === 0 && corpus.problems.length === 0) {
+    ctx.io.err(`optcert run: NO_FIXTURES: no fixture selected under ${paths.map(ctx.show).join(', ')}: ${whatSelectedNothing(corpus.fixtures, { grep })}`);
     return EXIT.badInput;
   }
-  const runs = runAll(ctx.vm, corpus.fixtures);
+  if (plan.list) {
+    ctx.io.out(`optcert run --list: ${selected.length} fixture${selected.length === 1 ? '' : 's'} would run`);
+    for (const f of selected) ctx.io.out(`run   ${f.data.id}  (${ctx.show(f.file)})`);
+    return corpus.problems.length > 0 ? EXIT.badInput : EXIT.ok;
+  }
   const lines = reporter === 'console' || output !== undefined;
+  const paint = painter(ctx.io.color === true);
   let passed = 0;
   let failed = 0;
   let errors = 0;
   let bad = corpus.problems.length;
-  for (const r of runs) {
+  const runs: RunRecord[] = [];
+  // One at a time, so that each failure prints as it happens and --bail stops where it should.
+  for (const fixture of selected) {
+    const r = runAll(ctx.vm, [fixture])[0]!;
+    runs.push(r);
     if (r.status === 'pass') passed++;
     else if (r.status === 'fail') {
       failed++;
-      if (lines) ctx.io.out(failLine(r, ctx.show));
+      if (lines) ctx.io.out(paint(failLine(r, ctx.show)));
     } else if (r.status === 'error') {
       errors++;
-      if (lines) ctx.io.out(errorLine(r.fixture.data.id, ctx.show(r.fixture.file), r.error));
+      if (lines) ctx.io.out(paint(errorLine(r.fixture.data.id, ctx.show(r.fixture.file), r.error)));
     } else {
       bad++;
       ctx.report(r.diagnostic);
     }
+    if (plan.bail !== null && failed + errors >= plan.bail && runs.length < selected.length) {
+      if (lines) ctx.io.out(paint(`stopped early: --bail ${plan.bail}: ${selected.length - runs.length} of ${selected.length} selected fixtures not run`));
+      break;
+    }
   }
-  if (lines) ctx.io.out(summaryLine(passed, failed + errors));
+  if (lines) ctx.io.out(paint(summaryLine(passed, failed + errors)));
   if (reporter === 'json') {
     const text = JSON.stringify(buildReport(packageVersion(ctx.root), runs, corpus.problems, ctx.show), null, 2);
     if (output === undefined) ctx.io.out(text);

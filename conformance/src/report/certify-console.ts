@@ -28,8 +28,9 @@ export function resultLines(r: FixtureResult): string[] {
   return [];
 }
 
-export function summaryLine(passed: number, failed: number, skipped: number, errors: number): string {
-  return `${passed} passed, ${failed} failed, ${skipped} skipped${errors > 0 ? `, ${errors} errors` : ''}`;
+/** `notRun`: fixtures a stopped run did not run (counted apart from the skips). */
+export function summaryLine(passed: number, failed: number, skipped: number, errors: number, notRun = 0): string {
+  return `${passed} passed, ${failed} failed, ${skipped} skipped${errors > 0 ? `, ${errors} errors` : ''}${notRun > 0 ? `, ${notRun} not run` : ''}`;
 }
 
 function findingText(f: CostFinding): string {
@@ -125,11 +126,12 @@ export function consoleReport(c: Certificate, options: { readonly live?: boolean
   if (c.stopped) lines.push(`stopped early: ${c.stopped.reason}; ${c.stopped.notRun.length} of ${c.results.length} selected fixtures not run`);
   const failing = s.rules.filter((r) => r.verdict === 'fail').map((r) => r.id);
   if (s.certified) lines.push(`${o.name}: CERTIFIED against ${verdictScope(c)}`);
-  else if (s.passed === 0 && failing.length === 0 && s.failed + s.errors === 0 && !c.registration) lines.push(`${o.name}: nothing certified: no selected fixture applies`);
+  else if (s.passed === 0 && failing.length === 0 && s.failed + s.errors === 0 && !c.registration && !c.stopped) lines.push(`${o.name}: nothing certified: no selected fixture applies`);
   else {
-    const why = failing.length > 0 ? failing : s.knownFailures > 0 ? ['known failures'] : [];
+    const why = failing.length > 0 ? failing : s.knownFailures > 0 ? ['known failures'] : c.stopped ? ['the run stopped early'] : [];
     lines.push(`${o.name}: NOT CERTIFIED${why.length > 0 ? `: ${why.join(', ')}` : ''}`);
   }
-  lines.push(summaryLine(s.passed, s.failed, s.skipped, s.errors));
+  const notRun = c.stopped?.notRun.length ?? 0;
+  lines.push(summaryLine(s.passed, s.failed, s.skipped - notRun, s.errors, notRun));
   return lines;
 }
