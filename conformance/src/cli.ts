@@ -10,7 +10,9 @@ import { certifyCommand } from './commands/certify';
 import { EXIT, makeContext, type CliIo, type Command } from './commands/context';
 import { coverageCommand } from './commands/coverage';
 import { importPythonCommand } from './commands/import-python';
+import { initCommand } from './commands/init';
 import { lintCommand } from './commands/lint';
+import { mergeCommand } from './commands/merge';
 import { mutantsCommand } from './commands/mutants';
 import { runCommand } from './commands/run';
 import { closest } from './commands/parse-options';
@@ -19,7 +21,7 @@ import type { Vm } from './run/vm';
 
 export type { CliIo } from './commands/context';
 
-const COMMANDS: readonly Command[] = [runCommand, certifyCommand, lintCommand, blessCommand, coverageCommand, mutantsCommand, importPythonCommand];
+const COMMANDS: readonly Command[] = [runCommand, certifyCommand, lintCommand, blessCommand, coverageCommand, mutantsCommand, importPythonCommand, initCommand, mergeCommand];
 
 function overview(): string {
   const rows = COMMANDS.map((c) => `  ${c.name.padEnd(14)} ${c.summary}`).join('\n');

@@ -37,6 +37,10 @@ export const CODES = {
   CANDIDATE_NOT_LOADED: 'certify could not load the optimizer module, or it exports no optimizer',
   MUTANT_INVALID: 'a file of the mutant gallery is not a mutant module (createOptimizer, rule, summary)',
   NO_MUTANTS: 'no mutant of the gallery was selected',
+  CERTIFICATE_INVALID: 'merge: a file is unreadable, not JSON, or not a certificate (spec/schemas/certificate.schema.json)',
+  MERGE_MISMATCH: 'merge: the certificates differ in optimizer, suite, corpus or options: not shards of one certification',
+  MERGE_DUPLICATE: 'merge: a fixture has different results in two certificates',
+  INIT_EXISTS: 'init: a file it would write already exists (nothing was written)',
 } as const;
 
 export type OptcertCode = keyof typeof CODES;

@@ -203,9 +203,6 @@ export interface CertificateInput {
 }
 
 export function buildCertificate(i: CertificateInput): Certificate {
-  const count = (s: FixtureResult['status']) => i.results.filter((r) => r.status === s).length;
-  const rules = ruleVerdicts(i.results, i.registration, i.calibration, i.strictCosts);
-  const passed = count('pass');
   return {
     tool: 'optcert',
     command: 'certify',
@@ -240,23 +237,40 @@ export function buildCertificate(i: CertificateInput): Certificate {
     results: i.results,
     badInput: i.badInput,
     stopped: i.stopped ? { cause: i.stopped.why.cause, reason: i.stopped.why.reason, rule: i.stopped.why.rule ?? null, notRun: i.stopped.notRun } : null,
-    summary: {
-      passed,
-      failed: count('fail'),
-      errors: count('error'),
-      skipped: count('skip'),
-      knownFailures: i.results.filter(isKnownFailure).length,
-      unexpectedPasses: i.results.filter(isUnexpectedPass).length,
-      // Known failures keep the exit code at 0, but a certificate only certifies what conforms.
-      certified:
-        passed > 0 &&
-        i.badInput.length === 0 &&
-        i.registration === null &&
-        !i.stopped &&
-        i.results.every((r) => (r.status === 'pass' || r.status === 'skip') && !isBad(r)) &&
-        rules.every((r) => r.verdict !== 'fail'),
-      partial: i.results.length < i.corpusFixtures,
-      rules,
-    },
+    summary: summarize(i),
+  };
+}
+
+/** The footer, from the results and the optimizer's own findings (also how merged shards are judged). */
+export function summarize(i: {
+  readonly results: readonly FixtureResult[];
+  readonly registration: Violation | null;
+  readonly calibration: Calibration;
+  readonly badInput: readonly ReportDiagnostic[];
+  readonly strictCosts: boolean;
+  readonly corpusFixtures: number;
+  /** The run stopped early (fail-fast): never certified. */
+  readonly stopped?: unknown;
+}): Certificate['summary'] {
+  const count = (s: FixtureResult['status']) => i.results.filter((r) => r.status === s).length;
+  const rules = ruleVerdicts(i.results, i.registration, i.calibration, i.strictCosts);
+  const passed = count('pass');
+  return {
+    passed,
+    failed: count('fail'),
+    errors: count('error'),
+    skipped: count('skip'),
+    knownFailures: i.results.filter(isKnownFailure).length,
+    unexpectedPasses: i.results.filter(isUnexpectedPass).length,
+    // Known failures keep the exit code at 0, but a certificate only certifies what conforms.
+    certified:
+      passed > 0 &&
+      i.badInput.length === 0 &&
+      i.registration === null &&
+      !i.stopped &&
+      i.results.every((r) => (r.status === 'pass' || r.status === 'skip') && !isBad(r)) &&
+      rules.every((r) => r.verdict !== 'fail'),
+    partial: i.results.length < i.corpusFixtures,
+    rules,
   };
 }
