@@ -24,6 +24,7 @@ describe('paintLine', () => {
     '188 passed, 15 failed, 254 skipped, 2 errors, 3 not run',
     'advance-n                      FAIL           programs.base-convert',
     'skipped:',
+    "FAIL no.c (fixtures/c.yaml): return: expected '8', got '7'",
     '  capabilities 4 (BACK_EDGE), optimizationCost 0.1, runCost 1',
   ];
 
@@ -35,7 +36,8 @@ describe('paintLine', () => {
     expect(paintLine(lines[3]!)).toContain('\x1b[31mNOT CERTIFIED');
     expect(paintLine(lines[4]!)).toMatch(/^\x1b\[32m188 passed\x1b\[39m, \x1b\[31m15 failed/);
     expect(paintLine('3 passed, 0 failed')).toBe('\x1b[32m3 passed\x1b[39m, 0 failed');
-    expect(paintLine(lines[7]!)).toBe(lines[7]);
+    expect(paintLine(lines[8]!)).toBe(lines[8]);
+    expect(paintLine(lines[7]!)).toMatch(/^\x1b\[31mFAIL\x1b\[39m no\.c/);
   });
 
   test('without colour nothing changes', () => {

@@ -45,6 +45,7 @@ export function paintLine(line: string): string {
     return `${verdict[1]}${bold(paint(verdict[2]!))}${verdict[3]}`;
   }
   if (RULE_LINE.test(line)) return line.replace(RULE_LINE, (_, rule: string, gap: string) => `${red(rule)}${gap}`);
+  if (/^(FAIL|ERROR) /.test(line)) return line.replace(/^(FAIL|ERROR)/, (m) => red(m));
   if (/^\S+\s+FAIL(\s|$)/.test(line)) return line.replace(/FAIL/, red('FAIL'));
   if (/^(skipped:|warning: |stopped early: )/.test(line)) return line.replace(/^(skipped:|warning:|stopped early:)/, (m) => yellow(m));
   return line;
