@@ -16,6 +16,16 @@ import {
 const ids = new WeakMap<object, number>();
 let nextId = 1;
 
+/**
+ * A copy of the VM state (the advance-N oracle's) stands for the same objects: the copy of an
+ * object keeps its identity number, so the copied dicts' identity keys (nan, functions) still
+ * find their entries.
+ */
+export function inheritObjectId(original: object, copy: object): void {
+  const id = ids.get(original);
+  if (id !== undefined) ids.set(copy, id);
+}
+
 /** A stable identity number for an object (CPython's id(), minus the address). */
 export function objectId(o: object): number {
   let id = ids.get(o);

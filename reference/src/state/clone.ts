@@ -8,6 +8,7 @@
 import type { Code } from '../isa/code';
 import { Frame } from '../interp/frame';
 import { Vm } from '../interp/vm';
+import { inheritObjectId } from '../runtime/dict';
 import { PyBuiltin, PyType } from '../runtime/values';
 import { NEW_OBJECT, type Identity } from './tokens';
 
@@ -65,6 +66,7 @@ export class Cloner {
     }
     const o = Object.create(Object.getPrototypeOf(v)) as Record<string, unknown>;
     this.copies.set(v, o);
+    inheritObjectId(v, o);
     for (const key of Object.keys(v)) o[key] = this.value((v as Record<string, unknown>)[key]);
     return o as T;
   }
