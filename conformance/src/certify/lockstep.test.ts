@@ -66,7 +66,7 @@ describe('findAdvance', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.closestN).toBe(20);
-      expect(formatDifference(r.difference)).toMatch(/^frames\[0\]\.stack\.length: expected \d+, got \d+$/);
+      expect(formatDifference(r.difference)).toMatch(/^frames\[0\] main: stack depth: expected \d+, got \d+$/);
     }
   });
 
@@ -77,6 +77,6 @@ describe('findAdvance', () => {
     actual.frame!.ip = 14;
     const r = findAdvance(reference, actual, 3);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect({ n: r.closestN, difference: formatDifference(r.difference) }).toEqual({ n: 0, difference: 'frames[0].ip: expected 0, got 14' });
+    if (!r.ok) expect({ n: r.closestN, difference: formatDifference(r.difference) }).toEqual({ n: 0, difference: 'frames[0] main: ip: expected 0, got 14' });
   });
 });

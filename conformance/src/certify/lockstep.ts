@@ -46,9 +46,10 @@ export function positionDifference(expected: Vm, actual: Vm): StateDifference | 
   const a = framesOutermostFirst(actual);
   for (let i = 0; i < Math.min(e.length, a.length); i++) {
     const [x, y] = [e[i]!, a[i]!];
-    if (x.code.name !== y.code.name) return { path: `frames[${i}].code`, expected: x.code.name, actual: y.code.name };
-    if (x.ip !== y.ip) return { path: `frames[${i}].ip`, expected: String(x.ip), actual: String(y.ip) };
-    if (x.stack.length !== y.stack.length) return { path: `frames[${i}].stack.length`, expected: String(x.stack.length), actual: String(y.stack.length) };
+    const frame = { path: `frames[${i}]`, code: x.code.name, varnames: x.code.varnames };
+    if (x.code.name !== y.code.name) return { path: `frames[${i}].code`, expected: x.code.name, actual: y.code.name, frame };
+    if (x.ip !== y.ip) return { path: `frames[${i}].ip`, expected: String(x.ip), actual: String(y.ip), frame };
+    if (x.stack.length !== y.stack.length) return { path: `frames[${i}].stack.length`, expected: String(x.stack.length), actual: String(y.stack.length), frame };
   }
   if (e.length !== a.length) return { path: 'frames.length', expected: String(e.length), actual: String(a.length) };
   const out = (vm: Vm) => `${printedLength(vm)} characters printed`;

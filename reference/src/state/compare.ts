@@ -11,6 +11,17 @@ export interface StateDifference {
   readonly path: string;
   readonly expected: string;
   readonly actual: string;
+  /** The innermost frame on the path (`frames[1]`, or a generator's `...frame`): how reports name what differs in it. */
+  readonly frame?: FrameLabel;
+}
+
+export interface FrameLabel {
+  /** The frame's own path, a prefix of the difference's path. */
+  readonly path: string;
+  /** Its code object's name. */
+  readonly code: string;
+  /** Its local names, when known. */
+  readonly varnames?: readonly string[];
 }
 
 class Diff {
@@ -40,8 +51,11 @@ export function describeValue(v: ValueNode | undefined, heap: readonly HeapNode[
 export function compareStates(expected: StateSnapshot, actual: StateSnapshot): StateDifference | null {
   const pairs = new Map<number, number>();
   const reverse = new Map<number, number>();
+  /** The frames being compared, outermost first: the innermost one labels a difference inside it. */
+  const inFrames: FrameLabel[] = [];
   const fail = (path: string, e: string, a: string): never => {
-    throw new Diff({ path, expected: e, actual: a });
+    const frame = inFrames[inFrames.length - 1];
+    throw new Diff({ path, expected: e, actual: a, ...(frame ? { frame } : {}) });
   };
 
   const values = (path: string, e: ValueNode | undefined, a: ValueNode | undefined): void => {
@@ -69,12 +83,14 @@ export function compareStates(expected: StateSnapshot, actual: StateSnapshot): S
   };
 
   const frame = (path: string, e: FrameNode, a: FrameNode): void => {
+    inFrames.push({ path, code: e.code, ...(e.varnames ? { varnames: e.varnames } : {}) });
     if (e.code !== a.code) fail(`${path}.code`, e.code, a.code);
     if (e.ip !== a.ip) fail(`${path}.ip`, String(e.ip), String(a.ip));
     if (e.forIterExit !== a.forIterExit) fail(`${path}.forIterExit`, String(e.forIterExit), String(a.forIterExit));
     if (e.entry !== a.entry) fail(`${path}.entry`, String(e.entry), String(a.entry));
     list(`${path}.locals`, e.locals, a.locals);
     list(`${path}.stack`, e.stack, a.stack);
+    inFrames.pop();
   };
 
   const heapNodes = (path: string, e: HeapNode, a: HeapNode): void => {
@@ -111,6 +127,23 @@ export function compareStates(expected: StateSnapshot, actual: StateSnapshot): S
   }
 }
 
+/**
+ * `frames[1] to_base: local 'digits': expected int 0, got int 3`: inside a frame, what a user
+ * knows (the function, the local's name, `stack[2]`, `stack depth`); elsewhere the path as it is.
+ */
 export function formatDifference(d: StateDifference): string {
-  return `${d.path}: expected ${d.expected}, got ${d.actual}`;
+  return `${describePath(d)}: expected ${d.expected}, got ${d.actual}`;
+}
+
+export function describePath(d: StateDifference): string {
+  const f = d.frame;
+  if (!f || !d.path.startsWith(`${f.path}.`)) return d.path;
+  const rest = d.path
+    .slice(f.path.length + 1)
+    .replace(/^locals\[(\d+)\]/, (whole, i: string) => {
+      const name = f.varnames?.[Number(i)];
+      return name === undefined ? whole : `local '${name}'`;
+    })
+    .replace(/^stack\.length$/, 'stack depth');
+  return `${f.path} ${f.code}: ${rest}`;
 }

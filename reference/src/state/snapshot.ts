@@ -20,6 +20,8 @@ export type ValueNode =
 
 export interface FrameNode {
   readonly code: string;
+  /** The code object's local names: reports name a local by them; never compared. */
+  readonly varnames?: readonly string[];
   readonly ip: number;
   readonly locals: readonly ValueNode[];
   readonly stack: readonly ValueNode[];
@@ -69,6 +71,7 @@ export function snapshot(vm: Vm): StateSnapshot {
 
   const frame = (f: Frame): FrameNode => ({
     code: f.code.name,
+    varnames: f.code.varnames,
     ip: f.ip,
     locals: f.locals.map(value),
     stack: f.stack.map(value),

@@ -119,7 +119,8 @@ describe('snapshot and compare', () => {
     }
     b.frame!.locals[2] = 7;
     const d = compareStates(snapshot(a), snapshot(b));
-    expect(d && formatDifference(d)).toBe('frames[0].locals[2]: expected int 0, got int 7');
+    expect(d && formatDifference(d)).toBe("frames[0] main: local 'i': expected int 0, got int 7");
+    expect(d?.path).toBe('frames[0].locals[2]');
   });
 
   test('a state one instruction behind differs in its instruction pointer', () => {
@@ -150,7 +151,7 @@ describe('snapshot and compare', () => {
     const p = program({ main: '.params a b\nRESUME 0\nLOAD_FAST a\nRETURN_VALUE\n' });
     const x = started0(p, () => [new PyList([1, new PyList([2])]), null]);
     const y = started0(p, () => [new PyList([1, new PyList([3])]), null]);
-    expect(formatDifference(compareStates(snapshot(x), snapshot(y))!)).toBe('frames[0].locals[0].items[1].items[0]: expected int 2, got int 3');
+    expect(formatDifference(compareStates(snapshot(x), snapshot(y))!)).toBe("frames[0] main: local 'a'.items[1].items[0]: expected int 2, got int 3");
   });
 
   test('printed output is part of the state', () => {
