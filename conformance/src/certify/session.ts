@@ -59,6 +59,9 @@ export interface PoolSettings {
   readonly onOutput?: (line: string) => void;
 }
 
+/** The shortest time a worker gets to start and load the candidate. */
+export const LOAD_TIMEOUT_FLOOR_MS = 120_000;
+
 /** Start the workers (they load the candidate while the caller loads the corpus). */
 export function startPool(o: PoolSettings): Promise<PoolStart> {
   return CertifyPool.start({
@@ -66,7 +69,10 @@ export function startPool(o: PoolSettings): Promise<PoolStart> {
     jobs: Math.max(1, o.jobs),
     timeoutMs: o.timeoutMs,
     maxMemoryMb: o.maxMemoryMb,
-    loadTimeoutMs: Math.max(30_000, o.timeoutMs * 3),
+    // The load limit covers a worker's start as well as the candidate's own module: on a loaded
+    // machine the start alone took 24 s (jest, transpiling the certifier), so it only stops a
+    // module that never finishes loading, with room to spare; it is not a measure of speed.
+    loadTimeoutMs: Math.max(LOAD_TIMEOUT_FLOOR_MS, o.timeoutMs * 12),
     ...(o.onOutput ? { onOutput: o.onOutput } : {}),
   });
 }
