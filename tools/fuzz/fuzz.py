@@ -141,7 +141,7 @@ def normalize_reason(problem: str) -> str:
     return re.sub(r'^\S+ line \d+: ', '', problem)[:80]
 
 
-def cpython_side(path, src, call, fid, description):
+def cpython_side(path, src, call, fid, description, spec=None, tags=None):
     """Write src to path and convert it: ('ok', yaml, steps) or ('skip', [reasons])."""
     with open(path, 'w', encoding='utf-8', newline='\n') as f:
         f.write(src)
@@ -153,7 +153,7 @@ def cpython_side(path, src, call, fid, description):
     signal.setitimer(signal.ITIMER_REAL, CPYTHON_TIMEOUT)
     timed_out = False
     try:
-        text, steps = p2f.convert(path, call, fid, description, SPEC, [], None)
+        text, steps = p2f.convert(path, call, fid, description, spec or SPEC, tags or [], None)
     except CpythonTimeout:
         timed_out = True
     except p2f.ConversionError as e:
