@@ -291,7 +291,6 @@ describe('optcert certify: isolation', () => {
     'while(true) in compile: those fixtures are compile.hang errors, the run finishes',
     async () => {
       const dir = corpus({ 'hang.js': HANG_COMPILE });
-      const started = Date.now();
       const r = await certify(dir, ['hang.js', '--timeout', '1000', '--jobs', '2']);
       expect(r.code).toBe(1);
       expect(r.out.filter((l) => /^compile\.hang {2}t\./.test(l)).sort()).toEqual([
@@ -299,7 +298,6 @@ describe('optcert certify: isolation', () => {
         expect.stringMatching(/^compile\.hang {2}t\.sum-range {2}error: compile did not return/),
       ]);
       expect(r.out[r.out.length - 1]).toBe('0 passed, 0 failed, 1 skipped, 2 errors');
-      expect(Date.now() - started).toBeLessThan(SLOW);
     },
     SLOW,
   );
