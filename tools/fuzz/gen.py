@@ -1283,7 +1283,7 @@ class Gen:
         return [f'    global {g}' for g in sorted(self.global_decl)]
 
     def s_del(self, scope, ind):
-        own = [n for n in scope.own if scope.names.get(n) in VALUE_TYPES]
+        own = sorted(n for n in scope.own if scope.names.get(n) in VALUE_TYPES)  # a set's order varies with PYTHONHASHSEED
         if not own:
             return self.s_assign(scope, ind)
         n = self.r.choice(own)
