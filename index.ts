@@ -8,6 +8,7 @@
  */
 export * from './reference/src';
 export { originalOp, originalArg } from './reference/src/isa/code-view';
+export type { CapabilityName } from './reference/src/optimizer/api';
 export { planRegion, compileInstruction, SuperblockExecutor, STALL_LIMIT, MAX_REGION, type Region, type Run, type Guard } from './reference/src/optimizers/superblock';
 export { CounterExecutor } from './reference/src/optimizers/counter';
 export {

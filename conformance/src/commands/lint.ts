@@ -19,6 +19,7 @@ trace: without an optimizer.
 Prints one line per problem: <file>:<line>:<col>: <CODE>: <message>.
 
 Options:
+  --generated           add the official generated tier (fixtures-generated/) to the official corpus
   --spec-dir <dir>      where the spec's *.md files are (default: optcert's spec/)
   --tags <file>         the tag registry (default: optcert's fixtures/tags.yaml)
   -h, --help            show this help
@@ -26,6 +27,7 @@ Options:
 Exit: 0 no problem, 1 problems found, 2 usage or unreadable spec/registry, 3 internal error.`;
 
 const OPTIONS = {
+  generated: { type: 'boolean' },
   'spec-dir': { type: 'string' },
   tags: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -45,7 +47,7 @@ export const lintCommand: Command = {
     }
     const specDir = values['spec-dir'] !== undefined ? resolve(ctx.io.cwd, values['spec-dir']) : defaultSpecDir(ctx.root, ctx.io.cwd);
     const tagsFile = values.tags !== undefined ? resolve(ctx.io.cwd, values.tags) : defaultTagsFile(ctx.root, ctx.io.cwd);
-    const corpus = chooseCorpus(ctx.root, ctx.io.cwd, { paths: positionals });
+    const corpus = chooseCorpus(ctx.root, ctx.io.cwd, { paths: positionals, generated: values.generated === true });
     if (!corpus.ok) return usage(ctx, 'lint', corpus.message);
     return execute(ctx, corpus.corpus.paths, specDir, tagsFile);
   },

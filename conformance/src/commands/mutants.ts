@@ -23,6 +23,7 @@ limit can catch (needsIsolation: a hang in compile or execute) are skipped with 
 "optcert certify" runs plug-ins in worker threads with a time limit.
 
 Options:
+  --generated           add the official generated tier (fixtures-generated/) to the official corpus
   --grep <regexp>       only mutants whose name matches
   --gallery <dir>       the mutant modules to load (default: optcert's own gallery, as built)
   --killers <n>         killing fixtures to find and show per mutant (default 3)
@@ -34,6 +35,7 @@ Exit: 0 every mutant run was killed for its stated rule, 1 a mutant survived or 
 for other rules, 2 bad input or usage, 3 internal error.`;
 
 const OPTIONS = {
+  generated: { type: 'boolean' },
   grep: { type: 'string' },
   gallery: { type: 'string' },
   killers: { type: 'string' },
@@ -65,7 +67,7 @@ export const mutantsCommand: Command = {
     const format = oneOf('--format', values.format, ['table', 'json'] as const, 'table');
     if (!format.ok) return usage(ctx, 'mutants', format.message);
     const dir = values.gallery !== undefined ? resolve(ctx.io.cwd, values.gallery) : defaultGalleryDir();
-    const corpus = chooseCorpus(ctx.root, ctx.io.cwd, { paths: positionals });
+    const corpus = chooseCorpus(ctx.root, ctx.io.cwd, { paths: positionals, generated: values.generated === true });
     if (!corpus.ok) return usage(ctx, 'mutants', corpus.message);
     return execute(ctx, corpus.corpus.paths, dir, grep, killers, values.full === true, format.value);
   },

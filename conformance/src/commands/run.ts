@@ -17,6 +17,7 @@ Run the fixtures under paths (files or directories; default: optcert's official 
 each outcome with the fixture's expect. Prints a line per failure, then "N passed, N failed".
 
 Options:
+  --generated           add the official generated tier (fixtures-generated/) to the official corpus
   --grep <regexp>       only fixtures whose id matches
   --bail [n]            stop after n failing fixtures (default 1); the rest are not run
   --list                print the fixtures that would run; run nothing
@@ -28,6 +29,7 @@ Exit: 0 all passed, 1 a fixture failed (or --bail stopped the run), 2 bad input 
 3 internal error.`;
 
 const OPTIONS = {
+  generated: { type: 'boolean' },
   grep: { type: 'string' },
   reporter: { type: 'string' },
   output: { type: 'string' },
@@ -57,7 +59,7 @@ export const runCommand: Command = {
       if (!/^\d+$/.test(values.bail) || Number(values.bail) < 1) return usage(ctx, 'run', `--bail: expected an integer >= 1, got '${values.bail}'`);
       bail = Number(values.bail);
     }
-    const corpus = chooseCorpus(ctx.root, ctx.io.cwd, { paths: positionals });
+    const corpus = chooseCorpus(ctx.root, ctx.io.cwd, { paths: positionals, generated: values.generated === true });
     if (!corpus.ok) return usage(ctx, 'run', corpus.message);
     return execute(ctx, corpus.corpus.paths, { grep: grep.value, reporter: reporter.value, output: values.output, bail, list: values.list === true });
   },
