@@ -17,6 +17,7 @@ passing fixture executes it (a run-time-only instruction: when it appears in a p
 program); an anchor when a passing fixture lists it in spec: or executes its op-<NAME> instruction.
 
 Options:
+  --generated           add the official generated tier (fixtures-generated/) to the official corpus
   --format <name>       table (default) or json
   --spec-dir <dir>      where the spec's *.md files are (default: optcert's spec/)
   -h, --help            show this help
@@ -25,6 +26,7 @@ Exit: 0 everything covered, 1 an instruction or a normative anchor has no fixtur
 2 bad input or usage, 3 internal error.`;
 
 const OPTIONS = {
+  generated: { type: 'boolean' },
   format: { type: 'string' },
   'spec-dir': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -45,7 +47,7 @@ export const coverageCommand: Command = {
     const format = oneOf('--format', values.format, ['table', 'json'] as const, 'table');
     if (!format.ok) return usage(ctx, 'coverage', format.message);
     const specDir = values['spec-dir'] !== undefined ? resolve(ctx.io.cwd, values['spec-dir']) : defaultSpecDir(ctx.root, ctx.io.cwd);
-    const corpus = chooseCorpus(ctx.root, ctx.io.cwd, { paths: positionals });
+    const corpus = chooseCorpus(ctx.root, ctx.io.cwd, { paths: positionals, generated: values.generated === true });
     if (!corpus.ok) return usage(ctx, 'coverage', corpus.message);
     return execute(ctx, corpus.corpus.paths, specDir, format.value);
   },
