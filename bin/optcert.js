@@ -47,8 +47,7 @@ function interrupts(bar) {
   return (handler) => {
     let pressed = false;
     const onSigint = () => {
-      if (bar) bar(null);
-      process.stderr.write(SHOW_CURSOR);
+      if (bar) bar(null); // clears the line and shows the cursor again
       if (pressed) process.exit(130);
       pressed = true;
       process.stderr.write('optcert: interrupted: stopping the workers (Ctrl-C again to quit at once)\n');
