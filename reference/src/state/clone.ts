@@ -7,6 +7,7 @@
  */
 import type { Code } from '../isa/code';
 import { Frame } from '../interp/frame';
+import { STEP_DISPATCH } from '../interp/handlers';
 import { Vm } from '../interp/vm';
 import { inheritObjectId } from '../runtime/dict';
 import { PyBuiltin, PyType } from '../runtime/values';
@@ -135,5 +136,8 @@ function cloneInto(vm: Vm, budget: number, constants: ReadonlySet<object>): { vm
   copy.depth = vm.depth;
   copy.steps = 0;
   copy.codes = vm.codes;
+  // Nested runs (a builtin consuming a generator) must see through ENTER_EXECUTOR too: the code
+  // objects are shared, and their executors are the candidate's.
+  copy.dispatch = STEP_DISPATCH;
   return { vm: copy, cloner: c };
 }
