@@ -2,7 +2,8 @@
  * optcert's command line: `main(argv, io)` returns the exit code and prints through `io`, so
  * tests call it directly; bin/optcert.js wires it to the process.
  * Exit codes: 0 all passed, 1 fixture failures, 2 bad input or usage, 3 internal error (certify:
- * the module could not be loaded or exports no optimizer). Certification runs in worker threads,
+ * the module could not be loaded or exports no optimizer), 130 interrupted by Ctrl-C (certify: the
+ * workers stopped, the partial report printed). Certification runs in worker threads,
  * so `certify` returns its exit code as a promise; every other command returns it directly.
  */
 import { blessCommand } from './commands/bless';
@@ -33,7 +34,8 @@ ${rows}
 Options: -h, --help (this text), -v, --version (the version of optcert).
 Run "optcert <command> --help" or "optcert help <command>" for a command's options.
 Exit: 0 all passed (certify: certified), 1 fixture failures (certify: rule violations),
-2 bad input or usage, 3 internal error (certify: the module could not be loaded or is not an optimizer).`;
+2 bad input or usage, 3 internal error (certify: the module could not be loaded or is not an optimizer),
+130 interrupted (Ctrl-C; certify prints the report of what ran).`;
 }
 
 /** The reference VM, loaded on first use: a caller that brings its own VM never loads it. */
