@@ -3,7 +3,7 @@
  * --output checked before the run, an empty selection explained, live output and progress.
  * Real worker threads; no assertion depends on how fast anything runs.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { main, type CliIo } from '../src/cli';
 import { certificateValidator } from '../src/fixtures/schema';
@@ -96,7 +96,8 @@ interface Run {
   readonly err: string[];
 }
 
-async function certify(dir: string, args: string[], extra: Partial<CliIo> = {}, onOut?: (line: string) => void): Promise<Run> {
+async function certify(dir: string, args: string[], extra: Partial<CliIo> = {}, onOut?: (line: string) => void, files: Record<string, string> = {}): Promise<Run> {
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   const out: string[] = [];
   const err: string[] = [];
   const io: CliIo = {
@@ -144,6 +145,19 @@ describe('stopping early', () => {
       expect(all.code).toBe(1);
       expect(all.out.filter((l) => /^compile\.hang {2}t\./.test(l))).toHaveLength(LOOPS);
       expect(all.out.some((l) => l.startsWith('stopped early'))).toBe(false);
+    },
+    SLOW,
+  );
+
+  test(
+    'a run stopped by fail fast exits 1 even when every breakdown is a known one',
+    async () => {
+      const dir = corpus();
+      const known = Array.from({ length: LOOPS }, (_, i) => `t.loop-${i + 1}: {status: error, reason: "hangs for now"}`).join('\n');
+      const r = await certify(dir, ['hang.js', '--timeout', '300', '--jobs', '1', '--expectations', 'known.yaml'], {}, undefined, { 'known.yaml': known });
+      expect(r.code).toBe(1);
+      expect(r.out).toContain('hangs: NOT CERTIFIED: known failures');
+      expect(r.out.some((l) => l.startsWith('stopped early: fail fast: 3 fixtures in a row ended in compile.hang'))).toBe(true);
     },
     SLOW,
   );

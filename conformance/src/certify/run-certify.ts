@@ -237,10 +237,12 @@ function listFixtures(ctx: Context, selected: readonly Fixture[], expectations: 
   lines.forEach((l) => ctx.io.out(l));
 }
 
-/** 2 bad corpus or nothing applicable; 1 a violation, error or unexpected pass (known failures excepted); else 0. */
+/** 2 bad corpus or nothing applicable; 1 a violation, error or unexpected pass (known failures excepted), or a stopped run; else 0. */
 function exitCode(c: Certificate, plan: Plan): number {
   if (c.badInput.length > 0) return EXIT.badInput;
   if (c.registration || c.results.some(isBad) || c.summary.rules.some((r) => r.verdict === 'fail')) return EXIT.failures;
+  // Stopped by --bail or fail fast (even on known failures only): part of the selection was never judged.
+  if (c.stopped) return EXIT.failures;
   if (c.results.every((r) => r.status === 'skip')) {
     // A shard may hold only skipped fixtures; a whole selection that certifies nothing is a usage problem.
     return plan.shard ? EXIT.ok : EXIT.badInput;
