@@ -73,7 +73,7 @@ if (!fs.existsSync(compiled)) {
       cwd: process.cwd(),
       color: wantsColor(process.env, process.stdout.isTTY === true),
       onInterrupt: interrupts(bar),
-      ...(bar ? { progress: bar } : { every }),
+      ...(bar ? { progress: bar } : { every, now: () => performance.now() }),
     });
   } catch (e) {
     code = internal(e);

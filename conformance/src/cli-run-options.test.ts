@@ -55,6 +55,20 @@ describe('optcert run options', () => {
     expect(cli(dir, ['run', 'fixtures', '--grep', 'zzz'])).toEqual({ code: 2, out: [], err: ['optcert run: NO_FIXTURES: no fixture selected under fixtures: --grep zzz matched no id of the 4 fixtures'] });
   });
 
+  test('on a log, a progress line whenever the injected clock has moved 5 s since the last', () => {
+    const dir = corpus();
+    const c = capture(dir);
+    let t = 0;
+    // Each reading of the clock is 2 s later than the last: read at 2 s before the run, then at 4, 6, 8, 10 s
+    // after each fixture; 8 - 2 >= 5 after the 3rd.
+    const code = main(['run', 'fixtures'], { ...c.io, every: () => () => undefined, now: () => (t += 2000) });
+    expect(code).toBe(1);
+    expect(c.err).toEqual(['[3/4] 1 passed, 2 failed']);
+    const terminal = capture(dir);
+    main(['run', 'fixtures'], { ...terminal.io, now: () => (t += 2000) });
+    expect(terminal.err).toEqual([]);
+  });
+
   test('with colour the lines carry escapes; their text is unchanged', () => {
     const dir = corpus();
     const r = cli(dir, ['run', 'fixtures'], true);

@@ -25,6 +25,8 @@ export interface CliIo {
    * stderr is not a terminal; tests drive it by hand; absent: no progress lines.
    */
   readonly every?: (ms: number, tick: () => void) => () => void;
+  /** Milliseconds on a monotonic clock, for commands that run synchronously (run) and pace their progress lines by it. */
+  readonly now?: () => number;
   /** Colour the console report (bin/optcert.js decides: a terminal, NO_COLOR, FORCE_COLOR); absent: no colour. */
   readonly color?: boolean;
   /**

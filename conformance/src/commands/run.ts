@@ -7,6 +7,7 @@ import { loadCorpus } from '../fixtures/select';
 import { errorLine, failLine, summaryLine } from '../report/console';
 import { buildReport } from '../report/json';
 import { whatSelectedNothing } from '../certify/explain-selection';
+import { PROGRESS_EVERY_MS } from '../report/certify-console-live';
 import { painter } from '../report/console-style';
 import { runAll, type RunRecord } from '../run/run-all';
 import { checkOutput, EXIT, grepOption, oneOf, parse, usage, type Command, type Context } from './context';
@@ -99,6 +100,10 @@ function execute(ctx: Context, paths: readonly string[], plan: RunPlan): number 
   let errors = 0;
   let bad = corpus.problems.length;
   const runs: RunRecord[] = [];
+  // On a log that is not a terminal (io.every set), a progress line every PROGRESS_EVERY_MS: the loop
+  // is synchronous, so it reads the clock itself rather than waiting for a timer.
+  const clock = ctx.io.every ? ctx.io.now : undefined;
+  let lastProgress = clock?.() ?? 0;
   // One at a time, so that each failure prints as it happens and --bail stops where it should.
   for (const fixture of selected) {
     const r = runAll(ctx.vm, [fixture])[0]!;
@@ -113,6 +118,11 @@ function execute(ctx: Context, paths: readonly string[], plan: RunPlan): number 
     } else {
       bad++;
       ctx.report(r.diagnostic);
+    }
+    const now = clock?.();
+    if (now !== undefined && now - lastProgress >= PROGRESS_EVERY_MS) {
+      lastProgress = now;
+      ctx.io.err(`[${runs.length}/${selected.length}] ${passed} passed, ${failed + errors} failed`);
     }
     if (plan.bail !== null && failed + errors >= plan.bail && runs.length < selected.length) {
       if (lines) ctx.io.out(paint(`stopped early: --bail ${plan.bail}: ${selected.length - runs.length} of ${selected.length} selected fixtures not run`));
