@@ -22,6 +22,8 @@ export interface FrameLabel {
   readonly code: string;
   /** Its local names, when known. */
   readonly varnames?: readonly string[];
+  /** The frame whose value holds this one (a generator's frame reached from a local). */
+  readonly parent?: FrameLabel;
 }
 
 class Diff {
@@ -83,7 +85,8 @@ export function compareStates(expected: StateSnapshot, actual: StateSnapshot): S
   };
 
   const frame = (path: string, e: FrameNode, a: FrameNode): void => {
-    inFrames.push({ path, code: e.code, ...(e.varnames ? { varnames: e.varnames } : {}) });
+    const parent = inFrames[inFrames.length - 1];
+    inFrames.push({ path, code: e.code, ...(e.varnames ? { varnames: e.varnames } : {}), ...(parent ? { parent } : {}) });
     if (e.code !== a.code) fail(`${path}.code`, e.code, a.code);
     if (e.ip !== a.ip) fail(`${path}.ip`, String(e.ip), String(a.ip));
     if (e.forIterExit !== a.forIterExit) fail(`${path}.forIterExit`, String(e.forIterExit), String(a.forIterExit));
@@ -136,14 +139,24 @@ export function formatDifference(d: StateDifference): string {
 }
 
 export function describePath(d: StateDifference): string {
-  const f = d.frame;
-  if (!f || !d.path.startsWith(`${f.path}.`)) return d.path;
-  const rest = d.path
-    .slice(f.path.length + 1)
+  const chain: FrameLabel[] = [];
+  for (let f = d.frame; f; f = f.parent) chain.unshift(f);
+  if (chain.length === 0 || !chain.every((f) => d.path.startsWith(`${f.path}.`))) return d.path;
+  // `frames[0] main: local 'g'.frame gen: local 'x'`: each frame's part of the path in its own names.
+  const parts = chain.map((f, i) => {
+    const next = chain[i + 1];
+    const rest = d.path.slice(f.path.length + 1, next ? next.path.length : undefined);
+    return `${f.code}: ${namedInFrame(rest, f)}`;
+  });
+  return `${chain[0]!.path} ${parts.join(' ')}`;
+}
+
+/** A path relative to a frame, its first part named: `locals[0]` -> `local 'n'`, `stack.length` -> `stack depth`. */
+function namedInFrame(rest: string, f: FrameLabel): string {
+  return rest
     .replace(/^locals\[(\d+)\]/, (whole, i: string) => {
       const name = f.varnames?.[Number(i)];
       return name === undefined ? whole : `local '${name}'`;
     })
     .replace(/^stack\.length$/, 'stack depth');
-  return `${f.path} ${f.code}: ${rest}`;
 }
