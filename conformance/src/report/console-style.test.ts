@@ -37,6 +37,10 @@ describe('paintLine', () => {
     expect(paintLine(lines[4]!)).toMatch(/^\x1b\[32m188 passed\x1b\[39m, \x1b\[31m15 failed/);
     expect(paintLine('3 passed, 0 failed')).toBe('\x1b[32m3 passed\x1b[39m, 0 failed');
     expect(paintLine(lines[8]!)).toBe(lines[8]);
+    // A rule table row is no violation line: only its FAIL is red.
+    expect(paintLine('registration.costs             pass')).toBe('registration.costs             pass');
+    expect(paintLine('advance-n                      FAIL           t.x')).toBe('advance-n                      \x1b[31mFAIL\x1b[39m           t.x');
+    expect(paintLine('0 passed, 0 failed, 0 skipped')).toBe('0 passed, 0 failed, 0 skipped');
     expect(paintLine(lines[7]!)).toMatch(/^\x1b\[31mFAIL\x1b\[39m no\.c/);
   });
 

@@ -28,7 +28,7 @@ export const bold = sgr(1, 22);
 const ESCAPES = /\x1b\[[0-9;]*m/g;
 export const stripColor = (s: string): string => s.replace(ESCAPES, '');
 
-const RULE_LINE = new RegExp(`^(${[...RULE_IDS, 'unexpected-pass', 'error'].map((r) => r.replace(/\./g, '\\.')).join('|')})(  )`);
+const RULE_LINE = new RegExp(`^(${[...RULE_IDS, 'unexpected-pass', 'error'].map((r) => r.replace(/\./g, '\\.')).join('|')})(  )(?=\\S)`);
 const COUNTS = /^(\d+ passed), (\d+ failed)(, \d+ skipped)?(, \d+ errors)?(, \d+ not run)?$/;
 
 /** One line of a console report, coloured by its shape; other lines unchanged. */
@@ -36,8 +36,9 @@ export function paintLine(line: string): string {
   const counts = COUNTS.exec(line);
   if (counts) {
     const [, passed, failed, skipped, errors, notRun] = counts;
-    const bad = (s: string) => (/^,? ?0 /.test(s) ? s : red(s));
-    return `${green(passed!)}, ${bad(failed!)}${skipped ? yellow(skipped) : ''}${errors ? red(errors) : ''}${notRun ? yellow(notRun) : ''}`;
+    // A count of zero stays plain.
+    const paint = (s: string | undefined, color: (t: string) => string) => (s === undefined ? '' : /^(, )?0 /.test(s) ? s : color(s));
+    return `${paint(passed, green)}, ${paint(failed, red)}${paint(skipped, yellow)}${paint(errors, red)}${paint(notRun, yellow)}`;
   }
   const verdict = /^(.*?: )(NOT CERTIFIED|CERTIFIED|nothing certified)(.*)$/.exec(line);
   if (verdict && !line.startsWith(' ')) {
