@@ -39,6 +39,8 @@ describe('paintLine', () => {
     expect(paintLine(lines[8]!)).toBe(lines[8]);
     // A rule table row is no violation line: only its FAIL is red.
     expect(paintLine('registration.costs             pass')).toBe('registration.costs             pass');
+    expect(paintLine('registration.not-an-optimizer  pass')).toBe('registration.not-an-optimizer  pass');
+    expect(paintLine('registration.not-an-optimizer  FAIL           (optimizer)')).toBe('registration.not-an-optimizer  \x1b[31mFAIL\x1b[39m           (optimizer)');
     expect(paintLine('advance-n                      FAIL           t.x')).toBe('advance-n                      \x1b[31mFAIL\x1b[39m           t.x');
     expect(paintLine('0 passed, 0 failed, 0 skipped')).toBe('0 passed, 0 failed, 0 skipped');
     expect(paintLine(lines[7]!)).toMatch(/^\x1b\[31mFAIL\x1b\[39m no\.c/);

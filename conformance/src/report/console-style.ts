@@ -28,7 +28,8 @@ export const bold = sgr(1, 22);
 const ESCAPES = /\x1b\[[0-9;]*m/g;
 export const stripColor = (s: string): string => s.replace(ESCAPES, '');
 
-const RULE_LINE = new RegExp(`^(${[...RULE_IDS, 'unexpected-pass', 'error'].map((r) => r.replace(/\./g, '\\.')).join('|')})(  )(?=\\S)`);
+/** A violation line (`rule  fixture  …`), not a row of the rule table (`rule  verdict  fixtures`). */
+const RULE_LINE = new RegExp(`^(${[...RULE_IDS, 'unexpected-pass', 'error'].map((r) => r.replace(/\./g, '\\.')).join('|')})(  )(?=\\S)(?!(pass|FAIL|known-failure|advisory|not-measured)(\\s|$))`);
 const COUNTS = /^(\d+ passed), (\d+ failed)(, \d+ skipped)?(, \d+ errors)?(, \d+ not run)?$/;
 
 /** One line of a console report, coloured by its shape; other lines unchanged. */
