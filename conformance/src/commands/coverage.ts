@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { defaultSpecDir } from '../config';
 import { computeCoverage } from '../coverage/compute';
-import { computeExecutorEdges, edgeGaps, type ExecutorEdges } from '../coverage/executor-edges';
+import { computeExecutorEdges, edgeGaps, MEASURED_SAMPLE, type ExecutorEdges } from '../coverage/executor-edges';
 import { readAnchors } from '../fixtures/anchors';
 import { chooseCorpus } from '../fixtures/corpus';
 import { loadCorpus } from '../fixtures/select';
@@ -17,14 +17,16 @@ passing fixtures cover each instruction and each spec anchor. An instruction is 
 passing fixture executes it (a run-time-only instruction: when it appears in a passing fixture's
 program); an anchor when a passing fixture lists it in spec: or executes its op-<NAME> instruction.
 
-Then the executor-edge measure (spec/certification.md#executor-edges): the superblock sample is
-certified in stress mode over the passing fixtures, and each combination of operand classes and
-outcome of the measured instructions is covered when it ran inside an executor, and after a
-transition when that executor had run the instruction with other classes before.
+Then, for the official corpus (or with --executor-edges), the executor-edge measure
+(spec/certification.md#executor-edges): the superblock sample is certified in stress mode over the
+passing fixtures, and each combination of operand classes and outcome of the measured instructions
+is covered when it ran inside an executor, and after a transition when that executor had run the
+instruction with other classes before.
 
 Options:
   --generated           add the official generated tier (fixtures-generated/) to the official corpus
   --format <name>       table (default) or json
+  --executor-edges      measure executor edges for a custom corpus (paths) too
   --skip-executor-edges only instructions and anchors (no certification run)
   --spec-dir <dir>      where the spec's *.md files are (default: optcert's spec/)
   -h, --help            show this help
@@ -37,6 +39,7 @@ const OPTIONS = {
   generated: { type: 'boolean' },
   format: { type: 'string' },
   'spec-dir': { type: 'string' },
+  'executor-edges': { type: 'boolean' },
   'skip-executor-edges': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -58,7 +61,11 @@ export const coverageCommand: Command = {
     const specDir = values['spec-dir'] !== undefined ? resolve(ctx.io.cwd, values['spec-dir']) : defaultSpecDir(ctx.root, ctx.io.cwd);
     const corpus = chooseCorpus(ctx.root, ctx.io.cwd, { paths: positionals, generated: values.generated === true });
     if (!corpus.ok) return usage(ctx, 'coverage', corpus.message);
-    return execute(ctx, corpus.corpus.paths, specDir, format.value, values['skip-executor-edges'] !== true);
+    if (values['executor-edges'] && values['skip-executor-edges']) return usage(ctx, 'coverage', '--executor-edges and --skip-executor-edges contradict each other');
+    const wanted = values['skip-executor-edges'] ? false : values['executor-edges'] === true || corpus.corpus.kind !== 'custom';
+    const sample = ctx.vm.sampleOptimizers[MEASURED_SAMPLE];
+    if (values['executor-edges'] && !sample) return usage(ctx, 'coverage', `--executor-edges needs the ${MEASURED_SAMPLE} sample optimizer, which this VM does not have`);
+    return execute(ctx, corpus.corpus.paths, specDir, format.value, wanted && sample !== undefined);
   },
 };
 
