@@ -11,6 +11,10 @@ import type { Frame } from '../../../reference/src/interp/frame';
 import type { Vm } from '../../../reference/src/interp/vm';
 import { ALL_CAPABILITIES, type Executor, type Optimizer } from '../../../reference/src/optimizer/api';
 import { planRegion, SuperblockExecutor, type Region, type Run } from '../../../reference/src/optimizers/superblock';
+import {
+  type Code as PublicCode, type Executor as PublicExecutor, type Frame as PublicFrame, type Optimizer as PublicOptimizer,
+  type PyValue as PublicValue, type Vm as PublicVm,
+} from '../../../index';
 
 export type { Region, Run } from '../../../reference/src/optimizers/superblock';
 
@@ -149,4 +153,68 @@ export class OnePassOptimizer implements Optimizer {
 /** Room for `n` more interpreter steps within the budget (vm.step throws BudgetExhausted past it). */
 export function hasRoom(vm: Vm, n = 1): boolean {
   return vm.budget - vm.steps >= n;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Building blocks that use only the package's public entry (so they can move behind it as is).
+
+
+/** The rule a mutant states (a type only: the certifier never sees the gallery's modules). */
+export type { RuleId } from '../certify/rules';
+
+/**
+ * A `CALL` patch that inlines the builtin `name`: when the callee of a positional `CALL` is the
+ * VM's own builtin of that name (not a global that shadows it) and `fast(args)` returns a value,
+ * the arguments and callee are replaced by that value; otherwise the instruction runs as compiled.
+ */
+export function inlineBuiltin(name: string, fast: (args: readonly PublicValue[], vm: PublicVm, f: PublicFrame) => PublicValue | undefined): Patch {
+  return ({ name: op, arg: argc, run }) => {
+    if (op !== 'CALL') return undefined;
+    return (vm, f) => {
+      const s = f.stack;
+      const base = s.length - argc - 2;
+      if (base >= 0 && s[base + 1] === undefined && s[base] === vm.builtins.get(name)) {
+        const r = fast(s.slice(base + 2) as PublicValue[], vm, f);
+        if (r !== undefined) {
+          s.length = base;
+          s.push(r);
+          return;
+        }
+      }
+      run(vm, f);
+    };
+  };
+}
+
+/** Patches applied in order: the first that returns a closure for a site wins. */
+export function firstPatch(...patches: readonly Patch[]): Patch {
+  return (site) => {
+    for (const p of patches) {
+      const r = p(site);
+      if (r !== undefined) return r;
+    }
+    return undefined;
+  };
+}
+
+/** An optimizer with another's capabilities, costs and compile, whose executors `wrap` wraps. */
+export class WrappingOptimizer implements PublicOptimizer {
+  readonly capabilities: number;
+  readonly optimizationCost: number;
+  readonly runCost: number;
+
+  constructor(
+    readonly name: string,
+    private readonly inner: PublicOptimizer,
+    private readonly wrap: (executor: PublicExecutor) => PublicExecutor,
+  ) {
+    this.capabilities = inner.capabilities;
+    this.optimizationCost = inner.optimizationCost;
+    this.runCost = inner.runCost;
+  }
+
+  compile(code: PublicCode, offset: number, vm: PublicVm): PublicExecutor | null {
+    const executor = this.inner.compile(code, offset, vm);
+    return executor === null ? null : this.wrap(executor);
+  }
 }
