@@ -139,3 +139,32 @@ def main(values):
     return out
 ''', entry='main([0.5, 1.5, 2.5, -0.5, -1.5, 2.675, -2.9, 2.9, 100000000000000000.0, 1.2345e20, -7.5])'),
 ]
+
+FIX += [
+dict(path='hot/types/js-python-float-sum', desc='Floats summed in a hot loop: += rounds at every step (0.1 ten times is 0.9999999999999999) while sum() compensates (3.12+: 1.0); int and float mixed, then a huge int that no double holds exactly',
+     spec=['executor-edges', 'builtin-sum', 'float-repr', 'op-BINARY_OP'], tags=T + ['float', 'builtins'],
+     src='''
+def main(n):
+    out = []
+    for vals in [[0.1] * n, [1e100, 1.0, -1e100] * 3, [1, 0.5, 2**60, 0.25], [2**64 + 1, 1.0], [0.1, 0.2, 0.3, -0.6]]:
+        t = 0
+        for v in vals:
+            t += v
+        out.append((repr(t), repr(sum(vals)), repr(float(t))))
+    return out
+''', entry='main(10)'),
+dict(path='hot/types/js-python-str-compare', desc='str ordering and equality in a hot loop over ASCII, BMP and non-BMP strings: code-point order (a surrogate pair sorts after U+FFFF), min/max/sorted agree',
+     spec=['executor-edges', 'str-ops', 'builtin-sorted', 'op-COMPARE_OP'], tags=T + ['str', 'compare'],
+     src='''
+def main(n):
+    words = ['b', 'a' * 2, chr(65535), chr(128512), chr(128512) + 'a', chr(57344), 'z', '']
+    out = []
+    for i in range(n):
+        for a in words:
+            row = 0
+            for b in words:
+                row = row * 3 + (a < b) + 2 * (a == b)
+            out.append(row)
+    return out[:len(words)], [ord(w[0]) if w else -1 for w in sorted(words)], max(words) == chr(128512) + 'a'
+''', entry='main(2)'),
+]
