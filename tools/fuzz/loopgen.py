@@ -1,10 +1,10 @@
 """Loop-heavy random programs: the generator of the generated certification tier (tools/fuzz/corpus.py).
 
 `generate(rng)` returns `(source, call, features)` like gen.generate returns `(source, call)`, plus the
-set of constructs the program was built from (`int-growth`, `type-transition`, `drain`, `generator`,
-`exception`, `nested`, `early-exit`, `call`, `helper-loop`, `dict-count`, `str-build`,
-`truthiness`), which the
-corpus writer turns into tags.
+sorted list of the constructs the program was built from (`int-growth`, `type-transition`, `drain`,
+`generator`, `exception`, `nested`, `early-exit`, `call`, `helper-loop`, `effect-call`, `dict-count`,
+`str-build`, `truthiness`, `float-walk`, `walk-mutate`, `global-rebind`), which the corpus writer
+turns into tags and descriptions.
 
 Where gen.py writes many short statements with loops of a few iterations, this one writes a `main`
 made of two to four *hot loop kernels*: loops of 12 to 60 iterations (nested ones multiply to at
@@ -16,18 +16,28 @@ specialised on its first iterations must get right:
 - a value that turns from int into float, bool, str, None or a list on iteration t (by assignment,
   by an item of a heterogeneous list, or by what a generator yields), used by an operation that is
   valid for both types, or by one that raises TypeError (caught inside the loop, or not);
-- a list that a loop drains (`pop`, `pop(0)`, `del L[0]`) until it is empty, then indexed, summed,
-  maxed or divided by its length;
+- a list that a loop drains (`pop`, `pop(0)`) until it is empty, then indexed, summed, maxed or
+  divided by its length; a list that grows under its own for loop (length-guarded), a dict changed
+  while a loop walks it, slice copies, a store past the end of a list;
+- a float stepped through exactly 0.0 (negation, comparisons, squares, reprs), nan, inf and
+  overflowing operands arriving late from a list;
+- a module global read in the loop and rebound late by a function it calls, or a builtin's name
+  rebound to a program function;
 - calls inside the loop: program functions (some with a loop of their own and a `return` from its
-  middle, some that raise for one argument), builtins, and str/list/dict methods;
+  middle, some that raise for one argument, some with a side effect and a result whose type changes
+  late), builtins, and str/list/dict methods;
 - generators consumed by `for`, by `next()` with and without a default, by `zip` and `enumerate`;
 - exceptions raised and caught inside the loop (ZeroDivisionError at i == t, KeyError, IndexError,
   ValueError from int(), an explicit raise), with `continue`, `break`, `else`, `finally`, re-raise;
 - nested loops with `break`/`continue` in the inner one and `for ... else`;
 - `break` and `return` from the middle of a loop body, and `while True` with a guarded break;
 - truth tests (`if v`, `not v`, `and`/`or`, `while v`) of a value that turns from true into a false
-  one (0.0, -0.0, ' ', '', [], None, nan...) late, bool `^ | &` that must stay bool, and int powers
-  with negative exponents (floats).
+  one (0.0, -0.0, '', [], None...) or a true one a JIT may misjudge (' ', nan) late, bool `^ | &`
+  that must stay bool, and int powers with negative exponents (floats).
+
+The changing value is mostly read in the loop's first basic block (from a list item, an accumulator
+or a global) rather than behind an `if`, so that an optimizer whose region ends at the first jump
+(the superblock sample) runs the changed operation inside its executor.
 
 Around the kernels, gen.py's grammar supplies filler statements (a few per loop body, printing
 nothing), the helper functions of typed parameters, generator functions and globals. Everything
@@ -66,7 +76,9 @@ USES = [
     ('{acc} += len(str({x}))', False),
     ('{acc} += ({x} == {i})', False),
     ('{acc} += ({x} == 1) - ({x} != 0)', False),
-    ('{acc} += ({x} in [{i}, 1.0, True, (1, 2), None, 0])', False),
+    # list(): CPython compiles the right operand of `in` written as a list display to a tuple
+    ('{acc} += ({x} in list((1.0, True, ({i}, 2), None, 2.5)))', False),
+    ('{acc} += (({x}, 2) in list(((1.0, 2), ({i}, 2), (True, 2))))', False),
     ('{acc} += ({x} < 5)', True),
     ('{acc} += -{x}', True),
     ('{acc} = max({acc}, {x})', True),
@@ -363,8 +375,15 @@ class LoopGen(gen.Gen):
             else:
                 st = self.fresh('st')
                 lines.insert(0, f'{ind}{st} = ""')
-                calls.append(f'{st} = ({st} + str({i} % 10))[-{r.randint(4, 12)}:]')
-                calls.append(f'{acc} += {st}.count({str(r.randint(0, 9))!r}) + len({st}.upper())')
+                if self.chance(0.5):
+                    calls.append(f'{st} = ({st} + str({i} % 10))[-{r.randint(4, 12)}:]')
+                    calls.append(f'{acc} += {st}.count({str(r.randint(0, 9))!r}) + len({st}.upper())')
+                else:  # characters past the BMP from iteration t on (built by chr: a literal cannot hold one),
+                    # read by length, index and ord only (never printed or returned: a fixture cannot hold them)
+                    # branch-free (a region that ends at the first jump still holds the len() below)
+                    jump = r.choice(['0x1F600', '0x10000', '0x1D11E', '0xE9'])
+                    calls.append(f'{st} = ({st} + chr(97 + ({i} >= {t}) * ({jump} - 97) + {i} % 4))[-{r.randint(4, 12)}:]')
+                    calls.append(f'{acc} += len({st}) + ord({st}[{i} % len({st})]) % 7 + {st}.count("a")')
                 self.features.add('str-build')
         inner = scope.child()
         inner.add(i, INT)
