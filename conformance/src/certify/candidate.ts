@@ -11,7 +11,9 @@ import { cloneWithIdentity } from '../../../reference/src/state/clone';
 import { compareStates, formatDifference } from '../../../reference/src/state/compare';
 import { snapshot } from '../../../reference/src/state/snapshot';
 import { PyException } from '../../../reference/src/runtime/values';
+import type { Declaration } from './declaration';
 import { CodeSeal, isReadOnlyWrite } from './guard';
+import { MachineryWrite } from './machinery';
 import { endingDifference, findAdvance } from './lockstep';
 import { CertificationStop, type Violation } from './violation';
 
@@ -19,8 +21,8 @@ export interface Watch {
   readonly violations: Violation[];
   entries: number;
   compiles: number;
-  /** The costs as registration read them. */
-  costs?: { readonly optimizationCost: unknown; readonly runCost: unknown };
+  /** Which of the candidate's functions runs now (the innermost, for nested calls). */
+  phase?: CandidatePhase;
   /** Told when the candidate's own code starts and stops running (a host's hang detector). */
   readonly onPhase?: (phase: CandidatePhase) => void;
   /** When present, compile and execute are timed into it (cost calibration). */
@@ -48,45 +50,37 @@ function stop(v: Violation): never {
   throw new CertificationStop(v);
 }
 
-/** The object the VM registers: the candidate's own properties, compile under guard. */
-export function guardedOptimizer(candidate: Optimizer, watch: Watch): Optimizer {
-  // Without a compile method there is nothing to guard: the VM must see (and refuse) it as it is.
-  if (typeof (candidate as { compile?: unknown }).compile !== 'function') return candidate;
-  const read = <K extends keyof Optimizer>(k: K) => candidate[k];
+/**
+ * The object the VM registers: the declaration as read once, compile under guard. Without a
+ * compile method it has none either, so that the VM refuses it as the candidate is.
+ */
+export function guardedOptimizer(candidate: Optimizer, declared: Declaration, watch: Watch): Optimizer {
+  const shown = declared as unknown as Optimizer;
+  const plain = { name: shown.name, capabilities: shown.capabilities, optimizationCost: shown.optimizationCost, runCost: shown.runCost };
+  if (typeof (candidate as { compile?: unknown }).compile !== 'function') return plain as unknown as Optimizer;
   return {
-    get name() {
-      return read('name');
-    },
-    get capabilities() {
-      return read('capabilities');
-    },
-    get optimizationCost() {
-      const v = read('optimizationCost');
-      watch.costs = { optimizationCost: v, runCost: watch.costs?.runCost };
-      return v;
-    },
-    get runCost() {
-      const v = read('runCost');
-      watch.costs = { optimizationCost: watch.costs?.optimizationCost, runCost: v };
-      return v;
-    },
+    ...plain,
     compile(code: Code, offset: number, vm: ReferenceVm) {
       watch.compiles++;
       const state = snapshot(vm);
       const seal = new CodeSeal(code);
       let result: unknown;
       watch.onPhase?.('compile');
+      const outer = watch.phase;
+      watch.phase = 'compile';
       const t0 = watch.timing ? performance.now() : 0;
       try {
         result = candidate.compile(code, offset, vm);
       } catch (e) {
-        if (isReadOnlyWrite(e)) stop({ rule: 'compile.mutates', message: `compile wrote to a frozen part of the code object: ${(e as Error).message}`, code: code.name, offset });
+        if (e instanceof MachineryWrite) stop({ rule: 'compile.mutates', message: e.message, code: code.name, offset });
+        if (isReadOnlyWrite(e)) stop({ rule: 'compile.mutates', message: `compile wrote to something frozen (a code object's part, or the hardened realm and API): ${(e as Error).message}`, code: code.name, offset });
         throw e;
       } finally {
         if (watch.timing) {
           watch.timing.compileMs += performance.now() - t0;
           watch.timing.compiledInstructions += code.ops.length;
         }
+        watch.phase = outer;
         watch.onPhase?.('vm');
       }
       if (!seal.intact()) stop({ rule: 'compile.mutates', message: 'compile changed the code object', code: code.name, offset });
@@ -112,19 +106,23 @@ export function watchedExecutor(raw: Executor, code: Code, offset: number, watch
       let escaped: PyException | null = null;
       try {
         watch.onPhase?.('execute');
+        const outer = watch.phase;
+        watch.phase = 'execute';
         const t0 = watch.timing ? performance.now() : 0;
         let returned: Frame | null;
         try {
           returned = raw.execute(frame, vm);
         } finally {
           if (watch.timing) watch.timing.executeMs += performance.now() - t0;
+          watch.phase = outer;
           watch.onPhase?.('vm');
         }
         if (returned !== vm.frame) stop({ rule: 'execute.frame', message: 'execute did not return the innermost frame', code: code.name, offset });
       } catch (e) {
         if (e instanceof CertificationStop) throw e;
+        if (e instanceof MachineryWrite) stop({ rule: 'execute.mutates-vm', message: e.message, code: code.name, offset });
         // What is frozen during execute is the code objects' parts (their constants included).
-        if (isReadOnlyWrite(e)) stop({ rule: 'execute.mutates-code', message: `execute wrote to a frozen part of a code object: ${(e as Error).message}`, code: code.name, offset });
+        if (isReadOnlyWrite(e)) stop({ rule: 'execute.mutates-code', message: `execute wrote to something frozen (a code object's part, or the hardened realm and API): ${(e as Error).message}`, code: code.name, offset });
         if (!(e instanceof PyException)) throw e;
         // Raised as the interpreter would: route it now, so the state can be compared.
         try {

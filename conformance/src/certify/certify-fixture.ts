@@ -13,6 +13,9 @@ import { guardedOptimizer, watchedExecutor, type CandidatePhase, type CandidateT
 import { CodeSeal, freezeCode } from './guard';
 import { sharedConstants } from '../../../reference/src/state/clone';
 import { ruleOfFault } from './rules';
+import { declarationChange, readDeclaration, type Declaration } from './declaration';
+import { lockMachinery } from './machinery';
+import { observeRuntime } from '../../../reference/src/optimizer/runtime';
 import { skipReason } from './applicability';
 import { CertificationStop, type FixtureVerdict, type Violation } from './violation';
 
@@ -27,6 +30,8 @@ export interface CertifyOptions {
   readonly onPhase?: (phase: CandidatePhase) => void;
   /** Time compile and execute: a passing verdict then carries `timing` (cost calibration). */
   readonly measure?: boolean;
+  /** What the module declared when it was loaded: every instance must declare the same capabilities. */
+  readonly declared?: Pick<Declaration, 'capabilities'>;
 }
 
 export const DEFAULT_CERTIFY_OPTIONS: CertifyOptions = { stress: true, maxAdvance: 100_000, budgetFactor: 10 };
@@ -47,12 +52,17 @@ export function certifyFixture(vm: Vm, fixture: Fixture, makeCandidate: () => Op
   } catch (e) {
     return { status: 'error', message: `the optimizer factory threw: ${String(e)}` };
   }
-  let capabilities: unknown;
-  try {
-    capabilities = candidate.capabilities;
-  } catch (e) {
-    return { status: 'error', message: `reading capabilities threw: ${String(e)}` };
+  if ((typeof candidate !== 'object' && typeof candidate !== 'function') || candidate === null) {
+    return { status: 'error', message: `the optimizer factory returned ${candidate === null ? 'null' : typeof candidate}, not an optimizer` };
   }
+  const read = readDeclaration(candidate);
+  if (!read.ok) return { status: 'error', message: read.message };
+  const declared = read.declaration;
+  // This instance must declare what the module declared when it was loaded (fixtures were chosen by it).
+  if (opts.declared && !Object.is(opts.declared.capabilities, declared.capabilities)) {
+    return { status: 'fail', violations: [{ rule: 'capabilities.stable', message: `capabilities ${String(opts.declared.capabilities)} when the module was loaded, ${String(declared.capabilities)} for this fixture` }] };
+  }
+  const capabilities = declared.capabilities;
   const skip = skipReason(fixture, typeof capabilities === 'number' ? capabilities : 0);
   if (skip) return { status: 'skip', reason: skip };
 
@@ -67,21 +77,27 @@ export function certifyFixture(vm: Vm, fixture: Fixture, makeCandidate: () => Op
   let run: ReturnType<Vm['runEntry']>;
   try {
     run = vm.runEntry(loaded.program, fixture.data.entry, {
-    budget: (fixture.data.budget ?? DEFAULT_BUDGET) * opts.budgetFactor,
-    optimizer: guardedOptimizer(candidate, watch),
-    hotspot: opts.stress ? { profile: 'seed', seed: { K: 1, N: 0, M: 0 } } : base.options.hotspot,
-    setup: (live) => {
-      live.codes.forEach(freezeCode);
-      watch.seals = live.codes.map((c) => new CodeSeal(c));
-      watch.constants = sharedConstants(live.codes);
-      live.optimizers.wrap = (e, code, offset) => watchedExecutor(e, code, offset, watch, opts.maxAdvance);
-      live.optimizers.listener = (e) => {
-        // The first fault of each rule is reported; repeats add nothing.
-        if (e.kind === 'fault' && e.phase !== 'register' && !faults.some((f) => f.rule === ruleOfFault(e.rule))) {
-          faults.push({ rule: ruleOfFault(e.rule), message: e.message, code: e.code, offset: e.offset });
-        }
-      };
-    },
+      budget: (fixture.data.budget ?? DEFAULT_BUDGET) * opts.budgetFactor,
+      optimizer: guardedOptimizer(candidate, declared, watch),
+      hotspot: opts.stress ? { profile: 'seed', seed: { K: 1, N: 0, M: 0 } } : base.options.hotspot,
+      setup: (live) => {
+        live.codes.forEach(freezeCode);
+        watch.seals = live.codes.map((c) => new CodeSeal(c));
+        watch.constants = sharedConstants(live.codes);
+        observeRuntime(live.optimizers, {
+          wrap: (e, code, offset) => watchedExecutor(e, code, offset, watch, opts.maxAdvance),
+          listener: (e) => {
+            // The first fault of each rule is reported; repeats add nothing.
+            if (e.kind === 'fault' && e.phase !== 'register' && !faults.some((f) => f.rule === ruleOfFault(e.rule))) {
+              faults.push({ rule: ruleOfFault(e.rule), message: e.message, code: e.code, offset: e.offset });
+            }
+          },
+        });
+        lockMachinery(live, (field) => {
+          const rule = watch.phase === 'compile' ? 'compile.mutates' : 'execute.mutates-vm';
+          if (!faults.some((f) => f.rule === rule)) faults.push({ rule, message: `${field} was written: the VM's machinery cannot change during a certified run` });
+        });
+      },
     });
   } catch (e) {
     if (e instanceof CertificationStop) return { status: 'fail', violations: [...faults, e.violation] };
@@ -94,11 +110,9 @@ export function certifyFixture(vm: Vm, fixture: Fixture, makeCandidate: () => Op
     const rule = ruleOfFault(outcome.rule);
     return { status: 'fail', violations: faults.some((f) => f.rule === rule) ? faults : [...faults, { rule, message: outcome.message }] };
   }
-  const violations = [...faults];
-  const costs = watch.costs;
-  if (costs && (candidate.optimizationCost !== costs.optimizationCost || candidate.runCost !== costs.runCost)) {
-    violations.push({ rule: 'costs.stable', message: `costs changed during the run: optimizationCost ${String(costs.optimizationCost)} -> ${String(candidate.optimizationCost)}, runCost ${String(costs.runCost)} -> ${String(candidate.runCost)}` });
-  }
+  const violations: Violation[] = [...faults];
+  const changed = declarationChange(declared, readDeclaration(candidate), 'during the run');
+  if (changed) violations.push(changed);
   const verdict = judge(semanticExpect(fixture.data.expect!), outcome);
   if (!verdict.pass) violations.push({ rule: 'semantics', message: verdict.difference });
   if (violations.length) return { status: 'fail', violations };

@@ -4,6 +4,7 @@
  * @spec #certify-advance-n
  */
 import type { Frame } from '../../../reference/src/interp/frame';
+import type { Code } from '../../../reference/src/isa/code';
 import type { Vm } from '../../../reference/src/interp/vm';
 import { repr } from '../../../reference/src/runtime/repr';
 import { PyException, type PyValue } from '../../../reference/src/runtime/values';
@@ -101,9 +102,34 @@ class Target {
   difference(reference: Vm): StateDifference | null {
     this.snap ??= snapshot(this.actual);
     const d = compareStates(snapshot(reference), this.snap);
-    return d ?? (this.identity ? identityDifference(reference, this.actual, this.identity) : null);
+    return d ?? codeDifference(reference, this.actual) ?? (this.identity ? identityDifference(reference, this.actual, this.identity) : null);
   }
 }
+
+/**
+ * Equal snapshots, different code: a frame that runs another code object than the interpreter's
+ * (an equal-named one), or instruction arrays that are not its code object's; a function whose
+ * code object was swapped for an equal-named one.
+ * @spec #state-identity
+ */
+export function codeDifference(reference: Vm, actual: Vm): StateDifference | null {
+  const e = framesOutermostFirst(reference);
+  const a = framesOutermostFirst(actual);
+  for (let i = 0; i < Math.min(e.length, a.length); i++) {
+    const [x, y] = [e[i]!, a[i]!];
+    if (x.code !== y.code) return { path: `frames[${i}].code (identity)`, expected: `the run's code object ${x.code.name}`, actual: `another code object named ${y.code.name}` };
+    if (y.ops !== y.code.ops || y.args !== y.code.args) return { path: `frames[${i}].ops`, expected: `the instructions of ${y.code.name}`, actual: 'other instruction arrays' };
+  }
+  const want = stateTokens(reference);
+  const got = stateTokens(actual);
+  for (let i = 0; i < Math.min(want.length, got.length); i++) {
+    const [x, y] = [want[i], got[i]];
+    if (x !== y && isCode(x) && isCode(y)) return { path: 'heap (function code)', expected: `the run's code object ${x.name}`, actual: `another code object named ${y.name}` };
+  }
+  return null;
+}
+
+const isCode = (t: unknown): t is Code => typeof t === 'object' && t !== null && 'exceptionTable' in t && 'ops' in t;
 
 /**
  * Equal snapshots, unequal identities: some frame or object is an equal substitute for the one

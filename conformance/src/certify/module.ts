@@ -4,18 +4,21 @@
  * loads the module once and builds the factory it certifies with.
  * @spec #certify-module
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { basename, dirname, extname, join, resolve, sep } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import type { Optimizer } from '../../../reference/src/optimizer/api';
 import { checkOptimizer } from '../../../reference/src/optimizer/registration';
 import { SAMPLE_OPTIMIZERS } from '../../../reference/src/optimizers';
+import { findPackageRoot } from '../config';
+import { readDeclaration } from './declaration';
+import { CandidateLoadError, CandidateModules } from './sandbox/compartment-loader';
+import { hardenRealm } from './sandbox/realm';
 import type { Violation } from './violation';
 
 /** What a worker needs to load the candidate (structured-cloneable). */
 export type CandidateRef =
   | { readonly kind: 'sample'; readonly name: string }
-  | { readonly kind: 'file'; readonly path: string; readonly tsNode: string | null };
+  | { readonly kind: 'file'; readonly path: string };
 
 export interface ResolvedCandidate {
   readonly ref: CandidateRef;
@@ -27,8 +30,8 @@ export interface ResolvedCandidate {
 
 export type Resolution = { readonly ok: true; readonly candidate: ResolvedCandidate } | { readonly ok: false; readonly message: string };
 
-const TS_EXTENSIONS = new Set(['.ts', '.mts', '.cts']);
-const TS_NODE = 'ts-node/register/transpile-only';
+/** What a candidate module may be written as: JavaScript or TypeScript, CommonJS or ESM. */
+export const MODULE_EXTENSIONS: readonly string[] = ['.js', '.cjs', '.mjs', '.ts', '.cts', '.mts'];
 
 /** Main thread: find the module file (or sample) without running any of its code. */
 export function resolveCandidate(spec: string, cwd: string, root: string | null): Resolution {
@@ -49,22 +52,11 @@ export function resolveCandidate(spec: string, cwd: string, root: string | null)
       return { ok: false, message: `cannot find module '${spec}' (a file path, relative to ${cwd}, or sample:<name>)` };
     }
   }
-  let tsNode: string | null = null;
-  if (TS_EXTENSIONS.has(extname(path))) {
-    tsNode = findTsNode([dirname(path), cwd, ...(root ? [root] : [])]);
-    if (!tsNode) {
-      return { ok: false, message: `${spec} is TypeScript: compile it to JavaScript first, or install ts-node (npm install --save-dev ts-node) so that optcert can load it with ${TS_NODE}` };
-    }
+  if (statSync(path).isDirectory()) return { ok: false, message: `${spec} is a directory: name the module file` };
+  if (!MODULE_EXTENSIONS.includes(extname(path))) {
+    return { ok: false, message: `${spec}: a candidate module is a ${MODULE_EXTENSIONS.join(', ')} file` };
   }
-  return { ok: true, candidate: { ref: { kind: 'file', path, tsNode }, spec, version: nearestVersion(dirname(path), root) } };
-}
-
-function findTsNode(paths: readonly string[]): string | null {
-  try {
-    return require.resolve(TS_NODE, { paths: [...paths] });
-  } catch {
-    return null;
-  }
+  return { ok: true, candidate: { ref: { kind: 'file', path }, spec, version: nearestVersion(dirname(path), root) } };
 }
 
 function packageVersionAt(file: string): string | null {
@@ -111,64 +103,51 @@ export type Loaded = { readonly ok: true; readonly factory: () => Optimizer; rea
 
 type Namespace = Record<string, unknown>;
 
-/** Node's real dynamic import (TypeScript would compile `import()` to require() in CommonJS output). */
-const nativeImport = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<Namespace>;
+/** optcert's own package root (the built or the source tree): where its public entry and internals are. */
+const OPTCERT_ROOT = findPackageRoot(__dirname) ?? resolve(__dirname, '..', '..', '..');
 
-const REGISTERED = Symbol.for('ts-node.register.instance');
-
-/** Worker: load the module (CommonJS, ESM, or TypeScript through ts-node) and pick its optimizer. */
-export async function loadCandidate(ref: CandidateRef): Promise<Loaded> {
+/**
+ * Worker: lock the realm down, then load the candidate. A bundled sample is optcert's own code; a
+ * module file is evaluated in a compartment (sandbox/compartment-loader.ts), afresh for every
+ * instance the factory makes, so each fixture gets a new module instance.
+ * @spec #certify-sandbox
+ */
+export async function loadCandidate(ref: CandidateRef, print: (line: string) => void = () => undefined): Promise<Loaded> {
+  const api = hardenRealm();
   if (ref.kind === 'sample') {
     const make = SAMPLE_OPTIMIZERS[ref.name];
     if (!make) return { ok: false, message: `no bundled sample optimizer '${ref.name}'` };
     return probe(make, `sample:${ref.name}`, 'fresh', []);
   }
+  const modules = new CandidateModules({ entry: ref.path, optcertRoot: OPTCERT_ROOT, api, print });
   let ns: unknown;
   try {
-    if (ref.tsNode && !(process as unknown as Record<symbol, unknown>)[REGISTERED]) {
-      require(ref.tsNode);
-      shareReferenceModules();
-    }
-    ns = await importModule(ref.path);
+    ns = modules.instantiate();
   } catch (e) {
-    return { ok: false, message: `cannot load ${ref.path}: ${oneLine(e)}` };
+    return { ok: false, message: loadFailure(ref.path, e, modules) };
   }
   const picked = pick(ns);
   if (!picked.ok) return picked;
-  return probe(picked.factory, picked.export, picked.instances, picked.instances === 'shared'
-    ? [`${picked.export} is one optimizer object, reused for every fixture: state it keeps carries across fixtures (export createOptimizer() to get a fresh optimizer per fixture)`]
-    : []);
-}
-
-/**
- * A TypeScript candidate inside this repository imports reference/src/*.ts; the certifier runs
- * from dist/. Two copies of the reference would make its classes (PyException, Frame, …) differ,
- * so a Python exception from the candidate would look like a JS throw. Resolve those imports to
- * the compiled modules the certifier itself uses.
- */
-function shareReferenceModules(): void {
-  const distRoot = resolve(__dirname, '..', '..', '..');
-  if (!distRoot.endsWith(`${sep}dist`)) return;
-  const sourceRoot = join(dirname(distRoot), 'reference', 'src') + sep;
-  const M = require('node:module') as { _resolveFilename: (request: string, parent: unknown, ...rest: unknown[]) => string };
-  const original = M._resolveFilename;
-  M._resolveFilename = function (request: string, parent: unknown, ...rest: unknown[]): string {
-    const found = original.call(this, request, parent, ...rest);
-    if (!found.startsWith(sourceRoot) || !found.endsWith('.ts')) return found;
-    const compiled = join(distRoot, 'reference', 'src', found.slice(sourceRoot.length).replace(/\.ts$/, '.js'));
-    return existsSync(compiled) ? compiled : found;
+  const fresh = (): Optimizer => {
+    const again = pick(modules.instantiate());
+    if (!again.ok) throw new Error(again.message);
+    return again.factory();
   };
+  return probe(fresh, picked.export, 'fresh', []);
 }
 
-async function importModule(path: string): Promise<unknown> {
-  if (extname(path) === '.mjs') return nativeImport(pathToFileURL(path).href);
-  try {
-    return require(path) as unknown;
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException | null)?.code;
-    if (code === 'ERR_REQUIRE_ESM' || code === 'ERR_REQUIRE_ASYNC_MODULE') return nativeImport(pathToFileURL(path).href);
-    throw e;
-  }
+/** Why a module could not be loaded, with the file, line and column where the error arose. */
+function loadFailure(path: string, e: unknown, modules: CandidateModules): string {
+  if (e instanceof CandidateLoadError) return `cannot load ${e.message}`;
+  const text = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  const stack = e instanceof Error && typeof e.stack === 'string' ? e.stack : '';
+  const at = stack.split('\n').map((l) => /\(?((?:\/|[A-Za-z]:)[^()]*?):(\d+):(\d+)\)?\s*$/.exec(l)).find((m) => m && !m[1]!.includes('node_modules') && !m[1]!.startsWith(OPTCERT_ROOT + '/dist/conformance/src'));
+  const source = at ? modules.sourcePosition(at[1]!, Number(at[2]), Number(at[3])) : null;
+  const where = at ? `${at[1]}:${source ? `${source.line}:${source.column}` : `${at[2]}:${at[3]}`}` : `${path}:1:1`;
+  const frozen = e instanceof TypeError && /read[- ]only|not extensible|frozen/i.test(e.message)
+    ? " (the realm's intrinsics and the optcert API are frozen before a candidate loads: it cannot change them)"
+    : '';
+  return `cannot load ${relative(process.cwd(), where) || where}: ${text.split('\n')[0]}${frozen}`;
 }
 
 function oneLine(e: unknown): string {
@@ -241,26 +220,29 @@ function probe(factory: () => Optimizer, exported: string, instances: Instances,
   let second: unknown;
   try {
     first = factory();
-    if (instances === 'fresh') second = factory();
+    second = factory();
   } catch (e) {
     return { ok: false, message: `${exported} threw: ${oneLine(e)}` };
   }
-  const checked = checkOptimizer(first);
+  if ((typeof first !== 'object' && typeof first !== 'function') || first === null) {
+    return { ok: false, message: `${exported} returned no optimizer: ${first === null ? 'null' : typeof first}` };
+  }
+  // Read once, as every fixture will: the registration check sees these values, not the getters.
+  const read = readDeclaration(first);
+  if (!read.ok) return { ok: false, message: `${exported}: ${read.message}` };
+  let compile: unknown;
+  try {
+    compile = (first as { compile?: unknown }).compile;
+  } catch (e) {
+    return { ok: false, message: `${exported}: reading compile threw: ${oneLine(e)}` };
+  }
+  const declared = read.declaration;
+  const checked = checkOptimizer({ ...declared, compile });
   if ('rule' in checked && checked.rule === 'registration.not-an-optimizer') {
-    return { ok: false, message: `${exported} ${instances === 'fresh' ? 'returned' : 'is'} no optimizer: ${checked.message}` };
+    return { ok: false, message: `${exported} returned no optimizer: ${checked.message}` };
   }
-  if (instances === 'fresh' && first === second) {
-    warnings.push(`${exported} returned the same object twice: state it keeps carries across fixtures`);
-  }
-  const o = first as Record<string, unknown>;
-  const read = (k: string): unknown => {
-    try {
-      return o[k];
-    } catch (e) {
-      return `(reading ${k} threw ${oneLine(e)})`;
-    }
-  };
-  const name = read('name');
+  if (first === second) warnings.push(`${exported} returned the same object twice: state it keeps carries across fixtures`);
+  const name = declared.name;
   return {
     ok: true,
     factory,
@@ -268,9 +250,9 @@ function probe(factory: () => Optimizer, exported: string, instances: Instances,
       name: typeof name === 'string' && name !== '' ? name : exported.startsWith('sample:') ? exported.slice(7) : '(unnamed)',
       export: exported,
       instances,
-      capabilities: read('capabilities'),
-      optimizationCost: read('optimizationCost'),
-      runCost: read('runCost'),
+      capabilities: declared.capabilities,
+      optimizationCost: declared.optimizationCost,
+      runCost: declared.runCost,
       registration: 'rule' in checked ? { rule: checked.rule as Violation['rule'], message: checked.message } : null,
       warnings,
     },

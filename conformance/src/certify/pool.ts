@@ -254,9 +254,13 @@ export class CertifyPool {
       this.message(slot, worker, m);
     });
     worker.on('error', (e: Error & { code?: string }) => {
-      ending(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? `the worker ran out of memory (limit ${this.opts.maxMemoryMb} MB, --max-memory)` : `the worker crashed: ${`${e.name}: ${e.message}`.split('\n')[0]}`);
+      if (e.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+        const phase = Atomics.load(this.phases, slot.index);
+        const who = phase === PHASE.compile ? 'compile' : phase === PHASE.execute ? 'execute' : phase === PHASE.factory ? "the optimizer's factory" : phase === PHASE.load ? 'loading the module' : 'the fixture';
+        ending(`${who} ran out of memory (the worker's heap limit, --max-memory ${this.opts.maxMemoryMb} MB); the worker was stopped`);
+      } else ending(`the worker crashed: ${`${e.name}: ${e.message}`.split('\n')[0]}`);
     });
-    worker.on('exit', (code) => ending(`the worker exited with code ${code} (did the optimizer call process.exit?)`));
+    worker.on('exit', (code) => ending(`the worker exited with code ${code}`));
   }
 
   private arm(slot: Slot, ms: number, fire: () => void): void {

@@ -48,7 +48,8 @@ async function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): 
   const spent = startedAt + 1;
   const post = (m: FromWorker) => port.postMessage(m);
   Atomics.store(phases, slot, PHASE.load);
-  const loaded = await loadCandidate(setup.candidate);
+  // The candidate's console: the worker's stdout, which the pool shows as [optimizer] lines.
+  const loaded = await loadCandidate(setup.candidate, (line) => process.stdout.write(`${line}\n`));
   Atomics.store(phases, slot, PHASE.idle);
   if (!loaded.ok) {
     post({ type: 'load-error', message: loaded.message });
@@ -81,7 +82,7 @@ async function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): 
       exit();
     }
   };
-  const options = { ...setup.options, onPhase, measure: setup.calibrate };
+  const options = { ...setup.options, onPhase, measure: setup.calibrate, declared: { capabilities: loaded.info.capabilities } };
 
   port.on('message', (task: FixtureTask) => {
     stack.length = 0;

@@ -2,7 +2,7 @@
  * One handler per instruction of the table. The mapped type makes a missing handler a
  * compile error. Each handler runs with `f.ip` already pointing past its instruction.
  */
-import { PyCode } from '../isa/code';
+import { executorSlots, PyCode } from '../isa/code';
 import { INSTRUCTIONS, type Opcode } from '../isa/table';
 // Import from the defining modules, not the runtime barrel: TypeScript compiles `export *` to
 // getters, and a getter call per instruction costs the hot loop about 12%.
@@ -503,7 +503,7 @@ export const DISPATCH: Handler[] = dispatchTable();
 /** What vm.step() runs: the interpreter alone; an installed executor is seen through. @spec #single-step */
 export const STEP_DISPATCH: Handler[] = dispatchTable({
   ENTER_EXECUTOR: (vm, f, a) => {
-    const slot = f.code.executors![a]!;
+    const slot = executorSlots(f.code)[a]!;
     DISPATCH[slot.originalOp]!(vm, f, slot.originalArg);
   },
 });

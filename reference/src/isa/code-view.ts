@@ -3,7 +3,7 @@
  * equality and hashing that ignore ENTER_EXECUTOR (CPython's `code == code.replace()` rule).
  * @spec #code-equality
  */
-import { PyCode, type Code } from './code';
+import { installedAt, PyCode, type Code } from './code';
 import type { PyValue } from '../runtime/values';
 import { constKey } from './assembler';
 import { OP } from './table';
@@ -11,12 +11,12 @@ import { OP } from './table';
 export function originalOp(code: Code, i: number): number {
   const op = code.ops[i]!;
   if (op !== OP.ENTER_EXECUTOR) return op;
-  return code.executors?.[code.args[i]!]?.originalOp ?? op;
+  return installedAt(code, i)?.originalOp ?? op;
 }
 
 export function originalArg(code: Code, i: number): number {
   if (code.ops[i] !== OP.ENTER_EXECUTOR) return code.args[i]!;
-  return code.executors?.[code.args[i]!]?.originalArg ?? code.args[i]!;
+  return installedAt(code, i)?.originalArg ?? code.args[i]!;
 }
 
 /** The code object as written: installed executors replaced by their original instructions. */
@@ -64,7 +64,7 @@ export function codeHash(code: Code): number {
 export function cloneCodes(codes: Iterable<Code>): Map<Code, Code> {
   const copies = new Map<Code, Code>();
   for (const code of codes) {
-    copies.set(code, { ...code, consts: [...code.consts], ops: code.ops.slice(), args: code.args.slice(), executors: [], sites: [], countdown: new Int32Array(code.ops.length) });
+    copies.set(code, { ...code, consts: [...code.consts], ops: code.ops.slice(), args: code.args.slice(), sites: [], countdown: new Int32Array(code.ops.length) });
   }
   for (const copy of copies.values()) {
     const consts = copy.consts as PyValue[];

@@ -34,8 +34,6 @@ export interface Code {
   readonly args: Int32Array;
   readonly exceptionTable: readonly ExceptionEntry[];
   readonly flags: number;
-  /** Run time only: executors installed in this code object (ENTER_EXECUTOR's oparg indexes it). */
-  readonly executors?: (InstalledExecutor | undefined)[];
   /** Run time only: hotspot counters by offset. */
   readonly sites?: (Site | undefined)[];
   /**
@@ -89,4 +87,25 @@ export class PyCode extends PyObject {
   override hash(): number {
     return codeHash(this.code);
   }
+}
+
+/**
+ * The executors installed in each run-time code object, ENTER_EXECUTOR's oparg indexing them. Kept
+ * here, not on the code object, so that nothing handed to an optimizer reaches the table: a
+ * certifier's wrapper around an executor (InstalledExecutor.entry) cannot be swapped for the bare
+ * executor by writing to the code object.
+ * @spec #certify-sandbox
+ */
+const INSTALLED = new WeakMap<Code, (InstalledExecutor | undefined)[]>();
+
+/** The executor table of a run-time code object (made on first use). */
+export function executorSlots(code: Code): (InstalledExecutor | undefined)[] {
+  let slots = INSTALLED.get(code);
+  if (!slots) INSTALLED.set(code, (slots = []));
+  return slots;
+}
+
+/** The slot ENTER_EXECUTOR at `offset` enters, if one is installed there. */
+export function installedAt(code: Code, offset: number): InstalledExecutor | undefined {
+  return INSTALLED.get(code)?.[code.args[offset]!];
 }

@@ -3,7 +3,7 @@
  * fixtures can switch optimizers and inspect executors from Python code (test_opt.py scenarios).
  * @spec #optimizer-internals
  */
-import { PyCode } from '../isa/code';
+import { installedAt, PyCode } from '../isa/code';
 import type { Vm } from '../interp/vm';
 import { raise, typeError } from '../runtime/exceptions';
 import { ValueError } from '../runtime/types';
@@ -56,7 +56,7 @@ const getExecutor: NativeImpl = (args, _kw, host) => {
   if (typeof offset !== 'number') typeError('get_executor() needs an offset');
   const live = vm.codes.find((c) => c === code);
   if (!live || !vm.getExecutor(live, offset)) return null;
-  return live.executors![live.args[offset]!]!.id;
+  return installedAt(live, offset)!.id;
 };
 
 export const OPTCERT_MODULE = new PyModule(

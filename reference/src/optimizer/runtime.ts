@@ -3,7 +3,7 @@
  * replacement, and the trace.
  * @spec #optimizer-api
  */
-import type { Code, InstalledExecutor } from '../isa/code';
+import { executorSlots, installedAt, type Code, type InstalledExecutor } from '../isa/code';
 import { OP } from '../isa/table';
 import type { Frame } from '../interp/frame';
 import { DISPATCH, dispatchTable, type Handler } from '../interp/handlers';
@@ -49,14 +49,32 @@ function describe(e: unknown): string {
   return String(e);
 }
 
+/** What a certifier attaches to a VM's optimizer runtime. */
+export interface RuntimeObserver {
+  /** Wraps every executor installed (getExecutor still returns the original). */
+  readonly wrap?: (executor: Executor, code: Code, offset: number) => Executor;
+  /** Called with every event, traced or not (a certifier listens for faults). */
+  readonly listener?: (e: TraceEvent) => void;
+}
+
+/**
+ * Observers live here, not on the runtime object an optimizer can reach through the VM, so that
+ * no optimizer can unwrap its executors or silence the fault listener.
+ * @spec #certify-sandbox
+ */
+const OBSERVERS = new WeakMap<OptimizerRuntime, RuntimeObserver>();
+
+/** Attach a certifier to a VM's optimizer runtime (internal: not part of the public API). */
+export function observeRuntime(runtime: OptimizerRuntime, observer: RuntimeObserver): void {
+  OBSERVERS.set(runtime, observer);
+}
+
 export class OptimizerRuntime {
   registered: Registered | null = null;
   policy: HotspotPolicy | null = null;
   hotspots: HotspotConfig = {};
   /** Trace events, when tracing is on. */
   trace: TraceEvent[] | null = null;
-  /** Lets a certifier observe every executor it installs (getExecutor still returns the original). */
-  wrap: ((executor: Executor, code: Code, offset: number) => Executor) | null = null;
   private nextId = 1;
   /** Bumped at every (un)registration; an executor carries the generation that made it. */
   private generation = 0;
@@ -66,12 +84,9 @@ export class OptimizerRuntime {
 
   constructor(private readonly vm: Vm) {}
 
-  /** Called with every event, traced or not (a certifier listens for faults). */
-  listener: ((e: TraceEvent) => void) | null = null;
-
   emit(e: TraceEvent): void {
     this.trace?.push(e);
-    this.listener?.(e);
+    OBSERVERS.get(this)?.listener?.(e);
   }
 
   /** registerOptimizer(o | null): replacing or removing an optimizer removes every installed executor. @spec #registration */
@@ -104,7 +119,7 @@ export class OptimizerRuntime {
 
   getExecutor(code: Code, offset: number): Executor | null {
     if (code.ops[offset] !== OP.ENTER_EXECUTOR) return null;
-    return code.executors?.[code.args[offset]!]?.executor ?? null;
+    return installedAt(code, offset)?.executor ?? null;
   }
 
   /**
@@ -165,12 +180,13 @@ export class OptimizerRuntime {
   }
 
   private wrapped(executor: Executor, code: Code, offset: number): Executor {
-    return this.wrap ? this.wrap(executor, code, offset) : executor;
+    const wrap = OBSERVERS.get(this)?.wrap;
+    return wrap ? wrap(executor, code, offset) : executor;
   }
 
   /** Rewrite the instruction at `offset` to ENTER_EXECUTOR. @spec #enter-executor */
   private install(code: Code, offset: number, executor: Executor): boolean {
-    const slots = code.executors!;
+    const slots = executorSlots(code);
     let index = slots.indexOf(undefined);
     if (index < 0) {
       if (slots.length >= MAX_EXECUTORS_PER_CODE) {
@@ -193,10 +209,10 @@ export class OptimizerRuntime {
 
   private uninstall(code: Code, offset: number, reason: 'replaced-by-null' | 'optimizer-changed'): void {
     const index = code.args[offset]!;
-    const slot = code.executors![index]!;
+    const slot = executorSlots(code)[index]!;
     code.ops[offset] = slot.originalOp;
     code.args[offset] = slot.originalArg;
-    code.executors![index] = undefined;
+    executorSlots(code)[index] = undefined;
     if (this.policy) this.countdowns.settle(this.policy);
     this.countdowns.disarm(code, offset);
     code.sites![offset] = undefined;
@@ -226,7 +242,7 @@ export class OptimizerRuntime {
     }
     if (!code || !this.vm.codes.includes(code)) return fail('replace.unknown-code', 'not a code object of this VM');
     if (!Number.isInteger(offset) || offset < 0 || offset >= code.ops.length) return fail('replace.offset', `offset ${offset} is outside ${code.name}`);
-    const live = code.ops[offset] === OP.ENTER_EXECUTOR ? code.executors![code.args[offset]!]! : null;
+    const live = code.ops[offset] === OP.ENTER_EXECUTOR ? installedAt(code, offset)! : null;
     const kind = hotspotKindAt(live ? live.originalOp : code.ops[offset]!, live ? live.originalArg : code.args[offset]!);
     if (kind === null || (this.registered.capabilities & KIND_BIT[kind]) === 0) {
       return fail('replace.not-a-hotspot', `${code.name}@${offset} is not a hotspot of a declared kind`);
@@ -241,7 +257,7 @@ export class OptimizerRuntime {
     if (!live) return this.install(code, offset, executor) ? null : { rule: 'executor.limit', message: 'too many executors' };
     const index = code.args[offset]!;
     const slot: InstalledExecutor = { ...live, executor, entry: this.wrapped(executor, code, offset), id: this.nextId++, generation: this.generation };
-    code.executors![index] = slot;
+    executorSlots(code)[index] = slot;
     this.emit({ kind: 'replaced', code: code.name, offset, old: live.id, executor: slot.id });
     return null;
   }
@@ -253,7 +269,7 @@ export class OptimizerRuntime {
    */
   enter(f: Frame, index: number): void {
     const vm = this.vm;
-    const slot = f.code.executors![index]!;
+    const slot = executorSlots(f.code)[index]!;
     const offset = f.ip - 1;
     f.ip = offset;
     this.emit({ kind: 'entered', code: f.code.name, offset, executor: slot.id });
@@ -282,7 +298,7 @@ export class OptimizerRuntime {
     const progressed = !(at === f && f.ip === offset);
     this.emit({ kind: 'exited', code: f.code.name, offset, executor: slot.id, at: at ? { code: at.code.name, ip: at.ip } : null, progressed });
     if (!progressed) {
-      const current = f.code.ops[offset] === OP.ENTER_EXECUTOR ? f.code.executors![f.code.args[offset]!] : undefined;
+      const current = f.code.ops[offset] === OP.ENTER_EXECUTOR ? installedAt(f.code, offset) : undefined;
       const op = current ? current.originalOp : f.code.ops[offset]!;
       const arg = current ? current.originalArg : f.code.args[offset]!;
       f.ip = offset + 1;

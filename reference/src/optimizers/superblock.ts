@@ -255,8 +255,10 @@ export class SuperblockExecutor implements Executor {
     const offset = pcs[0]!;
     const hook = vm.onInstruction;
     const code = f.code;
-    // The table slot this executor was entered through: replacing or removing it ends the looping.
-    const slot = code.ops[offset] === OP.ENTER_EXECUTOR ? code.executors![code.args[offset]!] : undefined;
+    // What the VM entered here (this executor, or a wrapper around it): replacing or removing it
+    // at its hotspot (through the public API) ends the looping.
+    const entered = vm.getExecutor(code, offset);
+    const installed = (): boolean => entered !== null && vm.getExecutor(code, offset) === entered;
     // The VM counted the hotspot instruction of the first pass (ENTER_EXECUTOR); every other
     // instruction costs a step, and a pass stops where the interpreter would find the budget spent.
     let first = true;
@@ -305,11 +307,11 @@ export class SuperblockExecutor implements Executor {
       // loop's FOR_ITER that ends right before it): run the region again rather than hand the VM a
       // state at the hotspot, which it would take for no progress (#n-zero-progress) and run the
       // back edge uncounted; unless we were replaced meanwhile.
-      if (f.ip !== offset || slot === undefined || code.ops[offset] !== OP.ENTER_EXECUTOR || code.executors![code.args[offset]!] !== slot) break;
+      if (f.ip !== offset || !installed()) break;
       first = false;
     }
     if (!stalled) this.stalls = 0;
-    else if (++this.stalls >= STALL_LIMIT && slot !== undefined && code.ops[offset] === OP.ENTER_EXECUTOR && code.executors![code.args[offset]!] === slot) {
+    else if (++this.stalls >= STALL_LIMIT && installed()) {
       // Nothing gained at this hotspot: give it up (only while this executor is the one installed).
       this.onStall?.(code, offset);
       vm.replaceExecutor(code, offset, null);

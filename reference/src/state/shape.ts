@@ -4,7 +4,7 @@
  * disagree about what two equal states share.
  * @spec #interpreter-state
  */
-import { PyCode } from '../isa/code';
+import { PyCode, type Code } from '../isa/code';
 import type { Frame } from '../interp/frame';
 import {
   PyBoundMethod, PyBuiltin, PyDict, PyDictIterator, PyDictView, PyEnumerate, PyException, PyFloat, PyFunction,
@@ -23,6 +23,11 @@ export interface ShapeSink {
   float(value: number): void;
   /** A generator's frame: null while it runs (the frame is then on the frame stack). */
   frame(f: Frame | null): void;
+  /**
+   * The code object itself, after its name: the run's code objects are shared by every copy of the
+   * state, so an equal-named code object made elsewhere is not the same code (tokens only).
+   */
+  code?(c: Code): void;
 }
 
 /** A float's value as readable state: -0 is not 0, every NaN is one NaN. */
@@ -65,9 +70,13 @@ export function describeObject(o: PyObject, s: ShapeSink): void {
   if (o instanceof PyFunction) {
     s.prop('name', o.name);
     s.prop('code', o.code.name);
+    s.code?.(o.code);
     return s.slot('defaults', o.defaults);
   }
-  if (o instanceof PyCode) return s.prop('code', o.code.name);
+  if (o instanceof PyCode) {
+    s.prop('code', o.code.name);
+    return s.code?.(o.code);
+  }
   if (o instanceof PyBuiltin || o instanceof PyType) return s.prop('name', o.name);
   if (o instanceof PyBoundMethod) {
     s.prop('name', o.func.name);

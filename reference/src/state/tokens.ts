@@ -6,6 +6,7 @@
  * difference needs the snapshot's explanation.
  * @spec #interpreter-state
  */
+import type { Code } from '../isa/code';
 import type { Frame } from '../interp/frame';
 import type { Vm } from '../interp/vm';
 import type { PyObject, Slot } from '../runtime/values';
@@ -92,9 +93,15 @@ class Walker implements ShapeSink {
     else this.tokens.push(null);
   }
 
+  code(c: Code): void {
+    this.tokens.push(c);
+  }
+
   frameBody(f: Frame): void {
     if (this.identity) this.tokens.push(this.identity(f));
-    this.tokens.push(f.code.name, f.ip, f.forIterExit, f.entry, f.locals.length);
+    // The code object itself, and the instruction arrays the frame runs being its own: a frame
+    // pointed at other bytecode would run it outside any executor, unchecked.
+    this.tokens.push(f.code, f.ops === f.code.ops && f.args === f.code.args, f.ip, f.forIterExit, f.entry, f.locals.length);
     for (const v of f.locals) this.value(v);
     this.tokens.push(f.stack.length);
     for (const v of f.stack) this.value(v);

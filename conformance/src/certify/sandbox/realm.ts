@@ -1,0 +1,39 @@
+/**
+ * Hardened JavaScript for the certification worker: before any candidate code runs, `lockdown()`
+ * freezes every intrinsic of the realm (Object.prototype, Array.prototype, Function, …) and
+ * `harden()` freezes the public API and everything reachable from it (the VM's classes and their
+ * prototypes, the handler table, the semantic helpers). What the candidate can then change is
+ * only what the VM hands it at run time — its state, which the oracle checks.
+ * @spec #certify-sandbox
+ */
+import 'ses';
+
+let api: Readonly<Record<string, unknown>> | null = null;
+
+/** The public entry, hardened, as a frozen plain namespace (its getters read once). */
+function publicNamespace(): Readonly<Record<string, unknown>> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const entry = require('../../../../index') as Record<string, unknown>;
+  const ns: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  for (const key of Object.keys(entry)) ns[key] = entry[key];
+  ns.default = ns;
+  return ns;
+}
+
+/** Lock the realm down (once per worker) and return the hardened public API. */
+export function hardenRealm(): Readonly<Record<string, unknown>> {
+  if (api) return api;
+  const ns = publicNamespace();
+  lockdown({
+    // The certifier's own errors keep their stacks and messages; candidates see the same.
+    errorTaming: 'unsafe',
+    stackFiltering: 'verbose',
+    consoleTaming: 'unsafe',
+    // Libraries of the certifier (yaml, ajv) assign properties that shadow frozen prototype ones.
+    overrideTaming: 'severe',
+    // Node's own code in the worker must keep working: only the taming SES requires.
+    domainTaming: 'unsafe',
+  });
+  api = harden(ns);
+  return api;
+}
