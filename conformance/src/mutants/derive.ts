@@ -186,17 +186,6 @@ export function inlineBuiltin(name: string, fast: (args: readonly PublicValue[],
   };
 }
 
-/** Patches applied in order: the first that returns a closure for a site wins. */
-export function firstPatch(...patches: readonly Patch[]): Patch {
-  return (site) => {
-    for (const p of patches) {
-      const r = p(site);
-      if (r !== undefined) return r;
-    }
-    return undefined;
-  };
-}
-
 /** An optimizer with another's capabilities, costs and compile, whose executors `wrap` wraps. */
 export class WrappingOptimizer implements PublicOptimizer {
   readonly capabilities: number;

@@ -534,4 +534,23 @@ def main(n):
             zeros += 1
     return total, zeros
 ''', entry='main(150)'),
+
+# Assumption: a repeat count is never negative (str-repeat-js).
+dict(path=H + 'pad-negative-width',
+     desc="Padding words to a width with ' ' * (width - len(w)): a word longer than the width gets no padding",
+     spec=['str-ops', 'builtin-len', 'op-BINARY_OP'], tags=['str'] + C,
+     src='''
+def main(n):
+    words = []
+    for i in range(n):
+        words.append('w' * (i % 12 + 1))
+    width = 8
+    total = 0
+    lines = []
+    for w in words:
+        line = w + ' ' * (width - len(w)) + '|'
+        total += len(line)
+        lines.append(line)
+    return total, lines[:12]
+''', entry='main(240)'),
 ]
