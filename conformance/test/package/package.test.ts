@@ -46,8 +46,8 @@ describe('npm pack', () => {
     ]) {
       expect([f, has(f)]).toEqual([f, true]);
     }
-    // The whole official corpus, and the mutant gallery that `optcert mutants` loads.
-    const fixtures = sh('git', ['ls-files', 'fixtures'], REPO).out.trim().split('\n');
+    // The whole official corpus with its generated tier, and the mutant gallery that `optcert mutants` loads.
+    const fixtures = sh('git', ['ls-files', 'fixtures', 'fixtures-generated'], REPO).out.trim().split('\n');
     expect(fixtures.filter((f) => !has(f))).toEqual([]);
     expect(files.filter((f) => /^dist\/conformance\/test\/mutants\/[^/]+\.js$/.test(f)).length).toBeGreaterThan(20);
     const stray = files.filter(
@@ -136,7 +136,7 @@ export const opt: Optimizer = {
 `,
       );
       // optcert init from the installed package: the optimizer it writes type-checks against the
-      // package's declarations (certifying it needs the .ts loader: see the skipped test below).
+      // package's declarations (the next test certifies it).
       const init = optcert(dir, ['init']);
       expect([init.code, init.err]).toEqual([0, '']);
       expect(JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).scripts).toEqual({ certify: 'optcert certify my-optimizer.ts --expectations optcert-expectations.yaml' });
@@ -146,10 +146,7 @@ export const opt: Optimizer = {
     SLOW,
   );
 
-  // Red-skipped until the lead's candidate loader lands (certify/module.ts: .ts/.mts/.cts without
-  // the user's ts-node or TypeScript, in a "type": "module" project). Today it answers
-  // CANDIDATE_NOT_LOADED "my-optimizer.ts is TypeScript: ... install ts-node". Remove the .skip then.
-  test.skip(
+  test(
     'optcert init in an ESM project without a tsconfig, then certify the .ts optimizer it wrote',
     () => {
       const dir = join(packed!.work, 'esm-ts');
