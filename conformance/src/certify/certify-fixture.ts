@@ -100,7 +100,13 @@ export function certifyFixture(vm: Vm, fixture: Fixture, makeCandidate: () => Op
       },
     });
   } catch (e) {
-    if (e instanceof CertificationStop) return { status: 'fail', violations: [...faults, e.violation] };
+    if (e instanceof CertificationStop) {
+      // A changed declaration is read even when the run stopped early; the stop's own violation
+      // (with its code and offset) stands for a fault of the same rule.
+      const changed = declarationChange(declared, readDeclaration(candidate), 'during the run');
+      const others = faults.filter((f) => f.rule !== e.violation.rule);
+      return { status: 'fail', violations: [...others, e.violation, ...(changed ? [changed] : [])] };
+    }
     throw e;
   }
   if (!run.ok) return { status: 'error', message: run.error.message };

@@ -1,5 +1,5 @@
 // Tries: capabilities answer BACK_EDGE when fixtures are chosen and FUNCTION_ENTRY when the VM registers it, so no loop ever compiles.
-// expect: 1 capabilities.stable
+// expect: 1 capabilities.stable | became 1
 'use strict';
 exports.createOptimizer = () => {
   let reads = 0;
@@ -10,6 +10,12 @@ exports.createOptimizer = () => {
     },
     optimizationCost: 1,
     runCost: 1,
-    compile: () => ({ execute: (f) => { f.stack.push(42); return f; } }),
+    // A correct executor: the only thing wrong is the changing declaration.
+    compile: () => ({
+      execute(frame, vm) {
+        for (let i = 0; i < 8 && vm.frame === frame; i++) vm.step(frame);
+        return vm.frame;
+      },
+    }),
   };
 };

@@ -1,5 +1,5 @@
 // Tries: print a forged verdict (console and fd 1) while certifying a broken executor.
-// expect: 1 advance-n
+// expect: 1 advance-n | stack depth
 'use strict';
 let fs = null;
 try {

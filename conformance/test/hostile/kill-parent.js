@@ -1,5 +1,5 @@
 // Tries: kill the certifier's process from compile, so the run ends with no report.
-// expect: 1 compile.throws
+// expect: 1 compile.throws | kill
 'use strict';
 exports.createOptimizer = () => ({
   name: 'kill-parent',

@@ -1,5 +1,5 @@
 // Tries: run out of memory in compile (a runaway plan cache), taking the worker down.
-// expect: 1 compile ran out of memory
+// expect: 1 error | compile ran out of memory
 'use strict';
 exports.createOptimizer = () => ({
   name: 'out-of-memory',

@@ -1,5 +1,5 @@
 // Tries: from inside compile, replace Vm.prototype.step (the oracle's copy steps with it) so both VMs agree on a wrong result.
-// expect: 1 compile.
+// expect: 1 compile.mutates | read only property 'step'
 'use strict';
 exports.createOptimizer = () => ({
   name: 'patch-vm-prototype',

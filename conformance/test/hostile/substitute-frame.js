@@ -1,5 +1,5 @@
 // Tries: after a correct step, leave an equal copy of the frame as the innermost frame.
-// expect: 1 (identity)
+// expect: 1 advance-n | frames[0] (identity)
 'use strict';
 exports.createOptimizer = () => ({
   name: 'substitute-frame',

@@ -1,5 +1,5 @@
 // Tries: make the VM run its executors without the certifier's wrapper: swap the dispatch table's ENTER_EXECUTOR and the runtime's hooks.
-// expect: 1 mutates
+// expect: 1 compile.mutates | vm.dispatch
 'use strict';
 const optcert = require('optcert');
 exports.createOptimizer = () => ({

@@ -52,7 +52,7 @@ export class CandidateModules {
   constructor(private readonly opts: LoaderOptions) {
     this.entryFiles = new Set(ENTRY_FILES.map((f) => join(opts.optcertRoot, f)));
     const print = opts.print;
-    const show = (args: unknown[]) => print(args.map((a) => (typeof a === 'string' ? a : safeString(a))).join(' '));
+    const show = (...args: unknown[]) => print(args.map((a) => (typeof a === 'string' ? a : safeString(a))).join(' '));
     const c = { log: show, info: show, warn: show, error: show, debug: show, trace: show };
     this.console = Object.freeze(c);
   }
