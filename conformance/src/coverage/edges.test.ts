@@ -15,6 +15,9 @@ describe('classify', () => {
     expect(values.map(classify)).toEqual(REPRESENTATIVES.values.map((v) => v.class));
     // Every class has a representative, and nothing else is one.
     expect([...new Set(REPRESENTATIVES.values.map((v) => v.class))].sort()).toEqual([...TYPE_CLASSES].sort());
+    const iterables = (vm.callFunction(vm.globals.get('iterables')!, []) as PyList).items;
+    expect(iterables.map(classify)).toEqual(REPRESENTATIVES.iterables.map((v) => v.class));
+    expect(iterables.map(classify).filter((c) => (TYPE_CLASSES as readonly string[]).includes(c))).toEqual([]);
   });
 
   it('separates the int ranges, the special floats and non-BMP strings', () => {
@@ -36,9 +39,12 @@ describe('deriveUniverse', () => {
     expect(find('BINARY_OP', '%', ['int', 'int']).sort()).toEqual(['ZeroDivisionError', 'ok']);
     expect(find('BINARY_OP', '+=', ['list', 'tuple'])).toEqual(['ok']);
     expect(find('BINARY_OP', '+', ['list', 'tuple'])).toEqual(['TypeError']);
+    // {} misses and {0: ..., 'ab': ..., 1.5: ..., (): ...} hits: 0, False, 0.0 and -0.0 are one key.
+    expect(find('BINARY_SUBSCR', '', ['dict', 'int']).sort()).toEqual(['KeyError', 'ok']);
+    expect(find('BINARY_SUBSCR', '', ['dict', 'float-negzero']).sort()).toEqual(['KeyError', 'ok']);
     expect(find('BINARY_SUBSCR', '', ['dict', 'list'])).toEqual(['TypeError']);
-    expect(find('BINARY_SUBSCR', '', ['dict', 'int'])).toEqual(['KeyError']);
-    expect(find('BINARY_SUBSCR', '', ['dict', 'bool']).sort()).toEqual(['KeyError', 'ok']);
+    expect(find('GET_ITER', '', ['enumerate'])).toEqual(['ok']);
+    expect(find('BINARY_OP', '+', ['int', 'enumerate'])).toEqual([]);
     expect(find('UNPACK_SEQUENCE', '2', ['list']).sort()).toEqual(['ValueError', 'ok']);
     expect(find('UNARY_NOT', '', ['bool'])).toEqual(['ok']);
     expect(find('UNARY_NOT', '', ['int'])).toEqual([]);
@@ -46,7 +52,7 @@ describe('deriveUniverse', () => {
 
   it('derives FOR_ITER classes from what GET_ITER makes, and applies the exclusions', () => {
     const iterators = universe.edges.filter((e) => e.instruction === 'FOR_ITER').map((e) => e.classes[0]);
-    expect(iterators).toEqual(expect.arrayContaining(['list_iterator', 'range_iterator', 'dict_keyiterator']));
+    expect(iterators).toEqual(expect.arrayContaining(['list_iterator', 'range_iterator', 'dict_keyiterator', 'zip', 'dict_itemiterator']));
     expect(iterators).not.toContain('generator');
     expect(universe.justified.some((j) => j.edge.instruction === 'FOR_ITER' && j.edge.classes[0] === 'generator')).toBe(true);
     expect(find('BINARY_OP', '**', ['int', 'int31'])).toEqual([]);

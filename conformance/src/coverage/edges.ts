@@ -70,8 +70,11 @@ export interface MeasuredInstruction {
   readonly variants: readonly string[];
   /** Assembly of a function over parameters a (b) that runs the instruction on them once. */
   readonly probe: (variant: string) => string;
-  /** Classes an operand can have there, when fewer than TYPE_CLASSES. */
-  readonly classes?: readonly string[];
+  /**
+   * Classes an operand can have there, when not TYPE_CLASSES; 'iterables': TYPE_CLASSES and the
+   * iterators and views of the representatives (what GET_ITER meets).
+   */
+  readonly classes?: readonly string[] | 'iterables';
 }
 
 const binaryProbe = (line: string) => `.params a b\nRESUME 0\nLOAD_FAST_LOAD_FAST a, b\n${line}\nRETURN_VALUE\n`;
@@ -97,7 +100,7 @@ export const MEASURED: readonly MeasuredInstruction[] = [
     variantOf: (a) => (INTRINSIC1[a as keyof typeof INTRINSIC1] === 'INTRINSIC_UNARY_POSITIVE' ? 'INTRINSIC_UNARY_POSITIVE' : undefined),
     probe: (v) => unaryProbe(`CALL_INTRINSIC_1 ${v}`),
   },
-  { name: 'GET_ITER', opcode: OP.GET_ITER, depths: [1], variants: [''], variantOf: only(''), probe: () => unaryProbe('GET_ITER') },
+  { name: 'GET_ITER', opcode: OP.GET_ITER, depths: [1], variants: [''], variantOf: only(''), probe: () => unaryProbe('GET_ITER'), classes: 'iterables' },
   { name: 'UNPACK_SEQUENCE', opcode: OP.UNPACK_SEQUENCE, depths: [1], variants: ['2'], variantOf: (a) => (a === 2 ? '2' : undefined), probe: () => '.params a\nRESUME 0\nLOAD_FAST a\nUNPACK_SEQUENCE 2\nBUILD_TUPLE 2\nRETURN_VALUE\n' },
   { name: 'FORMAT_SIMPLE', opcode: OP.FORMAT_SIMPLE, depths: [1], variants: [''], variantOf: only(''), probe: () => unaryProbe('FORMAT_SIMPLE') },
   {
@@ -177,6 +180,8 @@ export function variantExclusion(x: Exclusions, instruction: string, variant: st
 
 export interface Representatives {
   readonly values: readonly { readonly class: string; readonly source: string }[];
+  /** Iterators and views: operands of GET_ITER only (made by the program's iterables()). */
+  readonly iterables: readonly { readonly class: string; readonly source: string }[];
   readonly program: { readonly functions: Readonly<Record<string, string>> };
 }
 
@@ -213,7 +218,8 @@ function probeFunctions(x: Exclusions, reps: Representatives): { functions: Reco
 
 /** Run `fn` on fresh representatives at `indices`: 'ok' and the result, or the exception type. */
 function runProbe(vm: Vm, fn: PyValue, indices: readonly number[]): { outcome: Outcome; result?: PyValue } {
-  const fresh = (vm.callFunction(vm.globals.get('values')!, []) as PyList).items;
+  const made = (name: string) => (vm.callFunction(vm.globals.get(name)!, []) as PyList).items;
+  const fresh = [...made('values'), ...made('iterables')];
   vm.steps = 0;
   try {
     return { outcome: 'ok', result: vm.callFunction(fn, indices.map((k) => fresh[k]!)) };
@@ -242,7 +248,8 @@ export function deriveUniverse(x: Exclusions = EXCLUSIONS, reps: Representatives
   if (!loaded.ok) throw new Error(`internal: the edge probes do not load: ${loaded.error.unit ?? ''}:${loaded.error.line ?? ''}: ${loaded.error.message}`);
   const vm = newVm(loaded.program, 1_000_000);
   const byClass = new Map<string, number[]>();
-  reps.values.forEach((v, k) => byClass.set(v.class, [...(byClass.get(v.class) ?? []), k]));
+  [...reps.values, ...reps.iterables].forEach((v, k) => byClass.set(v.class, [...(byClass.get(v.class) ?? []), k]));
+  const iterables = [...TYPE_CLASSES, ...new Set(reps.iterables.map((v) => v.class))];
   const edges: Edge[] = [];
   const justified: JustifiedEdge[] = [];
   const outside: Universe['outside'][number][] = [];
@@ -253,7 +260,7 @@ export function deriveUniverse(x: Exclusions = EXCLUSIONS, reps: Representatives
     else edges.push(edge);
   };
   for (const { m, variant, fn } of probes) {
-    const allowed = m.classes ?? TYPE_CLASSES;
+    const allowed = m.classes === 'iterables' ? iterables : (m.classes ?? TYPE_CLASSES);
     for (const classes of product(m.depths.map(() => allowed.map((_, i) => i)))) {
       const names = classes.map((i) => allowed[i]!);
       const whole = comboExclusion(x, m.name, variant, names);

@@ -59,6 +59,10 @@ export function executorEdgesTable(m: ExecutorEdges): string[] {
       `${m.outside.length} variants outside the measure (conformance/src/coverage/exclusions.json)`,
   );
   if (m.failed.length > 0) lines.push(`${m.sample} failed ${m.failed.length} fixtures, whose edges count for nothing: ${m.failed.slice(0, SHOWN_IDS).join(', ')}${m.failed.length > SHOWN_IDS ? ', …' : ''}`);
+  if (m.unexpected.length > 0) {
+    const shown = m.unexpected.slice(0, SHOWN_IDS).map((u) => `${edgeText(u.edge)} in ${u.fixture}`);
+    lines.push(`${m.unexpected.length} edges ran inside executors outside the universe (not counted): ${shown.join('; ')}${m.unexpected.length > SHOWN_IDS ? '; …' : ''}`);
+  }
   lines.push(...gapList('edges never run inside an executor', m.rows.flatMap((r) => r.missing)));
   lines.push(...gapList('edges run inside an executor, never after another class combination there', m.rows.flatMap((r) => r.missingAfterTransition)));
   return lines;

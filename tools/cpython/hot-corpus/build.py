@@ -60,10 +60,19 @@ REPRESENTATIVES = [
     ('str-astral', "chr(128512) + 'x'"),
     ('list', '[]'), ('list', "[1, 'a']"),
     ('tuple', '()'), ('tuple', '(1, 2.5)'),
-    ('dict', '{}'), ('dict', "{1: 'a'}"),
+    ('dict', '{}'), ('dict', "{0: 'zero', 'ab': 2, 1.5: None, (): 1}"),
     ('range', 'range(3)'),
     ('function', 'f'),
     ('generator', 'gen()'),
+]
+
+# Iterators and views: operand classes of GET_ITER (and, through it, FOR_ITER) only.
+ITERABLES = [
+    ('list_iterator', 'iter([1, 2])'), ('tuple_iterator', 'iter((1,))'), ('str_ascii_iterator', "iter('ab')"),
+    ('range_iterator', 'iter(range(2))'), ('dict_keyiterator', "iter({1: 'a'})"),
+    ('dict_keys', "{1: 'a'}.keys()"), ('dict_values', "{1: 'a'}.values()"), ('dict_items', "{1: 'a'}.items()"),
+    ('enumerate', "enumerate('ab')"), ('zip', "zip([1, 2], 'ab')"), ('map', 'map(abs, [-1, 2])'),
+    ('filter', 'filter(None, [0, 1])'), ('list_reverseiterator', 'reversed([1, 2])'),
 ]
 
 HELPERS = '''
@@ -77,6 +86,9 @@ def gen():
 def values():
     return [%s]
 
+def iterables():
+    return [%s]
+
 def sanitize(s):
     # CPython's reprs of functions and generators carry an address; the subset's do not.
     out = ''
@@ -86,7 +98,7 @@ def sanitize(s):
         s = s[s.find('>', k):]
         k = s.find(' at 0x')
     return out + s
-''' % ', '.join(src for _, src in REPRESENTATIVES)
+''' % (', '.join(src for _, src in REPRESENTATIVES), ', '.join(src for _, src in ITERABLES))
 
 BINOPS = ['+', '&', '//', '<<', '@', '*', '%', '|', '**', '>>', '-', '/', '^']
 BINOP_NAMES = {'+': 'add', '&': 'and', '//': 'floordiv', '<<': 'lshift', '@': 'matmul', '*': 'mul', '%': 'mod',
@@ -95,7 +107,8 @@ CMPOPS = {'<': 'lt', '<=': 'le', '==': 'eq', '!=': 'ne', '>': 'gt', '>=': 'ge'}
 
 
 def measured():
-    """(fixture name, instruction, variant, arity, statement over a (and b) appending to row, mutates a, spec)."""
+    """(fixture name, instruction, variant, arity, statement over a (and b) appending to row,
+    mutates a (or 'iterables': the operand classes include the iterators and views), spec)."""
     out = []
     for op in BINOPS:
         out.append((f'binary-{BINOP_NAMES[op]}', 'BINARY_OP', op, 2, f'row.append(repr(a {op} b))', False, ['op-BINARY_OP']))
@@ -111,7 +124,7 @@ def measured():
         ('invert', 'UNARY_INVERT', None, 1, 'row.append(repr(~a))', False, ['op-UNARY_INVERT']),
         ('positive', 'CALL_INTRINSIC_1', 'INTRINSIC_UNARY_POSITIVE', 1, 'row.append(repr(+a))', False, ['op-CALL_INTRINSIC_1']),
         ('not', 'TO_BOOL', None, 1, 'row.append(repr(not a))', False, ['op-TO_BOOL', 'op-UNARY_NOT']),
-        ('iterate', 'GET_ITER', None, 1, 'for v in a:\n{i}    row.append(repr(v))\n{i}    break', False, ['op-GET_ITER', 'op-FOR_ITER']),
+        ('iterate', 'GET_ITER', None, 1, 'for v in a:\n{i}    row.append(repr(v))\n{i}    break', 'iterables', ['op-GET_ITER', 'op-FOR_ITER']),
         ('unpack', 'UNPACK_SEQUENCE', None, 1, 'x, y = a\n{i}row.append(repr(y))', False, ['op-UNPACK_SEQUENCE']),
         ('format', 'FORMAT_SIMPLE', None, 1, "row.append(repr(f'{a}'))", False, ['op-FORMAT_SIMPLE']),
         ('convert-str', 'CONVERT_VALUE', 'str', 1, "row.append(repr(f'{a!s}'))", False, ['op-CONVERT_VALUE']),
@@ -180,10 +193,10 @@ def sequence(keep, raises):
     return out + [k for k in keep[:1] for k in (k, k + n)]
 
 
-def plan_rows(ns, exclusions, instruction, variant, arity, stmt):
+def plan_rows(ns, exclusions, instruction, variant, arity, stmt, with_iterables=False):
     """For each left value, the right values (indices) the fixture applies the instruction to."""
-    classes = [c for c, _ in REPRESENTATIVES]
-    n = len(REPRESENTATIVES)
+    classes = [c for c, _ in REPRESENTATIVES + (ITERABLES if with_iterables else [])]
+    n = len(classes)
     if arity == 1:
         keep = [i for i in range(n) if not excluded(exclusions, instruction, variant, [classes[i]])]
         # One value per iteration is cheap, and some statements (a for loop left by break) end
@@ -236,11 +249,12 @@ def main():
 '''
 
 
-def unary_main(rows, stmt):
+def unary_main(rows, stmt, with_iterables):
     body = stmt.replace('{i}', ' ' * 16)
+    pool = 'values() + iterables()' if with_iterables else 'values()'
     return f'''
 def main():
-    both = values() + values() + values() + values()
+    both = {pool} + {pool} + {pool} + {pool}
     row = []
     it = iter({tuple(rows[0])!r})
     while True:
@@ -271,10 +285,14 @@ def write_fixture(defn):
 def write_representatives():
     defn = {'src': HELPERS}
     ns, functions, _ = vmb.compile_program(defn, 'representatives')
+    named = [type(v).__name__ for v in ns['iterables']()]
+    if named != [c for c, _ in ITERABLES]:
+        raise SystemExit(f'hot-corpus: ITERABLES are labelled {[c for c, _ in ITERABLES]} but CPython names them {named}')
     doc = {
         'generated': f'by {COMMAND}; do not edit',
         'values': [{'class': c, 'source': s} for c, s in REPRESENTATIVES],
-        'program': {'functions': {k: functions[k] for k in ('f', 'gen', 'values')}},
+        'iterables': [{'class': c, 'source': s} for c, s in ITERABLES],
+        'program': {'functions': {k: functions[k] for k in ('f', 'gen', 'values', 'iterables')}},
     }
     with open(os.path.join(COVERAGE, 'representatives.json'), 'w', encoding='utf-8', newline='\n') as fh:
         json.dump(doc, fh, indent=2, ensure_ascii=False)
@@ -290,8 +308,9 @@ def main(argv):
     for name, instruction, variant, arity, stmt, mutates, spec in measured():
         if (only and name not in only) or variant_excluded(outside, instruction, variant):
             continue
-        rows = plan_rows(ns, exclusions, instruction, variant, arity, stmt)
-        body = unary_main(rows, stmt) if arity == 1 else binary_main(rows, stmt, mutates)
+        with_iterables = mutates == 'iterables'
+        rows = plan_rows(ns, exclusions, instruction, variant, arity, stmt, with_iterables)
+        body = unary_main(rows, stmt, with_iterables) if arity == 1 else binary_main(rows, stmt, mutates)
         what = f'{instruction} {variant}' if variant else instruction
         shape = 'every value' if arity == 1 else 'every pair of values'
         defn = {
