@@ -48,6 +48,8 @@ iteration count, and gen.py's list of documented CPython differences is never ge
 
 from __future__ import annotations
 
+import ast
+import collections
 import random
 
 import gen
@@ -485,7 +487,7 @@ class LoopGen(gen.Gen):
             if self.chance(0.2):
                 exc = r.choice(['ArithmeticError', 'LookupError', 'Exception', f'({exc}, TypeError)'])
         if self.chance(0.3):  # printed in the same block as the raise: the output must precede it
-            body_lines.insert(0, f"print({i}, end={r.choice([' ', ',', ''])!r})")
+            body_lines.insert(0, r.choice([f'print({i})', f"print('at', {i})", f"print({i}, end={r.choice([' ', ','])!r})"]))
         lines.append(f'{ind}for {i} in range({n}):')
         lines += [f'{ind}    try:'] + [f'{ind}        {b}' for b in body_lines]
         handler = r.choice([
@@ -518,7 +520,9 @@ class LoopGen(gen.Gen):
         t = self.late(a)
         lines = [f'{ind}{acc} = 0', f'{ind}for {i} in range({a}):']
         inner_head = r.choice([f'for {j} in range({b}):', f'for {j} in range({i}, {i} + {b}):', f'for {j} in range({i} % {b} + 1):',
-                               f'for {j} in range({b}, 0, -{r.randint(1, 2)}):'])
+                               f'for {j} in range({b}, 0, -{r.randint(1, 2)}):', f'for {j} in {acc}_items:', f'for {j} in {acc}_items:'])
+        if 'items' in inner_head:  # the same list walked again by every outer iteration (a fresh iterator each time)
+            lines.insert(0, f'{ind}{acc}_items = {r.choice([f"list(range({b}))", f"[{j} * 3 % 7 for {j} in range({b})]", f"sorted(range({b}), reverse=True)"])}')
         lines.append(f'{ind}    {inner_head}')
         cond = r.choice([f'{j} > {i}', f'{i} * {j} > {r.randint(10, 60)}', f'({i} + {j}) % {r.randint(3, 7)} == 0', f'{j} == {t} and {i} > {t}'])
         kw = r.choice(['break', 'continue'])
@@ -860,7 +864,27 @@ class LoopGen(gen.Gen):
         ret = ', '.join(results[:6]) if results else '0'
         lines.append(f'    return {ret}')
         out += lines
-        return '\n'.join(out) + '\n', 'main()'
+        return without_unused_functions('\n'.join(out) + '\n'), 'main()'
+
+
+def without_unused_functions(src: str) -> str:
+    """src without the top-level functions nothing else names (helpers drawn for kernels that were
+    not chosen): they would only make the fixture bigger. Removing one may orphan another: repeat."""
+    while True:
+        tree = ast.parse(src)
+        defs = [n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name != 'main']
+        named = collections.Counter(x.id for x in ast.walk(tree) if isinstance(x, ast.Name))
+        own = {d.name: collections.Counter(x.id for x in ast.walk(d) if isinstance(x, ast.Name))[d.name] for d in defs}
+        unused = [d for d in defs if named[d.name] == own[d.name]]  # only its own recursive calls name it
+        if not unused:
+            return src
+        lines = src.split('\n')
+        for d in sorted(unused, key=lambda d: -d.lineno):
+            end = d.end_lineno
+            while end < len(lines) and lines[end] == '':
+                end += 1
+            del lines[d.lineno - 1:end]
+        src = '\n'.join(lines)
 
 
 def generate(rng: random.Random):
