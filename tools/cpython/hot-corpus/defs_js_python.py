@@ -81,9 +81,11 @@ def main(n):
     for i in range(n):
         for w in words:
             s = w * 2
-            first = s[0] if s else ''
-            out.append((len(s), first, s[1:3], [ord(c) for c in s], s[::-1] == ''.join(reversed(s)), w > chr(65535), repr(w), len(repr(w))))
-    return out[:len(words)]
+            size = len(s)
+            last = s[-1:]
+            rw = repr(w)
+            out.append((size, last, s[1:3], [ord(c) for c in s], s[::-1] == ''.join(reversed(s)), w > chr(65535), rw, len(rw)))
+    return out[:len(words)], out[-1]
 ''', entry='main(2)'),
 dict(path='hot/types/js-python-negative-modulo', desc='% and // with negative operands in a hot loop that switches from ints to floats and bigints: the result takes the divisor\'s sign and rounds toward negative infinity',
      spec=['executor-edges', 'int-floordiv', 'int-modulo', 'float-floordiv-modulo', 'op-BINARY_OP'], tags=T + ['arith'],
@@ -122,13 +124,14 @@ def main(n):
 dict(path='hot/types/js-python-shifts', desc='Shifts and bitwise operators in a hot loop whose counts pass 31, 32 and 63: no int32 wrapping, arithmetic right shift of negatives, & | ^ ~ on negative bigints',
      spec=['executor-edges', 'int-shift', 'int-bitwise', 'op-BINARY_OP'], tags=T + ['bigint', 'arith'],
      src='''
-def main(n):
+def main(counts):
     out = []
-    for k in range(0, n, 7):
+    for k in counts:
         x = 1 << k
-        out.append((x, -x >> 3, (x - 1) & 0x5555555555555555, -x ^ 12345, ~x, (-x) | 7, x >> 32))
+        y = 3 << k
+        out.append((x, y, -x >> 3, (x - 1) & 0x5555555555555555, -x ^ 12345, ~x, (-x) | 7, x >> 32, y >> k))
     return out
-''', entry='main(72)'),
+''', entry='main([0, 1, 7, 30, 31, 32, 33, 52, 53, 54, 63, 64, 65, 31])'),
 dict(path='hot/types/js-python-round-int', desc='round() and int() of floats in a hot loop: round half to even, int() truncates toward zero, // floors; large floats become exact bigints',
      spec=['executor-edges', 'builtin-round', 'builtin-int', 'float-floordiv-modulo'], tags=T + ['float', 'builtins'],
      src='''
@@ -167,4 +170,32 @@ def main(n):
             out.append(row)
     return out[:len(words)], [ord(w[0]) if w else -1 for w in sorted(words)], max(words) == chr(128512) + 'a'
 ''', entry='main(2)'),
+]
+
+FIX += [
+dict(path='hot/types/js-python-int-pow', desc='int ** int in a hot loop over signs and sizes: a negative exponent always gives a float ((-1) ** -3 is -1.0), 0 ** -1 raises, results pass 2**53 exactly',
+     spec=['executor-edges', 'int-power', 'zero-division', 'op-BINARY_OP'], tags=T + ['arith', 'bigint'],
+     src='''
+def main(bases, exps):
+    out = []
+    for b in bases:
+        for e in exps:
+            try:
+                r = b ** e
+                out.append(repr(r))
+            except ZeroDivisionError as err:
+                out.append(str(err))
+    return out
+''', entry='main([-1, 1, 2, -2, 0, 3, 10], [-3, -1, 0, 1, 2, 31, 53, 64])'),
+dict(path='hot/types/js-python-blank-str', desc='Truthiness and len of strings in a hot loop: whitespace-only strings are true, only the empty string is false; non-BMP characters count one',
+     spec=['executor-edges', 'truthiness', 'builtin-len', 'op-TO_BOOL'], tags=T + ['str', 'compare'],
+     src='''
+def main(words):
+    out = []
+    for w in words:
+        t = not w
+        n = len(w)
+        out.append((t, n, bool(w), w or 'empty'))
+    return out
+''', entry="main(['a', ' ', '', '\\t', '\\n  ', '0', 'ab', ''])"),
 ]
