@@ -10,7 +10,7 @@ import { setStepObserver } from '../certify/lockstep';
 import type { Fixture } from '../fixtures/types';
 import type { Vm } from '../run/vm';
 import { EdgeRecorder } from './edge-recorder';
-import { deriveUniverse, edgeKey, type Edge, type Universe } from './edges';
+import { deriveUniverse, edgeExclusion, edgeKey, EXCLUSIONS, type Edge, type Exclusions, type Universe } from './edges';
 
 /** The sample whose executors the measure watches. @spec #executor-edges */
 export const MEASURED_SAMPLE = 'superblock';
@@ -74,7 +74,14 @@ export function recordExecutorEdges(vm: Vm, fixtures: readonly Fixture[], makeSa
   return { recorder, passed, failed };
 }
 
-export function measureExecutorEdges(universe: Universe, recorder: EdgeRecorder, certified: number, passed: number, failed: readonly string[]): ExecutorEdges {
+export function measureExecutorEdges(
+  universe: Universe,
+  recorder: EdgeRecorder,
+  certified: number,
+  passed: number,
+  failed: readonly string[],
+  exclusions: Exclusions = EXCLUSIONS,
+): ExecutorEdges {
   const rows = new Map<string, { instruction: string; variant: string; edges: Edge[]; justified: number }>();
   const rowOf = (instruction: string, variant: string) => {
     const k = `${instruction} ${variant}`;
@@ -85,7 +92,6 @@ export function measureExecutorEdges(universe: Universe, recorder: EdgeRecorder,
   for (const e of universe.edges) rowOf(e.instruction, e.variant).edges.push(e);
   for (const j of universe.justified) rowOf(j.edge.instruction, j.edge.variant).justified++;
   const known = new Set(universe.edges.map(edgeKey));
-  const excused = new Set(universe.justified.map((j) => (j.edge.outcome === undefined ? '' : edgeKey(j.edge as Edge))));
   const out: EdgeRow[] = [...rows.values()].map((r) => {
     const missing = r.edges.filter((e) => !recorder.inside.has(edgeKey(e)));
     const combos = new Set(r.edges.map((e) => e.classes.join()));
@@ -104,7 +110,7 @@ export function measureExecutorEdges(universe: Universe, recorder: EdgeRecorder,
     };
   });
   const unexpected = [...recorder.inside.entries()]
-    .filter(([k]) => !known.has(k) && !excused.has(k))
+    .filter(([k, r]) => !known.has(k) && edgeExclusion(exclusions, r.edge) === undefined)
     .map(([, r]) => r)
     .sort((a, b) => edgeKey(a.edge).localeCompare(edgeKey(b.edge)));
   const sum = (f: (r: EdgeRow) => number) => out.reduce((s, r) => s + f(r), 0);
