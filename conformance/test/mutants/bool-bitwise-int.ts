@@ -8,7 +8,7 @@
  * only printing it, using it as a dict key's repr, or `is True` tells the difference.
  */
 import { python, type Optimizer } from '../../../index';
-import { PatchedSuperblock, type RuleId } from '../../src/mutants/derive';
+import { PatchedSuperblock, type RuleId } from './lib/derive';
 
 export const rule: RuleId = 'advance-n';
 export const summary = 'bool & | ^ bool computed as ints (True | False is 1)';

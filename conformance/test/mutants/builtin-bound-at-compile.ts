@@ -9,7 +9,7 @@
  * and when one does, the builtin often computes something close.
  */
 import { python, type Optimizer } from '../../../index';
-import { PatchedSuperblock, type RuleId } from '../../src/mutants/derive';
+import { PatchedSuperblock, type RuleId } from './lib/derive';
 
 export const rule: RuleId = 'advance-n';
 export const summary = 'LOAD_GLOBAL of a builtin name pushes the builtin (a global that shadows it is ignored)';

@@ -8,9 +8,8 @@
  * builtins in hot code are pure, and the duplicated effect is a well-formed state (just not one
  * the interpreter ever reaches).
  */
-import { PyBuiltin, callNative, python, type Optimizer, type PyValue } from '../../../reference/src';
-import type { RuleId } from '../../src/certify/rules';
-import { PatchedSuperblock } from '../../src/mutants/derive';
+import { PyBuiltin, callNative, python, type Optimizer, type PyValue, type RuleId } from '../../../index';
+import { PatchedSuperblock } from './lib/derive';
 
 export const rule: RuleId = 'advance-n';
 export const summary = 'calls each builtin once more to profile its result type (print prints twice)';

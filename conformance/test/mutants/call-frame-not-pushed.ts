@@ -10,10 +10,11 @@
  * call's work (popping, binding) is done; the frame push is not. Subtle because the returned
  * frame looks exactly like the one the interpreter would have pushed.
  */
-import { ALL_CAPABILITIES, OP, PyFunction, type Executor, type Frame, type Optimizer, type PyValue, type Vm } from '../../../reference/src';
-import { originalArg, originalOp } from '../../../reference/src/isa/code-view';
-import type { RuleId } from '../../src/certify/rules';
-import { hasRoom } from '../../src/mutants/derive';
+import {
+  ALL_CAPABILITIES, OP, PyFunction, originalArg, originalOp, type Executor, type Frame, type Optimizer,
+  type PyValue, type Vm, type RuleId,
+} from '../../../index';
+import { hasRoom } from './lib/derive';
 
 export const rule: RuleId = 'execute.frame';
 export const summary = "CALL of a Python function: builds the callee's frame and returns it without pushing it";

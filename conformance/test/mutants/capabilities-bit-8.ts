@@ -8,8 +8,7 @@
  * first asks "does this fixture have a hotspot of a declared kind?" skips every fixture and
  * never registers the optimizer at all.
  */
-import { CounterOptimizer, type Code, type Executor, type Optimizer } from '../../../reference/src';
-import type { RuleId } from '../../src/certify/rules';
+import { CounterOptimizer, type Code, type Executor, type Optimizer, type RuleId } from '../../../index';
 
 export const rule: RuleId = 'registration.capabilities';
 export const summary = 'capabilities = 1 << 3 = 8 (BACK_EDGE as "the third flag", counted from 1)';

@@ -9,7 +9,7 @@
  * a sentinel None compared with numbers).
  */
 import { python, type Optimizer, type PyValue } from '../../../index';
-import { PatchedSuperblock, type RuleId } from '../../src/mutants/derive';
+import { PatchedSuperblock, type RuleId } from './lib/derive';
 
 export const rule: RuleId = 'advance-n';
 export const summary = 'ordering of ints/strs/None with JS < (1 < "a" and None < 1 raise no TypeError)';

@@ -9,9 +9,10 @@
  * walk terminates on every single-loop function, the usual test case. Only a wall-clock limit
  * around the plug-in can catch it, so the in-process gallery run skips it (`needsIsolation`).
  */
-import { ALL_CAPABILITIES, OP, SuperblockOptimizer, type Code, type Executor, type Optimizer } from '../../../reference/src';
-import { originalArg, originalOp } from '../../../reference/src/isa/code-view';
-import type { RuleId } from '../../src/certify/rules';
+import {
+  ALL_CAPABILITIES, OP, SuperblockOptimizer, originalArg, originalOp, type Code, type Executor,
+  type Optimizer, type RuleId,
+} from '../../../index';
 
 export const rule: RuleId = 'compile.hang';
 export const summary = 'hot-path walk that circles forever in an inner loop';

@@ -10,9 +10,10 @@
  * `undefined` without `noUncheckedIndexedAccess`). Subtle because only generators have that
  * kind of hotspot.
  */
-import { ALL_CAPABILITIES, OP, SuperblockOptimizer, type Code, type Executor, type Optimizer } from '../../../reference/src';
-import { originalArg, originalOp } from '../../../reference/src/isa/code-view';
-import type { RuleId } from '../../src/certify/rules';
+import {
+  ALL_CAPABILITIES, OP, SuperblockOptimizer, originalArg, originalOp, type Code, type Executor,
+  type Optimizer, type RuleId,
+} from '../../../index';
 
 export const rule: RuleId = 'compile.result';
 export const summary = "compile returns plans[offset], a hole (undefined) at resume-after-yield hotspots";

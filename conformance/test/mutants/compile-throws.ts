@@ -7,10 +7,9 @@
  * has to absorb (it treats it as a decline and records it). Subtle because hot loops of
  * arithmetic and calls compile fine; a region with an attribute load or a keyword call throws.
  */
-import { SuperblockOptimizer, type Code, type Executor, type Optimizer } from '../../../reference/src';
-import { BY_OPCODE } from '../../../reference/src/isa/table';
-import { planRegion } from '../../../reference/src/optimizers/superblock';
-import type { RuleId } from '../../src/certify/rules';
+import {
+  SuperblockOptimizer, BY_OPCODE, planRegion, type Code, type Executor, type Optimizer, type RuleId,
+} from '../../../index';
 
 export const rule: RuleId = 'compile.throws';
 export const summary = 'compile throws Error("cannot compile X") for regions with unsupported instructions';

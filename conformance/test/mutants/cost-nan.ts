@@ -7,8 +7,7 @@
  * with it is false, so a VM that tested `cost <= 0` would accept it; the API requires a finite
  * number > 0 and the VM refuses the registration.
  */
-import { CounterOptimizer, type Code, type Executor, type Optimizer } from '../../../reference/src';
-import type { RuleId } from '../../src/certify/rules';
+import { CounterOptimizer, type Code, type Executor, type Optimizer, type RuleId } from '../../../index';
 
 export const rule: RuleId = 'registration.costs';
 export const summary = 'runCost = measured executor time / measured interpreter time = 0 / 0 = NaN';

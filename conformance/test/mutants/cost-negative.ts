@@ -6,8 +6,7 @@
  * about -0.32. The API's costs are plain ratios, finite and > 0; a negative run cost would make
  * the seed's threshold formula favour compiling ever more. The VM refuses the registration.
  */
-import { SuperblockOptimizer, type Code, type Executor, type Optimizer } from '../../../reference/src';
-import type { RuleId } from '../../src/certify/rules';
+import { SuperblockOptimizer, type Code, type Executor, type Optimizer, type RuleId } from '../../../index';
 
 export const rule: RuleId = 'registration.costs';
 export const summary = 'costs declared as log2 ratios: runCost = log2(0.8) < 0';

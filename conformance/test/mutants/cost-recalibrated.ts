@@ -8,9 +8,10 @@
  * hotspot policy — and a profile that believes it is being tuned is not. Subtle because the
  * values stay finite and positive, and nothing in a single run's result changes.
  */
-import { SuperblockOptimizer, type Code, type Executor, type Frame, type Optimizer, type Vm } from '../../../reference/src';
-import type { SuperblockExecutor } from '../../../reference/src/optimizers/superblock';
-import type { RuleId } from '../../src/certify/rules';
+import {
+  SuperblockOptimizer, type Code, type Executor, type Frame, type Optimizer, type Vm,
+  type SuperblockExecutor, type RuleId,
+} from '../../../index';
 
 export const rule: RuleId = 'costs.stable';
 export const summary = 'runCost updated from measurements after every executor run';

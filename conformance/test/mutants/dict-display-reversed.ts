@@ -8,9 +8,8 @@
  * first value wins instead of the last. Subtle because `d[k]` lookups, `len(d)` and `k in d` all
  * behave; only order-sensitive uses (printing, iteration, `list(d)`) or duplicate keys show it.
  */
-import { PyDict, PyTuple, python, type Optimizer, type PyValue } from '../../../reference/src';
-import type { RuleId } from '../../src/certify/rules';
-import { PatchedSuperblock } from '../../src/mutants/derive';
+import { PyDict, PyTuple, python, type Optimizer, type PyValue, type RuleId } from '../../../index';
+import { PatchedSuperblock } from './lib/derive';
 
 export const rule: RuleId = 'advance-n';
 export const summary = 'BUILD_MAP / BUILD_CONST_KEY_MAP insert the pairs in reverse order';

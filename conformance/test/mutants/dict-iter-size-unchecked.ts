@@ -9,7 +9,7 @@
  * only reassign values — nearly all of them — never change the size.
  */
 import { PyDictIterator, type Optimizer } from '../../../index';
-import { PatchedSuperblock, type RuleId } from '../../src/mutants/derive';
+import { PatchedSuperblock, type RuleId } from './lib/derive';
 
 export const rule: RuleId = 'advance-n';
 export const summary = 'for over a dict does not raise when the loop adds or deletes keys';

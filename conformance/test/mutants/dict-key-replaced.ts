@@ -9,7 +9,7 @@
  * compares equal; only its keys' reprs and types show it.
  */
 import { PyDict, python, type Optimizer } from '../../../index';
-import { PatchedSuperblock, type RuleId } from '../../src/mutants/derive';
+import { PatchedSuperblock, type RuleId } from './lib/derive';
 
 export const rule: RuleId = 'advance-n';
 export const summary = 'd[k] = v on an existing key also stores k (d[1] then d[True] leaves the key True)';

@@ -9,7 +9,7 @@
  * and accumulators that update keys are not.
  */
 import { PyDict, python, type Optimizer } from '../../../index';
-import { PatchedSuperblock, type RuleId } from '../../src/mutants/derive';
+import { PatchedSuperblock, type RuleId } from './lib/derive';
 
 export const rule: RuleId = 'advance-n';
 export const summary = 'd[k] = v on an existing key deletes and re-inserts it (the key moves to the end)';

@@ -8,7 +8,7 @@
  * `except KeyError: d[k] = 1`) turns into a TypeError or a silent None.
  */
 import { PyDict, python, type Optimizer } from '../../../index';
-import { PatchedSuperblock, type RuleId } from '../../src/mutants/derive';
+import { PatchedSuperblock, type RuleId } from './lib/derive';
 
 export const rule: RuleId = 'advance-n';
 export const summary = 'dict[k] of a missing key is None instead of KeyError';

@@ -8,9 +8,8 @@
  * print the same until someone mutates one of the aliases — only a comparison of the heap with
  * object identity catches it at the point of the bug.
  */
-import { PyList, type Optimizer } from '../../../reference/src';
-import type { RuleId } from '../../src/certify/rules';
-import { PatchedSuperblock } from '../../src/mutants/derive';
+import { PyList, type Optimizer, type RuleId } from '../../../index';
+import { PatchedSuperblock } from './lib/derive';
 
 export const rule: RuleId = 'advance-n';
 export const summary = 'BUILD_LIST 0 pushes one list allocated at compile time (aliasing)';

@@ -9,9 +9,10 @@
  * the program's result is unchanged — and an optimizer author testing with all capabilities
  * declared would never see the refusal.
  */
-import { Capability, OP, type Code, type Executor, type Frame, type Optimizer, type Vm } from '../../../reference/src';
-import { originalArg, originalOp } from '../../../reference/src/isa/code-view';
-import type { RuleId } from '../../src/certify/rules';
+import {
+  Capability, OP, originalArg, originalOp, type Code, type Executor, type Frame, type Optimizer,
+  type Vm, type RuleId,
+} from '../../../index';
 
 export const rule: RuleId = 'capabilities.install';
 export const summary = 'BACK_EDGE optimizer that also installs its executor at the function-entry RESUME';

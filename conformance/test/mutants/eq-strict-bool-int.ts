@@ -8,7 +8,7 @@
  * counting code (`flag == 1`, `bits[i] == True`, a parity bit compared with `x & 1`).
  */
 import { python, type Optimizer, type PyValue } from '../../../index';
-import { PatchedSuperblock, type RuleId } from '../../src/mutants/derive';
+import { PatchedSuperblock, type RuleId } from './lib/derive';
 
 export const rule: RuleId = 'advance-n';
 export const summary = '== / != of unboxed values with JS === (True == 1 is False)';

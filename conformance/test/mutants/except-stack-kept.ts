@@ -10,7 +10,7 @@
  * operands); only a raise in the middle of a larger expression (`total += 100 // d`) leaves one.
  */
 import { PyException, Vm, type Frame, type Optimizer } from '../../../index';
-import { OnePassExecutor, OnePassOptimizer, type RuleId } from '../../src/mutants/derive';
+import { OnePassExecutor, OnePassOptimizer, type RuleId } from './lib/derive';
 
 export const rule: RuleId = 'advance-n';
 export const summary = 'routes a raise in its region to the handler itself, leaving stray operands on the stack';

@@ -9,9 +9,10 @@
  * it spins forever. Only a wall-clock limit around the plug-in can catch it, so the in-process
  * gallery run skips it (`needsIsolation`).
  */
-import { Capability, OP, type Code, type Executor, type Frame, type Optimizer, type Vm } from '../../../reference/src';
-import { originalArg, originalOp } from '../../../reference/src/isa/code-view';
-import type { RuleId } from '../../src/certify/rules';
+import {
+  Capability, OP, originalArg, originalOp, type Code, type Executor, type Frame, type Optimizer,
+  type Vm, type RuleId,
+} from '../../../index';
 
 export const rule: RuleId = 'execute.hang';
 export const summary = "steps until ip == FOR_ITER's END_FOR label, which an exhausted FOR_ITER jumps past";

@@ -9,10 +9,11 @@
  * `x / 2.0`) the code object's constant itself changes, so every later `LOAD_CONST` of it — in
  * this call and the next — sees the last result. Subtle because each single result is right.
  */
-import { PyFloat, type Optimizer, type PyValue } from '../../../reference/src';
-import { binaryOp, NB_ADD, NB_INPLACE, NB_MULTIPLY, NB_SUBTRACT, NB_TRUE_DIVIDE } from '../../../reference/src/runtime/binary';
-import type { RuleId } from '../../src/certify/rules';
-import { PatchedSuperblock } from '../../src/mutants/derive';
+import {
+  PyFloat, binaryOp, NB_ADD, NB_INPLACE, NB_MULTIPLY, NB_SUBTRACT, NB_TRUE_DIVIDE, type Optimizer,
+  type PyValue, type RuleId,
+} from '../../../index';
+import { PatchedSuperblock } from './lib/derive';
 
 export const rule: RuleId = 'execute.mutates-code';
 export const summary = "float + - * / write the result into the right operand's float object (a constant too)";

@@ -9,7 +9,7 @@
  * float between 0.0001 and 1e16 — nearly all of them — prints the same.
  */
 import { PyFloat, type Optimizer } from '../../../index';
-import { PatchedSuperblock, type RuleId } from '../../src/mutants/derive';
+import { PatchedSuperblock, type RuleId } from './lib/derive';
 
 export const rule: RuleId = 'advance-n';
 export const summary = 'f"{x}" of a float with JS String(x) (1e16 prints 10000000000000000.0, 1e-05 prints 0.00001)';

@@ -9,7 +9,7 @@
  * 0.0 * inf, inf - inf), range filters and clamps let it through.
  */
 import { PyFloat, python, type Optimizer, type PyValue } from '../../../index';
-import { PatchedSuperblock, type RuleId } from '../../src/mutants/derive';
+import { PatchedSuperblock, type RuleId } from './lib/derive';
 
 export const rule: RuleId = 'advance-n';
 export const summary = 'float a >= b as not (a < b), a <= b as not (a > b): wrong for nan';

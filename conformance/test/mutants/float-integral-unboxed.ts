@@ -9,7 +9,7 @@
  * raising a different message, or a type check shows it.
  */
 import { PyFloat, python, type Optimizer, type PyValue } from '../../../index';
-import { PatchedSuperblock, type RuleId } from '../../src/mutants/derive';
+import { PatchedSuperblock, type RuleId } from './lib/derive';
 
 export const rule: RuleId = 'advance-n';
 export const summary = 'float + - * results that are whole numbers are stored as ints (1.5 + 1.5 is 3)';

@@ -8,7 +8,7 @@
  * by it shows the sign — mirrored coordinates and negated balances print `-0.0` in CPython.
  */
 import { PyFloat, type Optimizer } from '../../../index';
-import { PatchedSuperblock, type RuleId } from '../../src/mutants/derive';
+import { PatchedSuperblock, type RuleId } from './lib/derive';
 
 export const rule: RuleId = 'advance-n';
 export const summary = 'float negation as 0 - x: -(0.0) is 0.0, not -0.0';

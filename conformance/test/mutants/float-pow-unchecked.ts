@@ -9,7 +9,7 @@
  * compound interest — is bit-identical; only growth that escapes the double range shows it.
  */
 import { PyFloat, python, type Optimizer, type PyValue } from '../../../index';
-import { PatchedSuperblock, type RuleId } from '../../src/mutants/derive';
+import { PatchedSuperblock, type RuleId } from './lib/derive';
 
 export const rule: RuleId = 'advance-n';
 export const summary = 'float ** with JS ** (inf and nan instead of OverflowError and ZeroDivisionError)';

@@ -7,10 +7,8 @@
  * (`3.0`), compares equal (`3.0 == 3`), and hashes equal, so many programs never notice;
  * indexing with it (`xs[n // 2]`) raises TypeError later, far from the bug.
  */
-import { PyFloat, type Optimizer } from '../../../reference/src';
-import { NB_FLOOR_DIVIDE, NB_INPLACE } from '../../../reference/src/runtime/binary';
-import type { RuleId } from '../../src/certify/rules';
-import { PatchedSuperblock } from '../../src/mutants/derive';
+import { PyFloat, NB_FLOOR_DIVIDE, NB_INPLACE, type Optimizer, type RuleId } from '../../../index';
+import { PatchedSuperblock } from './lib/derive';
 
 export const rule: RuleId = 'advance-n';
 export const summary = 'int // int computed as float floor division: 7 // 2 gives 3.0';

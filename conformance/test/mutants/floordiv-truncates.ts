@@ -8,7 +8,7 @@
  * negative operands appear only in a few loops (offsets before an origin, coordinates, balances).
  */
 import { python, type Optimizer } from '../../../index';
-import { PatchedSuperblock, type RuleId } from '../../src/mutants/derive';
+import { PatchedSuperblock, type RuleId } from './lib/derive';
 
 export const rule: RuleId = 'advance-n';
 export const summary = 'int // truncates toward zero (-7 // 2 is -3)';

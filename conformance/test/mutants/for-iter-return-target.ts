@@ -11,11 +11,9 @@
  * executor runs then, or sees only a wrong result. It is part of the state, so advance-n catches
  * it at the FOR_ITER.
  */
-import type { Frame, Optimizer, Vm } from '../../../reference/src';
-import { originalArg, originalOp } from '../../../reference/src/isa/code-view';
-import { OP } from '../../../reference/src/isa/table';
-import { Capability } from '../../../reference/src/optimizer/api';
-import type { RuleId } from '../../src/certify/rules';
+import {
+  originalArg, originalOp, OP, Capability, type Frame, type Optimizer, type Vm, type RuleId,
+} from '../../../index';
 
 export const rule: RuleId = 'advance-n';
 export const summary = "FOR_ITER gives a resumed generator the return target + 1 (3.11's), not + 2";

@@ -10,7 +10,7 @@
  * advance N compares (spec/state.md#state-identity), so the very first run is a violation.
  */
 import { Frame, type Executor, type Optimizer, type Vm } from '../../../index';
-import { PatchedSuperblock, WrappingOptimizer, type RuleId } from '../../src/mutants/derive';
+import { PatchedSuperblock, WrappingOptimizer, type RuleId } from './lib/derive';
 
 export const rule: RuleId = 'advance-n';
 export const summary = 'returns an equal copy of the frame as the innermost frame (frame identity lost)';

@@ -8,8 +8,8 @@
  * configured threshold changed in the loop) does not, and the loop goes on reading the stale
  * value. Subtle because functions and constants — most globals a loop reads — are never rebound.
  */
-import { type Optimizer, type PyValue } from '../../../index';
-import { PatchedSuperblock, type RuleId } from '../../src/mutants/derive';
+import type { Optimizer, PyValue } from '../../../index';
+import { PatchedSuperblock, type RuleId } from './lib/derive';
 
 export const rule: RuleId = 'advance-n';
 export const summary = 'LOAD_GLOBAL caches the value, guarded by the globals count (a rebound global goes stale)';

@@ -11,10 +11,11 @@
  * work again.) Subtle because callees returning ints, and callees without side effects, are
  * inlined correctly.
  */
-import { ALL_CAPABILITIES, OP, PyFunction, type Executor, type Frame, type Optimizer, type Vm } from '../../../reference/src';
-import { originalArg, originalOp } from '../../../reference/src/isa/code-view';
-import type { RuleId } from '../../src/certify/rules';
-import { hasRoom } from '../../src/mutants/derive';
+import {
+  ALL_CAPABILITIES, OP, PyFunction, originalArg, originalOp, type Executor, type Frame, type Optimizer,
+  type Vm, type RuleId,
+} from '../../../index';
+import { hasRoom } from './lib/derive';
 
 export const rule: RuleId = 'advance-n';
 export const summary = "inlines a call, then on a non-int result 'deoptimises' to before the CALL, keeping its effects";

@@ -9,7 +9,7 @@
  * repeated multiplication) do, and their low digits are wrong.
  */
 import { python, type Optimizer } from '../../../index';
-import { PatchedSuperblock, type RuleId } from '../../src/mutants/derive';
+import { PatchedSuperblock, type RuleId } from './lib/derive';
 
 export const rule: RuleId = 'advance-n';
 export const summary = 'int + - * on JS numbers keep the double result past 2**53 (no overflow check)';

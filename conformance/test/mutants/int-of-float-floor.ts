@@ -8,7 +8,7 @@
  * positive measurements; negative coordinates, temperatures and deltas show it.
  */
 import { PyFloat, type Optimizer } from '../../../index';
-import { inlineBuiltin, PatchedSuperblock, type RuleId } from '../../src/mutants/derive';
+import { inlineBuiltin, PatchedSuperblock, type RuleId } from './lib/derive';
 
 export const rule: RuleId = 'advance-n';
 export const summary = 'int(float) inlined as Math.floor (int(-2.5) is -3)';

@@ -9,7 +9,7 @@
  * only bases 1 and -1 with negative exponents — sign factors — meet the bug.
  */
 import { python, type Optimizer } from '../../../index';
-import { PatchedSuperblock, type RuleId } from '../../src/mutants/derive';
+import { PatchedSuperblock, type RuleId } from './lib/derive';
 
 export const rule: RuleId = 'advance-n';
 export const summary = 'int ** negative int stays an int when whole ((-1) ** -3 is -1, not -1.0)';

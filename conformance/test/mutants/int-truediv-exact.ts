@@ -8,7 +8,7 @@
  * later arithmetic mostly agrees; averages, ratios and percentages printed after the loop show it.
  */
 import { PyFloat, python, type Optimizer } from '../../../index';
-import { PatchedSuperblock, type RuleId } from '../../src/mutants/derive';
+import { PatchedSuperblock, type RuleId } from './lib/derive';
 
 export const rule: RuleId = 'advance-n';
 export const summary = 'int / int pushes an int when exact (6 / 3 is 2, not 2.0)';

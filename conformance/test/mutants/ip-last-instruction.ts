@@ -10,9 +10,8 @@
  * only happens on the rare exit path, and when the guard fails right after the hotspot the
  * written-back index is the hotspot itself, which the VM's progress rule happens to repair.
  */
-import type { Frame, Optimizer } from '../../../reference/src';
-import type { RuleId } from '../../src/certify/rules';
-import { OnePassExecutor, OnePassOptimizer } from '../../src/mutants/derive';
+import type { Frame, Optimizer, RuleId } from '../../../index';
+import { OnePassExecutor, OnePassOptimizer } from './lib/derive';
 
 export const rule: RuleId = 'advance-n';
 export const summary = 'side exit writes back the last completed instruction as ip (off by one)';

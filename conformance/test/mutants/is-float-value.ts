@@ -9,7 +9,7 @@
  * is rare; it appears in identity caches, "is this the same sentinel" checks and nan handling.
  */
 import { PyFloat, type Optimizer } from '../../../index';
-import { PatchedSuperblock, type RuleId } from '../../src/mutants/derive';
+import { PatchedSuperblock, type RuleId } from './lib/derive';
 
 export const rule: RuleId = 'advance-n';
 export const summary = 'x is y on floats compares values (nan is not itself; equal floats are identical)';

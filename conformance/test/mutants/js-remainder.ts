@@ -6,10 +6,8 @@
  * sign: `-7 % 3` is 2 in Python and -1 in JS (and `7 % -3` is -2, not 1). Subtle because every
  * non-negative case — nearly all loop counters and hash buckets — is right.
  */
-import type { Optimizer } from '../../../reference/src';
-import { NB_INPLACE, NB_REMAINDER } from '../../../reference/src/runtime/binary';
-import type { RuleId } from '../../src/certify/rules';
-import { PatchedSuperblock } from '../../src/mutants/derive';
+import { NB_INPLACE, NB_REMAINDER, type Optimizer, type RuleId } from '../../../index';
+import { PatchedSuperblock } from './lib/derive';
 
 export const rule: RuleId = 'advance-n';
 export const summary = "int % uses JS remainder (wrong sign for negative operands)";

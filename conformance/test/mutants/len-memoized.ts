@@ -9,7 +9,7 @@
  * containers they measure.
  */
 import { PyDict, PyList, type Optimizer } from '../../../index';
-import { inlineBuiltin, PatchedSuperblock, type RuleId } from '../../src/mutants/derive';
+import { inlineBuiltin, PatchedSuperblock, type RuleId } from './lib/derive';
 
 export const rule: RuleId = 'advance-n';
 export const summary = 'len(list or dict) remembered per object (stale after the loop changes it)';

@@ -6,9 +6,8 @@
  * no equal element is present. A list comprehension over distinct values (the common test case)
  * is unaffected; `[x % 3 for x in range(9)]` silently loses six elements.
  */
-import { PyList, pyEquals, type Optimizer, type PyValue } from '../../../reference/src';
-import type { RuleId } from '../../src/certify/rules';
-import { PatchedSuperblock } from '../../src/mutants/derive';
+import { PyList, pyEquals, type Optimizer, type PyValue, type RuleId } from '../../../index';
+import { PatchedSuperblock } from './lib/derive';
 
 export const rule: RuleId = 'advance-n';
 export const summary = 'LIST_APPEND with set semantics: skips an append of a value already in the list';

@@ -9,7 +9,7 @@
  * is right.
  */
 import { PyList, type Optimizer } from '../../../index';
-import { PatchedSuperblock, type RuleId } from '../../src/mutants/derive';
+import { PatchedSuperblock, type RuleId } from './lib/derive';
 
 export const rule: RuleId = 'advance-n';
 export const summary = 'x in list via Array.includes (equal tuples and 1 vs 1.0 vs True not found)';

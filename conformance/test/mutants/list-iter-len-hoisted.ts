@@ -9,7 +9,7 @@
  * Subtle because loops that do not change their list — nearly all of them — are unaffected.
  */
 import { PyList, PySeqIterator, type Optimizer } from '../../../index';
-import { PatchedSuperblock, type RuleId } from '../../src/mutants/derive';
+import { PatchedSuperblock, type RuleId } from './lib/derive';
 
 export const rule: RuleId = 'advance-n';
 export const summary = 'for over a list stops at the length it had on first sight (appended items skipped)';

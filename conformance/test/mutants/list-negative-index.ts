@@ -9,7 +9,7 @@
  * previous element" (`xs[i - 1]` at i = 0) and "the last one" (`xs[-1]`) do.
  */
 import { PyList, type Optimizer } from '../../../index';
-import { PatchedSuperblock, type RuleId } from '../../src/mutants/derive';
+import { PatchedSuperblock, type RuleId } from './lib/derive';
 
 export const rule: RuleId = 'advance-n';
 export const summary = 'list[i] checks only i < len (xs[-1] reads a hole, pushed as None)';

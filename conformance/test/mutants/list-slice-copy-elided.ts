@@ -8,7 +8,7 @@
  * copy at the moment it is taken: only a later mutation of one of the two shows the aliasing.
  */
 import { PyList, type Optimizer } from '../../../index';
-import { PatchedSuperblock, type RuleId } from '../../src/mutants/derive';
+import { PatchedSuperblock, type RuleId } from './lib/derive';
 
 export const rule: RuleId = 'advance-n';
 export const summary = 'xs[:] of a list returns xs itself (copy elided, aliasing)';

@@ -8,7 +8,7 @@
  * the end — but code that relies on the IndexError (try the slot, append on failure) does.
  */
 import { PyList, type Optimizer } from '../../../index';
-import { PatchedSuperblock, type RuleId } from '../../src/mutants/derive';
+import { PatchedSuperblock, type RuleId } from './lib/derive';
 
 export const rule: RuleId = 'advance-n';
 export const summary = 'list[i] = v with no bounds check (no IndexError past the end)';

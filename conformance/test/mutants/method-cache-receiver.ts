@@ -10,7 +10,7 @@
  * methods on one object for their whole run.
  */
 import { python, type Optimizer, type PyValue } from '../../../index';
-import { PatchedSuperblock, type RuleId } from '../../src/mutants/derive';
+import { PatchedSuperblock, type RuleId } from './lib/derive';
 
 export const rule: RuleId = 'advance-n';
 export const summary = 'LOAD_ATTR method cache guarded by type keeps the first receiver (rebound variables call the old object)';

@@ -8,8 +8,7 @@
  * refuses: an optimizer is an object with a `compile` method. (The cast below is what a
  * JavaScript author gets for free.)
  */
-import { SuperblockOptimizer, type Code, type Executor, type Optimizer } from '../../../reference/src';
-import type { RuleId } from '../../src/certify/rules';
+import { SuperblockOptimizer, type Code, type Executor, type Optimizer, type RuleId } from '../../../index';
 
 export const rule: RuleId = 'registration.not-an-optimizer';
 export const summary = 'the entry point is named optimize(code, offset), as in CPython, not compile';

@@ -8,9 +8,8 @@
  * below everything the frame still uses and vanish when it returns), so an end-to-end comparison
  * of results misses it; only a state comparison after the executor sees the extra slot.
  */
-import type { Optimizer } from '../../../reference/src';
-import type { RuleId } from '../../src/certify/rules';
-import { PatchedSuperblock } from '../../src/mutants/derive';
+import type { Optimizer, RuleId } from '../../../index';
+import { PatchedSuperblock } from './lib/derive';
 
 export const rule: RuleId = 'advance-n';
 export const summary = 'POP_TOP treated as dead code: the popped value stays on the stack';

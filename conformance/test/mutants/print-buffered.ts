@@ -9,7 +9,7 @@
  * the interpreter. Subtle because loops that never raise print exactly the same text.
  */
 import { python, type Executor, type Frame, type Optimizer, type Vm } from '../../../index';
-import { inlineBuiltin, PatchedSuperblock, WrappingOptimizer, type RuleId } from '../../src/mutants/derive';
+import { inlineBuiltin, PatchedSuperblock, WrappingOptimizer, type RuleId } from './lib/derive';
 
 export const rule: RuleId = 'advance-n';
 export const summary = 'print buffered per executor run, flushed only on a normal return (output reordered after a raise)';

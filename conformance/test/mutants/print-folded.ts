@@ -9,10 +9,8 @@
  * violation at the first executor run that covers a print. Subtle because a certifier that
  * compared only return values (and most fixtures print nothing) would pass it.
  */
-import { OP, PyBuiltin, type Optimizer } from '../../../reference/src';
-import { originalOp } from '../../../reference/src/isa/code-view';
-import type { RuleId } from '../../src/certify/rules';
-import { PatchedSuperblock } from '../../src/mutants/derive';
+import { OP, PyBuiltin, originalOp, type Optimizer, type RuleId } from '../../../index';
+import { PatchedSuperblock } from './lib/derive';
 
 export const rule: RuleId = 'advance-n';
 export const summary = 'a discarded print(...) call is folded to None (output dropped)';

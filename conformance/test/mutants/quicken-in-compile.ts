@@ -9,9 +9,10 @@
  * function of that code, the VM keeps the original instruction under `ENTER_EXECUTOR`, and
  * code equality and hashing see through executors to it — and now see a different program.
  */
-import { Capability, OP, type Code, type Executor, type Frame, type Optimizer, type Vm } from '../../../reference/src';
-import { originalArg, originalOp } from '../../../reference/src/isa/code-view';
-import type { RuleId } from '../../src/certify/rules';
+import {
+  Capability, OP, originalArg, originalOp, type Code, type Executor, type Frame, type Optimizer,
+  type Vm, type RuleId,
+} from '../../../index';
 
 export const rule: RuleId = 'compile.mutates';
 export const summary = "compile rewrites the loop's JUMP_BACKWARDs to JUMP_BACKWARD_NO_INTERRUPT in place";

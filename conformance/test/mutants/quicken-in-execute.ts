@@ -8,10 +8,10 @@
  * wrong for lists — `xs += [v]` extends `xs` in place, `xs + [v]` builds a new list — but that
  * would only show when a list reaches it.
  */
-import { Capability, OP, type Code, type Executor, type Frame, type Optimizer, type Vm } from '../../../reference/src';
-import { originalArg, originalOp } from '../../../reference/src/isa/code-view';
-import { NB_ADD, NB_INPLACE } from '../../../reference/src/runtime/binary';
-import type { RuleId } from '../../src/certify/rules';
+import {
+  Capability, OP, originalArg, originalOp, NB_ADD, NB_INPLACE, type Code, type Executor, type Frame,
+  type Optimizer, type Vm, type RuleId,
+} from '../../../index';
 
 export const rule: RuleId = 'execute.mutates-code';
 export const summary = 'on first run, rewrites BINARY_OP += to BINARY_OP + in the loop body';

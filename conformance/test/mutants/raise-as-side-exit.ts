@@ -9,9 +9,8 @@
  * usually find something on the stack, and programs whose exceptions are never raised in hot
  * code (most of them) are unaffected.
  */
-import { PyException, type Frame, type Optimizer } from '../../../reference/src';
-import type { RuleId } from '../../src/certify/rules';
-import { OnePassExecutor, OnePassOptimizer } from '../../src/mutants/derive';
+import { PyException, type Frame, type Optimizer, type RuleId } from '../../../index';
+import { OnePassExecutor, OnePassOptimizer } from './lib/derive';
 
 export const rule: RuleId = 'advance-n';
 export const summary = 'a Python exception inside the region ends it quietly (ip past the raising instruction)';

@@ -10,7 +10,7 @@
  * all of them — see exactly the same values.
  */
 import { PyRangeIterator, type Executor, type Frame, type Optimizer, type Vm } from '../../../index';
-import { PatchedSuperblock, WrappingOptimizer, type RuleId } from '../../src/mutants/derive';
+import { PatchedSuperblock, WrappingOptimizer, type RuleId } from './lib/derive';
 
 export const rule: RuleId = 'advance-n';
 export const summary = "range loop position kept in the executor, written back only on a normal return (lost when the region raises)";

@@ -11,9 +11,9 @@
  * label, or a local's index). The API accepts the replacement — it is a valid executor at a
  * declared hotspot — so only the state after its first run shows the mistake.
  */
-import { Capability, type Code, type Executor, type Frame, type Optimizer, type Vm } from '../../../reference/src';
-import { originalArg } from '../../../reference/src/isa/code-view';
-import type { RuleId } from '../../src/certify/rules';
+import {
+  Capability, originalArg, type Code, type Executor, type Frame, type Optimizer, type Vm, type RuleId,
+} from '../../../index';
 
 export const rule: RuleId = 'advance-n';
 export const summary = 'replaces itself with an executor compiled for the loop head instead of its own offset';

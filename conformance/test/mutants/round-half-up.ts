@@ -8,7 +8,7 @@
  * and common in computed data: averages of two ints, `n / 2`, prices with half cents.
  */
 import { PyFloat, type Optimizer } from '../../../index';
-import { inlineBuiltin, PatchedSuperblock, type RuleId } from '../../src/mutants/derive';
+import { inlineBuiltin, PatchedSuperblock, type RuleId } from './lib/derive';
 
 export const rule: RuleId = 'advance-n';
 export const summary = 'round(float) inlined as Math.round (halves up: round(2.5) is 3)';

@@ -8,7 +8,7 @@
  * masks and flags below bit 31 — nearly all of them — are right.
  */
 import { python, type Optimizer } from '../../../index';
-import { PatchedSuperblock, type RuleId } from '../../src/mutants/derive';
+import { PatchedSuperblock, type RuleId } from './lib/derive';
 
 export const rule: RuleId = 'advance-n';
 export const summary = 'int << and >> with JS int32 shifts (1 << 31 is negative)';

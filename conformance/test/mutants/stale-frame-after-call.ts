@@ -8,9 +8,8 @@
  * frame is the caller, no longer innermost; after the entry call's return there is no frame at
  * all. Subtle because in straight-line and loop code (no calls) the two are the same object.
  */
-import { ALL_CAPABILITIES, type Executor, type Frame, type Optimizer, type Vm } from '../../../reference/src';
-import type { RuleId } from '../../src/certify/rules';
-import { hasRoom } from '../../src/mutants/derive';
+import { ALL_CAPABILITIES, type Executor, type Frame, type Optimizer, type Vm, type RuleId } from '../../../index';
+import { hasRoom } from './lib/derive';
 
 export const rule: RuleId = 'execute.frame';
 export const summary = 'steps until a call switches frames, then returns the stale caller frame';

@@ -7,8 +7,8 @@
  * Multilingual Plane, the unit index and the code-point index part ways, and the fast path returns
  * half of a surrogate pair (or the wrong character after it). Subtle because all BMP text agrees.
  */
-import { type Optimizer } from '../../../index';
-import { PatchedSuperblock, type RuleId } from '../../src/mutants/derive';
+import type { Optimizer } from '../../../index';
+import { PatchedSuperblock, type RuleId } from './lib/derive';
 
 export const rule: RuleId = 'advance-n';
 export const summary = 'str[i] reads the i-th UTF-16 unit (half an emoji)';

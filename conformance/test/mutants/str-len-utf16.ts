@@ -7,8 +7,8 @@
  * Multilingual Plane (an emoji, `chr(0x1F600)`) is two units and one character. Subtle because
  * ASCII, Latin, CJK and every other BMP text — almost all test data — is right.
  */
-import { type Optimizer } from '../../../index';
-import { inlineBuiltin, PatchedSuperblock, type RuleId } from '../../src/mutants/derive';
+import type { Optimizer } from '../../../index';
+import { inlineBuiltin, PatchedSuperblock, type RuleId } from './lib/derive';
 
 export const rule: RuleId = 'advance-n';
 export const summary = 'len(str) inlined as the UTF-16 length (an emoji counts 2)';

@@ -8,7 +8,7 @@
  * (`' ' * (width - len(s))` with a word longer than the width) is where they are not.
  */
 import { python, type Optimizer } from '../../../index';
-import { PatchedSuperblock, type RuleId } from '../../src/mutants/derive';
+import { PatchedSuperblock, type RuleId } from './lib/derive';
 
 export const rule: RuleId = 'execute.throws';
 export const summary = "str * int with JS repeat(): a negative count throws RangeError (Python gives '')";

@@ -10,9 +10,10 @@
  * visible breaks, and TypeScript does not object (an array element's type does not include
  * `undefined` without `noUncheckedIndexedAccess`).
  */
-import { ALL_CAPABILITIES, type Code, type Executor, type Frame, type Optimizer, type Vm } from '../../../reference/src';
-import type { RuleId } from '../../src/certify/rules';
-import { hasRoom } from '../../src/mutants/derive';
+import {
+  ALL_CAPABILITIES, type Code, type Executor, type Frame, type Optimizer, type Vm, type RuleId,
+} from '../../../index';
+import { hasRoom } from './lib/derive';
 
 export const rule: RuleId = 'replacement.invalid';
 export const summary = "top tier replaces itself with tiers[tier + 1], which is undefined (not null)";

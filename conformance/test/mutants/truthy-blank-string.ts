@@ -6,9 +6,8 @@
  * string is false. Subtle because `''` and ordinary words behave; only a string of spaces,
  * tabs or newlines reaching a branch in hot code shows it.
  */
-import { python, type Optimizer, type PyValue } from '../../../reference/src';
-import type { RuleId } from '../../src/certify/rules';
-import { PatchedSuperblock } from '../../src/mutants/derive';
+import { python, type Optimizer, type PyValue, type RuleId } from '../../../index';
+import { PatchedSuperblock } from './lib/derive';
 
 export const rule: RuleId = 'advance-n';
 export const summary = "inline truthiness: whitespace-only strings are false (' ' is True in Python)";

@@ -7,9 +7,8 @@
  * is not such an object: `0.0` and `-0.0` are false. Subtle because loops rarely branch on a
  * float that is exactly zero; `if x:` on a float accumulator that reaches 0.0 is the trigger.
  */
-import { PyDict, PyList, PyTuple, type Optimizer, type PyValue } from '../../../reference/src';
-import type { RuleId } from '../../src/certify/rules';
-import { PatchedSuperblock } from '../../src/mutants/derive';
+import { PyDict, PyList, PyTuple, type Optimizer, type PyValue, type RuleId } from '../../../index';
+import { PatchedSuperblock } from './lib/derive';
 
 export const rule: RuleId = 'advance-n';
 export const summary = 'inline truthiness: every float is true (0.0 too)';

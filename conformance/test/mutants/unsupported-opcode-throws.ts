@@ -9,9 +9,8 @@
  * Subtle because the throw is lazy: compile succeeds, and a region whose unsupported
  * instruction sits behind an untaken branch runs fine.
  */
-import type { Optimizer } from '../../../reference/src';
-import type { RuleId } from '../../src/certify/rules';
-import { OnePassExecutor, OnePassOptimizer } from '../../src/mutants/derive';
+import type { Optimizer, RuleId } from '../../../index';
+import { OnePassExecutor, OnePassOptimizer } from './lib/derive';
 
 export const rule: RuleId = 'execute.throws';
 export const summary = 'closures for unsupported instructions throw a JS Error after earlier ones ran';

@@ -4,19 +4,14 @@
  * module: a mutant is caught only by what it does.
  * @spec #certification
  */
-import type { Code } from '../../../reference/src/isa/code';
-import { originalArg } from '../../../reference/src/isa/code-view';
-import { BY_OPCODE, type Opcode } from '../../../reference/src/isa/table';
-import type { Frame } from '../../../reference/src/interp/frame';
-import type { Vm } from '../../../reference/src/interp/vm';
-import { ALL_CAPABILITIES, type Executor, type Optimizer } from '../../../reference/src/optimizer/api';
-import { planRegion, SuperblockExecutor, type Region, type Run } from '../../../reference/src/optimizers/superblock';
 import {
-  type Code as PublicCode, type Executor as PublicExecutor, type Frame as PublicFrame, type Optimizer as PublicOptimizer,
+  originalArg, BY_OPCODE, ALL_CAPABILITIES, planRegion, SuperblockExecutor, type Code, type Opcode,
+  type Frame, type Vm, type Executor, type Optimizer, type Region, type Run, type Code as PublicCode,
+  type Executor as PublicExecutor, type Frame as PublicFrame, type Optimizer as PublicOptimizer,
   type PyValue as PublicValue, type Vm as PublicVm,
-} from '../../../index';
+} from '../../../../index';
 
-export type { Region, Run } from '../../../reference/src/optimizers/superblock';
+export type { Region, Run } from '../../../../index';
 
 /** One instruction of a planned region, as a patch sees it. */
 export interface InstructionSite {
@@ -160,7 +155,7 @@ export function hasRoom(vm: Vm, n = 1): boolean {
 
 
 /** The rule a mutant states (a type only: the certifier never sees the gallery's modules). */
-export type { RuleId } from '../certify/rules';
+export type { RuleId } from '../../../../index';
 
 /**
  * A `CALL` patch that inlines the builtin `name`: when the callee of a positional `CALL` is the
