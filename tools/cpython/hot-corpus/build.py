@@ -52,7 +52,7 @@ REPRESENTATIVES = [
     ('int', '0'), ('int', '5'), ('int', '-7'),
     ('int31', '2**31 + 3'), ('int31', '-(2**40)'),
     ('int53', '2**64 + 7'), ('int53', '-(2**53) - 1'),
-    ('float', '1.5'), ('float', '0.0'), ('float', '-1e300'),
+    ('float', '-1.5'), ('float', '0.0'), ('float', '1e300'),
     ('float-negzero', '-0.0'),
     ('float-inf', "float('inf')"), ('float-inf', "-float('inf')"),
     ('float-nan', "float('nan')"),
