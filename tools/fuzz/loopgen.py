@@ -643,7 +643,8 @@ class LoopGen(gen.Gen):
             lines.insert(0, f'{ind}{wdata} = [{r.choice(["1.5", "2.0", "0.5"])}] * {t} + [{late}] * {n - t}')
             use = r.choice([f'{acc} += ({w} >= 1.0) + ({w} <= 2.0) + ({w} > 0)',
                             f'{acc} += {w} ** 2 > 1', f'{acc} += {w} ** -1 > 0', f'{acc} += str({w}) == "nan"',
-                            f'{acc} += ({w} != {w}) * 10'])
+                            f'{acc} += ({w} != {w}) * 10',
+                            f'{acc} += ({w} is {w}) + ({w} is not {wdata}[{i}]) * 2'])  # one object: identity holds for nan too
             e = self.fresh('e')
             lines += [f'{ind}    {w} = {wdata}[{i}]', f'{ind}    try:', f'{ind}        {use}',
                       f'{ind}    except (OverflowError, ZeroDivisionError) as {e}:', f'{ind}        {r.choice([f"print({i}, {e})", f"{acc} -= 1", "break"])}']
