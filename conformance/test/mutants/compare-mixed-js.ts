@@ -2,7 +2,7 @@
  * Mutant: ordering comparisons of unboxed values with JavaScript's relational operators.
  *
  * Derived from `superblock`. `<`, `<=`, `>`, `>=` on two unboxed values (ints, strs, bools, None)
- * use JS's operators — right for two ints, two bools, an int and a bool, and two BMP strs. JS
+ * other than two strs use JS's operators — right for two ints, two bools, an int and a bool. JS
  * never refuses a comparison: `1 < 'a'` is false and `None < 1` is true, where Python raises
  * `TypeError: '<' not supported between instances of ...`. Subtle because well-typed code never
  * compares across types; the bug shows only where a program relies on the TypeError (mixed data,
