@@ -73,10 +73,28 @@ export function packOptcert(): Packed {
 }
 
 /**
- * A fresh project in `dir` depending on the tarball, installed offline. `extra` adds package.json
- * fields (e.g. type: module).
+ * A `typescript` 7.0.0 of the user's own that throws when loaded: a stand-in for TypeScript 7
+ * (not in the offline cache), proving optcert never loads the user's TypeScript.
  */
-export function installProject(packed: Packed, dir: string, extra: Record<string, unknown> = {}): void {
+const FAKE_TYPESCRIPT_7 = 'user-typescript-7';
+
+function writeFakeTypescript7(dir: string): void {
+  const pkgDir = join(dir, FAKE_TYPESCRIPT_7);
+  mkdirSync(pkgDir, { recursive: true });
+  writeFileSync(join(pkgDir, 'package.json'), JSON.stringify({ name: 'typescript', version: '7.0.0', main: 'index.js' }));
+  writeFileSync(join(pkgDir, 'index.js'), "throw new Error('optcert loaded the user project\\'s TypeScript 7');\n");
+}
+
+export interface ProjectOptions {
+  /** package.json fields (e.g. type: module). */
+  readonly extra?: Record<string, unknown>;
+  /** The project depends on its own TypeScript 7 (see FAKE_TYPESCRIPT_7); optcert's 6.x nests under it. */
+  readonly typescript7?: boolean;
+}
+
+/** A fresh project in `dir` depending on the tarball, installed offline. */
+export function installProject(packed: Packed, dir: string, options: ProjectOptions = {}): void {
+  const extra = options.extra ?? {};
   mkdirSync(dir, { recursive: true });
   const lock = JSON.parse(readFileSync(join(REPO, 'package-lock.json'), 'utf8')) as { packages: Record<string, Record<string, unknown>> };
   const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as Record<string, unknown>;
@@ -98,7 +116,16 @@ export function installProject(packed: Packed, dir: string, extra: Record<string
     // The registry's tarball address: npm looks it up in its cache by this key and the integrity.
     packages[key] = { ...entry, resolved: `https://registry.npmjs.org/${name}/-/${name.split('/').pop()}-${String(entry.version)}.tgz` };
   }
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'user-project', version: '1.0.0', private: true, ...extra, dependencies: { optcert: spec } }, null, 2));
+  const dependencies: Record<string, string> = { optcert: spec };
+  if (options.typescript7) {
+    writeFakeTypescript7(dir);
+    dependencies.typescript = `file:${FAKE_TYPESCRIPT_7}`;
+    (packages[''] as { dependencies: Record<string, string> }).dependencies.typescript = dependencies.typescript;
+    packages['node_modules/optcert/node_modules/typescript'] = packages['node_modules/typescript'];
+    packages['node_modules/typescript'] = { resolved: FAKE_TYPESCRIPT_7, link: true };
+    packages[FAKE_TYPESCRIPT_7] = { name: 'typescript', version: '7.0.0' };
+  }
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'user-project', version: '1.0.0', private: true, ...extra, dependencies }, null, 2));
   writeFileSync(join(dir, 'package-lock.json'), JSON.stringify({ name: 'user-project', version: '1.0.0', lockfileVersion: 3, requires: true, packages }, null, 2));
   mustRun(NPM, ['ci', '--offline', '--no-audit', '--no-fund', '--ignore-scripts'], dir);
 }

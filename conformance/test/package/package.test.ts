@@ -110,7 +110,7 @@ exports.createOptimizer = () => ({
     'ESM projects get the named exports and types of the public entry, and no deep imports',
     () => {
       const dir = join(packed!.work, 'esm-api');
-      installProject(packed!, dir, { type: 'module' });
+      installProject(packed!, dir, { extra: { type: 'module' } });
       writeFileSync(
         join(dir, 'check.mjs'),
         `import { Capability, HANDLERS, originalOp, originalArg, loadProgram, runEntry, python, binaryOp, SuperblockOptimizer } from 'optcert';
@@ -150,12 +150,26 @@ export const opt: Optimizer = {
     'optcert init in an ESM project without a tsconfig, then certify the .ts optimizer it wrote',
     () => {
       const dir = join(packed!.work, 'esm-ts');
-      installProject(packed!, dir, { type: 'module' });
+      installProject(packed!, dir, { extra: { type: 'module' } });
       const init = optcert(dir, ['init']);
       expect([init.code, init.err]).toEqual([0, '']);
       const r = optcert(dir, ['certify', 'my-optimizer.ts', '--expectations', 'optcert-expectations.yaml', '--grep', GREP, '--jobs', '1']);
       expect([r.code, r.err]).toEqual([0, '']);
       expect(r.out).toMatch(/^my-optimizer: CERTIFIED against a partial selection/m);
+      expect(r.out).toMatch(PARTIAL);
+    },
+    SLOW,
+  );
+
+  test(
+    "with TypeScript 7 in the user's project, the .ts candidate still loads (optcert uses its own TypeScript)",
+    () => {
+      const dir = join(packed!.work, 'ts7');
+      installProject(packed!, dir, { extra: { type: 'module' }, typescript7: true });
+      expect(JSON.parse(readFileSync(join(dir, 'node_modules', 'typescript', 'package.json'), 'utf8')).version).toBe('7.0.0');
+      expect(optcert(dir, ['init']).code).toBe(0);
+      const r = optcert(dir, ['certify', 'my-optimizer.ts', '--grep', GREP, '--jobs', '1']);
+      expect([r.code, r.err]).toEqual([0, '']);
       expect(r.out).toMatch(PARTIAL);
     },
     SLOW,
