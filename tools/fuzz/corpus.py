@@ -329,7 +329,10 @@ def main(argv=None):
     args = ap.parse_args(argv)
 
     if args.show:
-        seed, index = (int(x) for x in args.show.split(':'))
+        m = re.fullmatch(r'(\d+):(\d+)', args.show)
+        if not m:
+            ap.error(f'--show {args.show}: expected SEED:INDEX, e.g. 1:42')
+        seed, index = int(m.group(1)), int(m.group(2))
         sys.stdout.write(build_one(seed, index)[1])
         return 0
     if not os.path.exists(os.path.join(REPO, 'dist', 'conformance', 'src', 'cli.js')):
