@@ -120,14 +120,14 @@ describe('optcert init', () => {
     const proj = join(dir, 'proj');
     for (const f of ['my-optimizer.ts', 'optcert-expectations.yaml', '.github/workflows/optcert.yml', 'package.json']) expect(existsSync(join(proj, f))).toBe(true);
     const pkg = JSON.parse(readFileSync(join(proj, 'package.json'), 'utf8')) as { scripts: Record<string, string>; devDependencies: Record<string, string> };
-    expect(pkg.scripts.certify).toBe('optcert certify my-optimizer.ts --expectations optcert-expectations.yaml');
+    expect(pkg.scripts.certify).toBe('optcert certify my-optimizer.ts --generated --expectations optcert-expectations.yaml');
     expect(pkg.devDependencies.optcert).toBe('^9.9.9');
     const expectations = parseExpectations('x', readFileSync(join(proj, 'optcert-expectations.yaml'), 'utf8'));
     expect(expectations.ok && expectations.expectations.size).toBe(0);
     const workflow = parse(readFileSync(join(proj, '.github/workflows/optcert.yml'), 'utf8')) as { jobs: Record<string, { steps: { run?: string }[]; strategy?: { matrix: { shard: number[] } } }> };
     expect(workflow.jobs.certify!.strategy!.matrix.shard).toEqual([1, 2, 3, 4]);
     const runs = Object.values(workflow.jobs).flatMap((j) => j.steps.map((s) => s.run ?? ''));
-    expect(runs).toContainEqual(expect.stringContaining('npx optcert certify my-optimizer.ts --expectations optcert-expectations.yaml --shard ${{ matrix.shard }}/4 --reporter json'));
+    expect(runs).toContainEqual(expect.stringContaining('npx optcert certify my-optimizer.ts --generated --expectations optcert-expectations.yaml --shard ${{ matrix.shard }}/4 --reporter json'));
     expect(runs).toContainEqual(expect.stringContaining('--reporter junit'));
     expect(runs).toContainEqual('npx optcert merge optcert-shard-*.json --output optcert-certificate.json');
 
@@ -140,7 +140,7 @@ describe('optcert init', () => {
     const dir = tempDir({ 'package.json': '{\n    "name": "x",\n    "dependencies": {"optcert": "^0.1.0"},\n    "scripts": {"test": "jest"}\n}\n' });
     expect(run(dir, ['init'])).toMatchObject({ code: 0, out: ['created my-optimizer.ts', 'created optcert-expectations.yaml', 'created .github/workflows/optcert.yml', 'added to package.json: script certify', expect.stringMatching(/^next: npm run certify/)] });
     const text = readFileSync(join(dir, 'package.json'), 'utf8');
-    expect(JSON.parse(text)).toEqual({ name: 'x', dependencies: { optcert: '^0.1.0' }, scripts: { test: 'jest', certify: 'optcert certify my-optimizer.ts --expectations optcert-expectations.yaml' } });
+    expect(JSON.parse(text)).toEqual({ name: 'x', dependencies: { optcert: '^0.1.0' }, scripts: { test: 'jest', certify: 'optcert certify my-optimizer.ts --generated --expectations optcert-expectations.yaml' } });
     expect(text).toMatch(/^ {4}"name"/m);
 
     const other = tempDir({ 'package.json': '{"scripts": {"certify": "something else"}}' });

@@ -139,7 +139,7 @@ export const opt: Optimizer = {
       // package's declarations (the next test certifies it).
       const init = optcert(dir, ['init']);
       expect([init.code, init.err]).toEqual([0, '']);
-      expect(JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).scripts).toEqual({ certify: 'optcert certify my-optimizer.ts --expectations optcert-expectations.yaml' });
+      expect(JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).scripts).toEqual({ certify: 'optcert certify my-optimizer.ts --generated --expectations optcert-expectations.yaml' });
       const tsc = sh(process.execPath, [join(dir, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', 'typed.ts', 'my-optimizer.ts'], dir);
       expect([tsc.code, tsc.out]).toEqual([0, '']);
     },
