@@ -9,6 +9,7 @@ import { main, type CliIo } from '../src/cli';
 import { certificateValidator } from '../src/fixtures/schema';
 import type { Certificate } from '../src/report/certificate';
 import { cleanTempDirs, tempDir } from './helpers';
+import { BROKEN, GOOD, HANG_COMPILE, STRAIGHT } from './certify-candidates';
 
 const ROOT = join(__dirname, '..', '..');
 const SLOW = 180_000;
@@ -44,48 +45,10 @@ expect:
   return: "${(n * (n - 1)) / 2}"
 `;
 
-const STRAIGHT = `id: t.straight
-description: no loop at all
-spec: [op-RETURN_CONST]
-program:
-  functions:
-    main: |
-      RESUME 0
-      RETURN_CONST 7
-entry: main()
-expect:
-  return: "7"
-`;
-
-const GOOD = `exports.createOptimizer = () => ({
-  name: 'stepper', capabilities: 4, optimizationCost: 1, runCost: 1,
-  compile() { return { execute(frame, vm) { vm.step(frame); return vm.frame; } }; },
-});
-`;
-
-/** After the jump it pushes a stray copy of the top of the stack: advance-n in every loop. */
-const BROKEN = `exports.createOptimizer = () => ({
-  name: 'stray-push', capabilities: 4, optimizationCost: 1, runCost: 1,
-  compile() {
-    return { execute(frame, vm) {
-      vm.step(frame);
-      if (vm.frame === frame && frame.stack.length > 0) frame.stack.push(frame.stack[frame.stack.length - 1]);
-      return vm.frame;
-    } };
-  },
-});
-`;
-
-const HANG = `exports.createOptimizer = () => ({
-  name: 'hangs', capabilities: 4, optimizationCost: 1, runCost: 1,
-  compile() { for (;;) {} },
-});
-`;
-
 const LOOPS = 6;
 
 function corpus(): string {
-  const files: Record<string, string> = { 'fixtures/straight.yaml': STRAIGHT, 'good.js': GOOD, 'broken.js': BROKEN, 'hang.js': HANG };
+  const files: Record<string, string> = { 'fixtures/straight.yaml': STRAIGHT, 'good.js': GOOD, 'broken.js': BROKEN, 'hang.js': HANG_COMPILE };
   for (let i = 1; i <= LOOPS; i++) files[`fixtures/loop-${i}.yaml`] = loop(`t.loop-${i}`, 10 + i);
   return tempDir(files);
 }

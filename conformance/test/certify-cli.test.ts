@@ -9,6 +9,7 @@ import { main } from '../src/cli';
 import { certificateValidator } from '../src/fixtures/schema';
 import { RULE_IDS } from '../src/certify/rules';
 import type { Certificate } from '../src/report/certificate';
+import { BROKEN, GOOD, HANG_COMPILE, STRAIGHT } from './certify-candidates';
 import { parseTap, parseXml, type XmlElement } from './certify-format';
 import { cleanTempDirs, tempDir } from './helpers';
 
@@ -76,45 +77,6 @@ entry: main()
 expect:
   return: "None"
   output: "0\\n1\\n2\\n"
-`;
-
-const STRAIGHT = `id: t.straight
-description: no loop at all
-spec: [op-RETURN_CONST]
-program:
-  functions:
-    main: |
-      RESUME 0
-      RETURN_CONST 7
-entry: main()
-expect:
-  return: "7"
-`;
-
-/** Back edges only; each executor runs one instruction (the JUMP_BACKWARD) in the interpreter. */
-const GOOD = `exports.createOptimizer = () => ({
-  name: 'stepper', capabilities: 4, optimizationCost: 1, runCost: 1,
-  compile() { return { execute(frame, vm) { vm.step(frame); return vm.frame; } }; },
-});
-`;
-
-/** A mutant: after the jump it pushes a stray copy of the top of the stack. */
-const BROKEN = `exports.createOptimizer = () => ({
-  name: 'stray-push', capabilities: 4, optimizationCost: 1, runCost: 1,
-  compile() {
-    return { execute(frame, vm) {
-      vm.step(frame);
-      if (vm.frame === frame && frame.stack.length > 0) frame.stack.push(frame.stack[frame.stack.length - 1]);
-      return vm.frame;
-    } };
-  },
-});
-`;
-
-const HANG_COMPILE = `exports.createOptimizer = () => ({
-  name: 'hangs', capabilities: 4, optimizationCost: 1, runCost: 1,
-  compile() { while (true) {} },
-});
 `;
 
 const HANG_EXECUTE = `exports.createOptimizer = () => ({

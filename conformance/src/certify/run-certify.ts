@@ -17,15 +17,14 @@ import { skipReason } from './applicability';
 import { calibrate } from './calibrate';
 import { SessionControl, StopPolicy } from './early-stop';
 import { whatSelectedNothing } from './explain-selection';
-import { junitReport } from '../report/junit';
-import { tapReport } from '../report/tap';
+import { renderCertificate, type Reporter } from '../report/render';
 import { DEFAULT_CERTIFY_OPTIONS, type CertifyOptions } from './certify-fixture';
 import { parseExpectations, type Expectation } from './expectations';
 import { resolveCandidate, type CandidateInfo } from './module';
 import { selectFixtures, type Shard } from './select';
 import { isBad, runSession, startPool } from './session';
 
-export type Reporter = 'console' | 'json' | 'junit' | 'tap';
+export type { Reporter } from '../report/render';
 
 export interface Plan {
   /** A module path or sample:<name>. */
@@ -192,24 +191,11 @@ export async function runCertify(ctx: Context, plan: Plan): Promise<number> {
   return code;
 }
 
-function render(c: Certificate, reporter: Reporter): string {
-  switch (reporter) {
-    case 'json':
-      return JSON.stringify(c, null, 2);
-    case 'junit':
-      return junitReport(c);
-    case 'tap':
-      return tapReport(c);
-    case 'console':
-      return consoleReport(c).join('\n');
-  }
-}
-
 /** The report; the console report's header and failure lines were printed live already. */
 function emit(ctx: Context, plan: Plan, c: Certificate, live: LiveConsole): void {
-  if (plan.output !== undefined) writeFileSync(resolve(ctx.io.cwd, plan.output), render(c, plan.reporter) + '\n');
+  if (plan.output !== undefined) writeFileSync(resolve(ctx.io.cwd, plan.output), renderCertificate(c, plan.reporter) + '\n');
   if (plan.output !== undefined || plan.reporter === 'console') live.lines(consoleReport(c, { live: true }));
-  else render(c, plan.reporter).split('\n').forEach((l) => ctx.io.out(l));
+  else renderCertificate(c, plan.reporter).split('\n').forEach((l) => ctx.io.out(l));
 }
 
 /** The header's line for the run's own options. */

@@ -5,9 +5,8 @@ import { isBad } from '../certify/session';
 import { certificateValidator } from '../fixtures/schema';
 import type { Certificate } from '../report/certificate';
 import { consoleReport } from '../report/certify-console';
-import { junitReport } from '../report/junit';
 import { mergeCertificates, type ShardFile } from '../report/merge';
-import { tapReport } from '../report/tap';
+import { renderCertificate, type Reporter } from '../report/render';
 import { EXIT, oneOf, parse, usage, type Command, type Context } from './context';
 
 const HELP = `Usage: optcert merge <certificate.json>... [options]
@@ -34,7 +33,6 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-type Reporter = 'json' | 'console' | 'junit' | 'tap';
 
 export const mergeCommand: Command = {
   name: 'merge',
@@ -94,25 +92,12 @@ function readCertificate(ctx: Context, path: string): ShardFile | null {
   return { name, certificate: data as Certificate };
 }
 
-function render(c: Certificate, reporter: Reporter): string {
-  switch (reporter) {
-    case 'json':
-      return JSON.stringify(c, null, 2);
-    case 'junit':
-      return junitReport(c);
-    case 'tap':
-      return tapReport(c);
-    case 'console':
-      return consoleReport(c).join('\n');
-  }
-}
-
 function emit(ctx: Context, c: Certificate, reporter: Reporter, output: string | undefined): void {
   if (output === undefined) {
-    render(c, reporter).split('\n').forEach((l) => ctx.io.out(l));
+    renderCertificate(c, reporter).split('\n').forEach((l) => ctx.io.out(l));
     return;
   }
-  writeFileSync(resolve(ctx.io.cwd, output), render(c, reporter) + '\n');
+  writeFileSync(resolve(ctx.io.cwd, output), renderCertificate(c, reporter) + '\n');
   consoleReport(c).forEach((l) => ctx.io.out(l));
 }
 
