@@ -1,6 +1,6 @@
 /**
- * A certification worker thread: loads the candidate module once, then certifies the fixtures
- * the pool sends it, one at a time, and posts each verdict back. Which of the candidate's
+ * A certification worker thread: locks its realm down and transpiles the candidate module once, then
+ * certifies the fixtures the pool sends it, one at a time (each with a fresh module instance), and posts each verdict back. Which of the candidate's
  * functions is running is kept in shared memory, so that when the main thread stops a runaway
  * worker it can tell a hang in compile from one in execute.
  * @spec #certify-isolation
