@@ -146,12 +146,14 @@ export async function runCertify(ctx: Context, plan: Plan): Promise<number> {
     listFixtures(ctx, selected, expectations, info, plan);
     return EXIT.ok;
   }
+  // Ctrl-C is ours before the header says the run has begun (a signal between the two would end
+  // the process with no report).
+  const control = new SessionControl();
+  const removeInterrupt = io.onInterrupt?.(() => control.stop({ cause: 'interrupted', reason: 'interrupted (Ctrl-C)' }));
   const live = new LiveConsole(io, { print: plan.reporter === 'console' || plan.output !== undefined, total: selected.length });
   const preview = buildCertificate({ ...facts, info, registration: info.registration, results: [], calibration: calibrate([], info) });
   live.lines(headerLines(preview, selected.length, runOptionsLine(plan)));
   if (info.registration) live.lines([violationLine('(optimizer)', info.registration)]);
-  const control = new SessionControl();
-  const removeInterrupt = io.onInterrupt?.(() => control.stop({ cause: 'interrupted', reason: 'interrupted (Ctrl-C)' }));
   live.start();
   let session: Awaited<ReturnType<typeof runSession>>;
   try {
