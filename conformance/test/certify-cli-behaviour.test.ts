@@ -93,7 +93,7 @@ describe('stopping early', () => {
     'fail fast: a compile that hangs stops the run after 3 compile.hang in a row; --no-fail-fast runs them all',
     async () => {
       const dir = corpus();
-      const r = await certify(dir, ['hang.js', '--timeout', '300', '--jobs', '1', '--reporter', 'json', '--output', 'cert.json']);
+      const r = await certify(dir, ['hang.js', '--timeout', '1000', '--jobs', '1', '--reporter', 'json', '--output', 'cert.json']);
       expect(r.code).toBe(1);
       expect(r.out.filter((l) => /^compile\.hang {2}t\./.test(l))).toHaveLength(3);
       expect(r.out).toContain(`stopped early: fail fast: 3 fixtures in a row ended in compile.hang (--no-fail-fast runs every fixture); ${LOOPS - 3} of ${LOOPS + 1} selected fixtures not run`);
@@ -104,7 +104,7 @@ describe('stopping early', () => {
       expect(c.results.find((x) => x.id === 't.straight')).toMatchObject({ status: 'skip', reason: 'no hotspot of a declared kind (capabilities 4)' });
       expect(c.summary.certified).toBe(false);
 
-      const all = await certify(dir, ['hang.js', '--timeout', '300', '--jobs', '2', '--no-fail-fast']);
+      const all = await certify(dir, ['hang.js', '--timeout', '1000', '--jobs', '2', '--no-fail-fast']);
       expect(all.code).toBe(1);
       expect(all.out.filter((l) => /^compile\.hang {2}t\./.test(l))).toHaveLength(LOOPS);
       expect(all.out.some((l) => l.startsWith('stopped early'))).toBe(false);
@@ -117,7 +117,7 @@ describe('stopping early', () => {
     async () => {
       const dir = corpus();
       const known = Array.from({ length: LOOPS }, (_, i) => `t.loop-${i + 1}: {status: error, reason: "hangs for now"}`).join('\n');
-      const r = await certify(dir, ['hang.js', '--timeout', '300', '--jobs', '1', '--expectations', 'known.yaml'], {}, undefined, { 'known.yaml': known });
+      const r = await certify(dir, ['hang.js', '--timeout', '1000', '--jobs', '1', '--expectations', 'known.yaml'], {}, undefined, { 'known.yaml': known });
       expect(r.code).toBe(1);
       expect(r.out).toContain('hangs: NOT CERTIFIED: known failures');
       expect(r.out.some((l) => l.startsWith('stopped early: fail fast: 3 fixtures in a row ended in compile.hang'))).toBe(true);
@@ -180,7 +180,7 @@ describe('before the run', () => {
     '--list says what would run and why the rest would be skipped, and runs nothing',
     async () => {
       const dir = corpus();
-      const r = await certify(dir, ['hang.js', '--list', '--timeout', '300']);
+      const r = await certify(dir, ['hang.js', '--list', '--timeout', '1000']);
       expect(r.code).toBe(0);
       expect(r.out[0]).toBe(`optcert certify --list: hangs from hang.js: ${LOOPS} of ${LOOPS + 1} selected fixtures would run, 1 would be skipped`);
       expect(r.out.slice(1)).toEqual([...Array.from({ length: LOOPS }, (_, i) => `run   t.loop-${i + 1}`), 'skip  t.straight  no hotspot of a declared kind (capabilities 4)']);
