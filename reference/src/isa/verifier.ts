@@ -4,7 +4,8 @@
  * @spec #verifier
  */
 import { isGeneratorCode, type Code } from './code';
-import { BINARY_OPS, BY_OPCODE, CONVERSIONS, FUNCTION_ATTRIBUTES, OP, SUPPORTED_INTRINSIC1, type InstructionDef } from './table';
+import { closureOperandProblem, closurePrologueLength } from './verify-closures';
+import { BY_NAME, BY_OPCODE, INSTRUCTIONS, opargAllowed } from './table';
 
 export type VerifyCode =
   | 'UNKNOWN_OPCODE'
@@ -15,6 +16,7 @@ export type VerifyCode =
   | 'JUMP_DIRECTION'
   | 'FOR_ITER_TARGET'
   | 'GENERATOR_SHAPE'
+  | 'CELL_OPERAND'
   | 'EXCEPTION_TABLE_INVALID'
   | 'STACK_UNDERFLOW'
   | 'STACK_DEPTH_MISMATCH'
@@ -35,8 +37,8 @@ function reject(code: VerifyCode, index: number, message: string): never {
   throw new Reject({ code, index, message });
 }
 
-/** CPython 3.13 jumps backward only with these; every other jump goes forward. */
-const BACKWARD = new Set<number>([OP.JUMP_BACKWARD, OP.JUMP_BACKWARD_NO_INTERRUPT]);
+/** The instruction a generator code object starts with (the table's one `generator-entry`). */
+const GENERATOR_ENTRY = INSTRUCTIONS.find((d) => d.placement === 'generator-entry')!.name;
 
 /** Returns null when the code object is valid, else the first rejection. */
 export function verify(code: Code): VerifyError | null {
@@ -56,48 +58,11 @@ function inRange(i: number, arg: number, length: number, what: string): void {
   if (arg < 0 || arg >= length) reject('OPERAND_OUT_OF_RANGE', i, `${what} index ${arg} out of range (${length} entries)`);
 }
 
-/** @spec #verify-bad-oparg */
-function allowedOparg(def: InstructionDef, arg: number): boolean {
-  switch (def.name) {
-    case 'BINARY_OP':
-      return arg >= 0 && arg < BINARY_OPS.length && BINARY_OPS[arg] !== '@' && BINARY_OPS[arg] !== '@=';
-    case 'COMPARE_OP':
-      return arg >= 0 && arg >> 5 <= 5;
-    case 'RESUME':
-      // Low two bits: where (0 start, 1 after yield, 2 after yield from, 3 after await); bit 2: except depth 1.
-      return arg >= 0 && arg <= 7;
-    case 'LIST_APPEND':
-    case 'LIST_EXTEND':
-    case 'MAP_ADD':
-      return arg >= 1;
-    case 'IS_OP':
-    case 'CONTAINS_OP':
-      return arg === 0 || arg === 1;
-    case 'CALL_INTRINSIC_1':
-      return (SUPPORTED_INTRINSIC1 as readonly number[]).includes(arg);
-    case 'BUILD_SLICE':
-      return arg === 2 || arg === 3;
-    case 'COPY':
-      return arg >= 1;
-    case 'SWAP':
-      return arg >= 2;
-    case 'RAISE_VARARGS':
-      return arg >= 0 && arg <= 2;
-    case 'RERAISE':
-      return arg === 0 || arg === 1;
-    case 'CONVERT_VALUE':
-      return arg in CONVERSIONS;
-    case 'SET_FUNCTION_ATTRIBUTE':
-      return arg in FUNCTION_ATTRIBUTES;
-    default:
-      return arg >= 0;
-  }
-}
-
 function checkInstructions(code: Code): void {
   const n = code.ops.length;
   if (n === 0) reject('FALLS_OFF_END', -1, 'empty code object');
   const gen = isGeneratorCode(code);
+  const prologue = closurePrologueLength(code);
   for (let i = 0; i < n; i++) {
     const op = code.ops[i]!;
     const arg = code.args[i]!;
@@ -129,24 +94,29 @@ function checkInstructions(code: Code): void {
         /** @spec #verify-jump-target */
         if (arg < 0 || arg >= n) reject('JUMP_OUT_OF_RANGE', i, `${def.name} target ${arg} outside 0..${n - 1}`);
         /** @spec #verify-jump-direction */
-        if (BACKWARD.has(op) ? arg > i : arg <= i) {
-          reject('JUMP_DIRECTION', i, `${def.name} must jump ${BACKWARD.has(op) ? 'backward' : 'forward'}, target ${arg}`);
+        if (def.jumpDirection === 'backward' ? arg > i : arg <= i) {
+          reject('JUMP_DIRECTION', i, `${def.name} must jump ${def.jumpDirection}, target ${arg}`);
         }
         break;
-      default:
-        if (!allowedOparg(def, arg)) reject('BAD_OPARG', i, `${def.name} does not accept oparg ${arg}`);
     }
+    /** @spec #verify-bad-oparg */
+    if (!opargAllowed(def.opargs, arg)) reject('BAD_OPARG', i, `${def.name} does not accept oparg ${arg}`);
+    const cellProblem = closureOperandProblem(code, def, arg);
+    /** @spec #verify-cells */
+    if (cellProblem !== null) reject('CELL_OPERAND', i, cellProblem);
     /** @spec #verify-for-iter-target */
-    if (op === OP.FOR_ITER && (code.ops[arg] !== OP.END_FOR || code.ops[arg + 1] !== OP.POP_TOP)) {
-      reject('FOR_ITER_TARGET', i, `FOR_ITER target ${arg} is not END_FOR followed by POP_TOP`);
+    if (def.targetShape && def.targetShape.some((name, k) => code.ops[arg + k] !== BY_NAME.get(name)!.opcode)) {
+      reject('FOR_ITER_TARGET', i, `${def.name} target ${arg} is not ${def.targetShape.join(' followed by ')}`);
     }
     /** @spec #verify-generator-shape */
-    if (op === OP.RETURN_GENERATOR && (!gen || i !== 0)) {
-      reject('GENERATOR_SHAPE', i, 'RETURN_GENERATOR must be the first instruction of a .generator code object');
+    if (def.placement === 'generator-entry' && (!gen || i !== prologue)) {
+      reject('GENERATOR_SHAPE', i, `${def.name} must be the first instruction of a .generator code object (after MAKE_CELL / COPY_FREE_VARS)`);
     }
-    if (op === OP.YIELD_VALUE && !gen) reject('GENERATOR_SHAPE', i, 'YIELD_VALUE outside a .generator code object');
+    if (def.placement === 'generator' && !gen) reject('GENERATOR_SHAPE', i, `${def.name} outside a .generator code object`);
   }
-  if (gen && code.ops[0] !== OP.RETURN_GENERATOR) reject('GENERATOR_SHAPE', 0, 'a .generator code object must start with RETURN_GENERATOR');
+  if (gen && BY_OPCODE.get(code.ops[prologue]!)?.name !== GENERATOR_ENTRY) {
+    reject('GENERATOR_SHAPE', prologue, `a .generator code object must start with ${GENERATOR_ENTRY}`);
+  }
 }
 
 /** @spec #verify-exception-table */
@@ -161,18 +131,6 @@ function checkExceptionTable(code: Code): void {
     if (e.start < prevEnd) bad('overlaps the previous entry (entries must be sorted and disjoint)');
     prevEnd = e.end;
   });
-}
-
-function minDepth(def: InstructionDef, arg: number): number {
-  switch (def.name) {
-    case 'LIST_APPEND':
-    case 'LIST_EXTEND':
-      return arg + 1;
-    case 'MAP_ADD':
-      return arg + 2;
-    default:
-      return def.pops(arg);
-  }
 }
 
 /** Abstract interpretation of stack depths over every path. @spec #verify-stack-depth */
@@ -198,16 +156,13 @@ function checkStack(code: Code): void {
     const def = BY_OPCODE.get(code.ops[i]!)!;
     const arg = code.args[i]!;
     /** @spec #verify-stack-underflow */
-    if (d < minDepth(def, arg)) reject('STACK_UNDERFLOW', i, `${def.name} needs ${minDepth(def, arg)} stack items, has ${d}`);
+    if (d < def.minDepth(arg)) reject('STACK_UNDERFLOW', i, `${def.name} needs ${def.minDepth(arg)} stack items, has ${d}`);
     const h = handlerOf[i];
     if (h) {
       if (d < h.depth) reject('EXCEPTION_TABLE_INVALID', i, `handler depth ${h.depth} exceeds stack depth ${d} at instruction ${i}`);
       reach(i, h.target, h.depth + (h.lasti ? 1 : 0) + 1);
     }
-    if (def.jumpEffect) {
-      const to = code.ops[i] === OP.FOR_ITER ? arg + 2 : arg;
-      reach(i, to, d + def.jumpEffect(arg));
-    }
+    if (def.jumpEffect) reach(i, arg + def.targetSkip, d + def.jumpEffect(arg));
     if (!def.terminator) reach(i, i + 1, d - def.pops(arg) + def.pushes(arg));
   }
 }
