@@ -24,6 +24,7 @@ import {
   type PyValue, type Slot,
 } from '../runtime/values';
 import { builtinType, pyError } from './errors';
+import { CLOSURE_HANDLERS, setClosure } from './handlers-closures';
 import type { Frame } from './frame';
 import type { Vm } from './vm';
 
@@ -277,9 +278,14 @@ export const HANDLERS: { readonly [K in Opcode]: Handler } = {
     push(f, new PyFunction(code.code, vm.globals, code.code.name));
   },
   /** @spec #op-SET_FUNCTION_ATTRIBUTE */
-  SET_FUNCTION_ATTRIBUTE: (_vm, f) => {
+  SET_FUNCTION_ATTRIBUTE: (_vm, f, a) => {
     const func = pop(f);
     const value = pop(f);
+    if (a === 8 && func instanceof PyFunction) {
+      setClosure(func, value);
+      push(f, func);
+      return;
+    }
     if (!(func instanceof PyFunction) || !(value instanceof PyTuple)) {
       throw pyError('TypeError', 'SET_FUNCTION_ATTRIBUTE defaults needs a function and a tuple');
     }
@@ -463,6 +469,7 @@ export const HANDLERS: { readonly [K in Opcode]: Handler } = {
   LOAD_ASSERTION_ERROR: (_vm, f) => push(f, builtinType('AssertionError')),
   /** @spec #op-ENTER_EXECUTOR */
   ENTER_EXECUTOR: (vm, f, a) => vm.optimizers.enter(f, a),
+  ...CLOSURE_HANDLERS,
 };
 
 /** Take at most `limit` items, as CPython does (an infinite iterator still fails fast). */

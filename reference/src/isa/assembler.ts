@@ -123,6 +123,8 @@ class Assembler {
   private names = new Table<string>(false, (s) => s);
   private consts = new Table<Literal>(false, constKey);
   private flags = 0;
+  private cellvars: string[] = [];
+  private freevars: string[] = [];
   private readonly codeRefs: PendingCodeRef[] = [];
   private readonly labels = new Map<string, number>();
 
@@ -180,6 +182,8 @@ class Assembler {
       args,
       exceptionTable,
       flags: this.flags,
+      ...(this.cellvars.length ? { cellvars: this.cellvars } : {}),
+      ...(this.freevars.length ? { freevars: this.freevars } : {}),
     };
     return { ok: true, code, codeRefs: this.codeRefs, positions: body.map((b) => ({ line: b.line.no, column: b.line.col })) };
   }
@@ -220,6 +224,11 @@ class Assembler {
         }
         return;
       }
+      case '.cells':
+      case '.freevars':
+        checkNames(LOCAL_NAME);
+        this.closureDirective(dir, words, line);
+        return;
       case '.generator':
         if (words.length) this.fail('ASM_BAD_DIRECTIVE', '.generator takes no value', line);
         this.flags |= CO_GENERATOR;
@@ -227,6 +236,21 @@ class Assembler {
       default:
         this.fail('ASM_BAD_DIRECTIVE', `unknown directive '${dir ?? line.text}'`, line);
     }
+  }
+
+  /** `.cells` and `.freevars` name locals already listed by `.locals`. @spec #code-cells */
+  private closureDirective(dir: '.cells' | '.freevars', words: string[], line: Line): void {
+    if (!this.locals.fixed) this.fail('ASM_BAD_DIRECTIVE', `${dir} needs a .locals directive before it`, line);
+    for (const w of words) if (this.locals.lookup(w) === undefined) this.fail('ASM_BAD_DIRECTIVE', `${dir}: '${w}' is not in .locals`, line);
+    const other = dir === '.cells' ? this.freevars : this.cellvars;
+    for (const w of words) if (other.includes(w)) this.fail('ASM_BAD_DIRECTIVE', `'${w}' cannot be both a cell and a free variable`, line);
+    if (dir === '.cells') {
+      this.cellvars = words;
+      return;
+    }
+    const tail = this.locals.items.slice(this.locals.items.length - words.length);
+    if (words.some((w, k) => tail[k] !== w)) this.fail('ASM_BAD_DIRECTIVE', '.freevars must be the last names of .locals, in order', line);
+    this.freevars = words;
   }
 
   private addConst(v: Literal, line: Line, offset: number): number {

@@ -26,6 +26,7 @@ export function originalCode(code: Code): Code {
   return {
     name: code.name, argcount: code.argcount, varnames: code.varnames, names: code.names, consts: code.consts,
     ops, args, exceptionTable: code.exceptionTable, flags: code.flags,
+    ...(code.cellvars ? { cellvars: code.cellvars } : {}), ...(code.freevars ? { freevars: code.freevars } : {}),
   };
 }
 
@@ -34,6 +35,7 @@ export function codeEquals(a: Code, b: Code): boolean {
   if (a.name !== b.name || a.argcount !== b.argcount || a.flags !== b.flags || a.ops.length !== b.ops.length) return false;
   const same = <T>(x: readonly T[], y: readonly T[], key: (t: T) => string) => x.length === y.length && x.every((v, i) => key(v) === key(y[i]!));
   if (!same(a.varnames, b.varnames, String) || !same(a.names, b.names, String) || !same(a.consts, b.consts, constKey)) return false;
+  if (!same(a.cellvars ?? [], b.cellvars ?? [], String) || !same(a.freevars ?? [], b.freevars ?? [], String)) return false;
   for (let i = 0; i < a.ops.length; i++) {
     if (originalOp(a, i) !== originalOp(b, i) || originalArg(a, i) !== originalArg(b, i)) return false;
   }

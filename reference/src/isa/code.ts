@@ -34,6 +34,14 @@ export interface Code {
   readonly args: Int32Array;
   readonly exceptionTable: readonly ExceptionEntry[];
   readonly flags: number;
+  /**
+   * The locals that are cell variables (MAKE_CELL makes their cells; absent: none). `varnames` is
+   * CPython's localsplus: plain locals, then cells that are not parameters, then `freevars`.
+   * @spec #code-cells
+   */
+  readonly cellvars?: readonly string[];
+  /** The free variables, the last `freevars.length` locals, in closure-tuple order (absent: none). @spec #code-cells */
+  readonly freevars?: readonly string[];
   /** Run time only: hotspot counters by offset. */
   readonly sites?: (Site | undefined)[];
   /**

@@ -79,6 +79,8 @@ export function disassemble(live: Code): string {
     `.consts ${code.consts.map((c) => constText(c)).join(' ')}`.trimEnd(),
     `.names ${code.names.join(' ')}`.trimEnd(),
   ];
+  if (code.cellvars?.length) out.push(`.cells ${code.cellvars.join(' ')}`);
+  if (code.freevars?.length) out.push(`.freevars ${code.freevars.join(' ')}`);
   if (isGeneratorCode(code)) out.push('.generator');
   for (let i = 0; i <= code.ops.length; i++) {
     const label = labels.get(i);

@@ -29,6 +29,8 @@ function dataAttr(obj: PyValue, name: string): PyValue | undefined {
     if (v !== undefined) return v;
   }
   if (obj instanceof PyFunction && name === '__code__') return new PyCode(obj.code);
+  /** @spec #closure-attributes */
+  if (obj instanceof PyFunction && name === '__closure__') return obj.closure;
   if (obj instanceof PyException) {
     if (name === 'args') return obj.args;
     if (name === 'value' && isSubtype(obj.type, StopIteration)) return obj.value;

@@ -87,6 +87,8 @@ export class PySlice extends PyObject {
 export class PyFunction extends PyObject {
   readonly kind = 'function';
   defaults: PyTuple | null = null;
+  /** `__closure__`: the cells of the code's free variables, in `.freevars` order (SET_FUNCTION_ATTRIBUTE 8). */
+  closure: PyTuple | null = null;
   constructor(readonly code: Code, readonly globals: Map<string, PyValue>, readonly name: string) {
     super();
   }

@@ -5,6 +5,7 @@
  * @spec #interpreter-state
  */
 import { PyCode, type Code } from '../isa/code';
+import { PyCell } from '../runtime/cell';
 import type { Frame } from '../interp/frame';
 import {
   PyBoundMethod, PyBuiltin, PyDict, PyDictIterator, PyDictView, PyEnumerate, PyException, PyFloat, PyFunction,
@@ -71,8 +72,11 @@ export function describeObject(o: PyObject, s: ShapeSink): void {
     s.prop('name', o.name);
     s.prop('code', o.code.name);
     s.code?.(o.code);
-    return s.slot('defaults', o.defaults);
+    s.slot('defaults', o.defaults);
+    return s.slot('closure', o.closure);
   }
+  /** @spec #closure-state */
+  if (o instanceof PyCell) return s.slot('contents', o.contents);
   if (o instanceof PyCode) {
     s.prop('code', o.code.name);
     return s.code?.(o.code);
