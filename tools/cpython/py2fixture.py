@@ -43,7 +43,7 @@ TABLE_TS = os.path.join(REPO, 'reference', 'src', 'isa', 'table.ts')
 TAGS_YAML = os.path.join(REPO, 'fixtures', 'tags.yaml')
 SPEC_DIR = os.path.join(REPO, 'spec')
 RUNTIME_DIR = os.path.join(REPO, 'reference', 'src', 'runtime')
-METHOD_TABLES = ('methods_str.ts', 'methods_list.ts', 'methods_dict.ts')
+METHOD_TABLES = ('methods_str.ts', 'methods_list.ts', 'methods_dict.ts', 'methods_generator.ts')
 # Data attributes of the subset's values (reference/src/runtime/attrs.ts, PyCode.getAttr in isa/code.ts).
 DATA_ATTRS = {'args', 'value', '__cause__', '__context__', '__name__', '__code__', 'co_name', 'co_argcount', 'replace'}
 
@@ -56,7 +56,7 @@ BUILTIN_FUNCTIONS = (
 EXCEPTION_TYPES = (
     'ValueError TypeError ZeroDivisionError IndexError KeyError StopIteration RuntimeError '
     'AssertionError NameError AttributeError OverflowError ArithmeticError LookupError '
-    'Exception BaseException RecursionError UnboundLocalError NotImplementedError'
+    'Exception BaseException RecursionError UnboundLocalError NotImplementedError GeneratorExit'
 ).split()
 ALLOWED_BUILTINS = set(BUILTIN_FUNCTIONS) | set(EXCEPTION_TYPES)
 # The VM's builtin module for driving the optimizer API from Python (spec/optimizer-api.md#optimizer-internals).

@@ -25,6 +25,7 @@ import {
 } from '../runtime/values';
 import { builtinType, pyError } from './errors';
 import { CLOSURE_HANDLERS, setClosure } from './handlers-closures';
+import { GENERATOR_HANDLERS } from './handlers-generators';
 import type { Frame } from './frame';
 import type { Vm } from './vm';
 
@@ -469,6 +470,7 @@ export const HANDLERS: { readonly [K in Opcode]: Handler } = {
   LOAD_ASSERTION_ERROR: (_vm, f) => push(f, builtinType('AssertionError')),
   /** @spec #op-ENTER_EXECUTOR */
   ENTER_EXECUTOR: (vm, f, a) => vm.optimizers.enter(f, a),
+  ...GENERATOR_HANDLERS,
   ...CLOSURE_HANDLERS,
 };
 

@@ -15,6 +15,7 @@ import type { Code } from '../isa/code';
 import type { ApiError, Executor, Optimizer } from '../optimizer/api';
 import { OPTCERT_MODULE } from '../optimizer/internals';
 import { OptimizerRuntime } from '../optimizer/runtime';
+import { OP } from '../isa/table';
 import { BudgetExhausted, pyError } from './errors';
 import { Frame } from './frame';
 import { DISPATCH, STEP_DISPATCH, type Handler } from './handlers';
@@ -98,25 +99,43 @@ export class Vm implements Host {
     return c;
   }
 
-  /** Host.resume: run a generator in a nested loop until it yields or returns. @spec #generator-builtin-consume */
-  resume(gen: PyGenerator, send: PyValue): { done: false; value: PyValue } | { done: true; value: PyValue } {
+  /**
+   * Host.resume: run a generator in a nested loop until it yields or returns; with `raising`, the
+   * exception is raised in the generator where it stopped (generator.throw / close).
+   * @spec #generator-builtin-consume
+   */
+  resume(gen: PyGenerator, send: PyValue, raising: PyException | null = null): { done: false; value: PyValue } | { done: true; value: PyValue } {
     if (gen.state === 'running') throw pyError('ValueError', 'generator already executing');
-    if (gen.state === 'closed') return { done: true, value: null };
+    if (gen.state === 'closed') {
+      if (raising !== null) throw raising;
+      return { done: true, value: null };
+    }
+    /** @spec #generator-send */
+    if (gen.state === 'created' && send !== null && raising === null) {
+      throw pyError('TypeError', "can't send non-None value to a just-started generator");
+    }
     if (this.depth >= MAX_FRAMES) throw pyError('RecursionError', 'maximum recursion depth exceeded');
     const frame = gen.frame as Frame;
     frame.stack.push(send);
     gen.state = 'running';
     frame.entry = true;
     this.excSlots.push(gen);
-    const c = this.runEntryFrame(frame);
+    const c = this.runEntryFrame(frame, raising);
     return c.kind === 'yield' ? { done: false, value: c.value } : { done: true, value: c.value };
   }
 
-  private runEntryFrame(frame: Frame): Completion {
+  /** Host.resumeRaising: generator.throw's and close()'s resumption. @spec #generator-throw */
+  resumeRaising(gen: PyGenerator, exc: PyException): { done: false; value: PyValue } | { done: true; value: PyValue } {
+    return this.resume(gen, null, exc);
+  }
+
+  private runEntryFrame(frame: Frame, raising: PyException | null = null): Completion {
     const saved = this.frame;
     if (saved) this.suspendedChains.push(saved);
     try {
       this.enterFrame(frame, null);
+      // A thrown exception is raised by the instruction the generator stopped at (its YIELD_VALUE).
+      if (raising !== null) this.unwind(raising);
       this.loop();
       const c = this.completion!;
       this.completion = null;
@@ -278,7 +297,11 @@ export class Vm implements Host {
       return;
     }
     this.frame = caller;
-    if (forIter) {
+    if (forIter && caller.ops[caller.ip - 1] === OP.SEND) {
+      /** @spec #op-SEND */
+      caller.stack.push(value);
+      caller.ip = f.forIterExit;
+    } else if (forIter) {
       /** @spec #generator-for-iter */
       caller.stack.pop();
       caller.ip = f.forIterExit;
@@ -332,6 +355,20 @@ export class Vm implements Host {
     gen.state = 'running';
     this.excSlots.push(gen);
     return true;
+  }
+
+  /**
+   * SEND on a generator that can resume: its frame runs on top of the delegating frame; a yield
+   * comes back just past the SEND, a return pushes the value and continues at the SEND's target.
+   * @spec #op-SEND
+   */
+  resumeFromSend(caller: Frame, gen: PyGenerator, sent: PyValue, target: number): void {
+    const frame = gen.frame as Frame;
+    this.enterFrame(frame, caller);
+    frame.forIterExit = target;
+    frame.stack.push(sent);
+    gen.state = 'running';
+    this.excSlots.push(gen);
   }
 
   /** Host.call: a builtin calling back into Python (sorted(key=f)) runs a nested loop. */

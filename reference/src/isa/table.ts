@@ -266,6 +266,11 @@ export const INSTRUCTIONS = [
   def('DICT_MERGE', 68, 'uint', n(1), n(0), 'Merge the mapping on TOS into the keyword dict oparg items below it; a repeated key raises.', { raises: true, opargs: { min: 1 }, minDepth: (a) => a + 4, see: ['call-star'] }),
   def('DICT_UPDATE', 69, 'uint', n(1), n(0), 'Update the dict oparg items below TOS with the mapping on TOS.', { raises: true, opargs: { min: 1 }, minDepth: (a) => a + 1, see: ['call-star'] }),
   def('UNPACK_EX', 116, 'uint', n(1), (a) => (a & 0xff) + (a >> 8) + 1, 'Unpack an iterable into oparg & 0xFF items, a list of the rest, then oparg >> 8 items; first item on top.', { raises: true, see: ['call-star'] }),
+  // yield from (issue 11 deliverable 6): delegation to a sub-iterator (spec/generators.md#generator-delegation).
+  def('GET_YIELD_FROM_ITER', 21, 'none', n(1), n(1), 'iter(TOS), except that a generator stays itself.', { raises: true, see: ['generator-delegation'] }),
+  def('SEND', 104, 'jump', n(2), n(2), 'Send the value on TOS to the receiver below it: push what it yields, or push its return value and jump to the END_SEND at the target.', { jump: () => 0, raises: true, see: ['generator-delegation'] }),
+  def('END_SEND', 12, 'none', n(2), n(1), 'Pop the receiver below TOS (the end of a yield from).', { see: ['generator-delegation'] }),
+  def('CLEANUP_THROW', 8, 'none', n(3), n(2), 'Handler of a throw into a yield from: a StopIteration becomes (None, its value); any other exception is re-raised.', { raises: true, see: ['generator-throw'] }),
   def('ENTER_EXECUTOR', 70, 'uint', n(0), n(0), 'Enter an installed executor (run time only).', { runtimeOnly: true, see: ['verify-enter-executor'] }),
 ] as const satisfies readonly InstructionDef[];
 

@@ -2,6 +2,7 @@
 import { raise } from './exceptions';
 import { AttributeError, StopIteration, dictType, isSubtype, listType, strType, typeName } from './types';
 import { dictMethods } from './methods_dict';
+import { generatorMethods, isGenerator } from './methods_generator';
 import { listMethods } from './methods_list';
 import { strMethods } from './methods_str';
 import type { MethodTable } from './methodtable';
@@ -12,6 +13,7 @@ function methodsOf(obj: PyValue): MethodTable | null {
   if (typeof obj === 'string') return strMethods();
   if (obj instanceof PyList) return listMethods();
   if (obj instanceof PyDict) return dictMethods();
+  if (isGenerator(obj)) return generatorMethods();
   return null;
 }
 

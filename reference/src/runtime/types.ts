@@ -81,6 +81,8 @@ export const NameError = excType('NameError', Exception);
 export const UnboundLocalError = excType('UnboundLocalError', NameError);
 export const AttributeError = excType('AttributeError', Exception);
 export const StopIteration = excType('StopIteration', Exception);
+/** Thrown into a generator by close(); not an Exception. @spec #generator-close */
+export const GeneratorExit = excType('GeneratorExit', BaseException);
 export const RuntimeError = excType('RuntimeError', Exception);
 export const RecursionError = excType('RecursionError', RuntimeError);
 export const NotImplementedError = excType('NotImplementedError', RuntimeError);
@@ -92,6 +94,7 @@ export const EXCEPTION_TYPES: readonly PyType[] = [
   BaseException, Exception, ArithmeticError, ZeroDivisionError, OverflowError, LookupError,
   IndexError, KeyError, TypeError, ValueError, NameError, UnboundLocalError, AttributeError,
   StopIteration, RuntimeError, RecursionError, NotImplementedError, AssertionError, MemoryError,
+  GeneratorExit,
 ];
 
 /** Objects of kinds this module does not know (e.g. the interpreter's code constants). */

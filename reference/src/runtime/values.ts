@@ -247,6 +247,8 @@ export interface Host {
    * A Python exception escaping the generator is thrown as a PyException.
    */
   resume(gen: PyGenerator, send: PyValue): { done: false; value: PyValue } | { done: true; value: PyValue };
+  /** Optional: resume a generator by raising `exc` where it stopped (generator.throw and close). */
+  resumeRaising?(gen: PyGenerator, exc: PyException): { done: false; value: PyValue } | { done: true; value: PyValue };
   /**
    * Optional: call any Python callable (a PyFunction in a nested interpreter loop). Lets natives
    * such as sorted(key=f) and min(key=f) take Python functions; without it they raise TypeError.
