@@ -15,6 +15,7 @@ import type { Code } from '../isa/code';
 import type { ApiError, Executor, Optimizer } from '../optimizer/api';
 import { OPTCERT_MODULE } from '../optimizer/internals';
 import { OptimizerRuntime } from '../optimizer/runtime';
+import { WatchedDict } from '../runtime/watched-dict';
 import { OP } from '../isa/table';
 import { BudgetExhausted, pyError } from './errors';
 import { Frame } from './frame';
@@ -29,8 +30,16 @@ export interface ExcSlot {
 
 export type Completion = { readonly kind: 'return' | 'yield'; readonly value: PyValue };
 
+/** The globals, watched by the VM's optimizer runtime (a change invalidates the executors that depend on them). */
+function watchedGlobals(vm: Vm): WatchedDict<string, PyValue> {
+  const globals = new WatchedDict<string, PyValue>();
+  globals.watcher = (dict) => vm.optimizers.namespaceChanging(dict);
+  return globals;
+}
+
 export class Vm implements Host {
-  readonly globals = new Map<string, PyValue>();
+  /** Watched: executors may depend on it (@spec #dependency-globals). */
+  readonly globals: Map<string, PyValue> = watchedGlobals(this);
   readonly builtins: ReadonlyMap<string, PyValue> = new Map<string, PyValue>([...BUILTINS, ['_optcert', OPTCERT_MODULE]]);
   /** Optimizers `_optcert.set_optimizer(name)` can register: the samples and a fixture's own. */
   namedOptimizers = new Map<string, () => Optimizer>();
@@ -188,6 +197,26 @@ export class Vm implements Host {
   /** The executor installed at `offset`, or null. @spec #get-executor */
   getExecutor(code: Code, offset: number): Executor | null {
     return this.optimizers.getExecutor(code, offset);
+  }
+
+  /** `executor` depends on `dependency` (a namespace, a function, a code object…) from now on. @spec #executor-dependencies */
+  addExecutorDependency(executor: Executor, dependency: object): ApiError | null {
+    return this.optimizers.addDependency(executor, dependency);
+  }
+
+  /** False once `executor` has been invalidated. @spec #executor-validity */
+  isExecutorValid(executor: Executor): boolean {
+    return this.optimizers.isValid(executor);
+  }
+
+  /** Invalidate every executor that depends on `dependency`. @spec #invalidate-dependency */
+  invalidateDependency(dependency: object): void {
+    this.optimizers.invalidateDependency(dependency);
+  }
+
+  /** Invalidate every executor. @spec #invalidate-all */
+  invalidateAllExecutors(): void {
+    this.optimizers.invalidateAll();
   }
 
   /**

@@ -59,6 +59,49 @@ const getExecutor: NativeImpl = (args, _kw, host) => {
   return installedAt(live, offset)!.id;
 };
 
+/** The executor an `_optcert` call names by its number (what get_executor returned). */
+function executorArg(vm: Vm, v: PyValue, fn: string) {
+  if (typeof v !== 'number' || !Number.isInteger(v)) typeError(`${fn}() needs an executor number (what get_executor returned)`);
+  return vm.optimizers.executorNumbered(v) ?? raise(ValueError, `${fn}(): no executor numbered ${v}`);
+}
+
+/** A dependency as Python names it: a function's code is its code object (`f.__code__`), not the wrapper. */
+function dependencyArg(v: PyValue): object {
+  if (v instanceof PyCode) return v.code;
+  if (typeof v !== 'object' || v === null) return typeError('a dependency must be an object (a list, a function, a code object, …)');
+  return v;
+}
+
+/**
+ * add_executor_dependency(executor, obj): the executor depends on `obj` (test_opt.py's
+ * `_testinternalcapi.add_executor_dependency(exe, obj)`).
+ * @spec #executor-dependencies
+ */
+const addExecutorDependency: NativeImpl = (args, _kw, host) => {
+  const vm = vmOf(host);
+  const executor = executorArg(vm, args[0] ?? null, 'add_executor_dependency');
+  vm.addExecutorDependency(executor, dependencyArg(args[1] ?? null));
+  return null;
+};
+
+/** invalidate_executors(obj): `_testinternalcapi.invalidate_executors`. @spec #invalidate-dependency */
+const invalidateExecutors: NativeImpl = (args, _kw, host) => {
+  vmOf(host).invalidateDependency(dependencyArg(args[0] ?? null));
+  return null;
+};
+
+/** invalidate_all(): `sys._clear_internal_caches()`. @spec #invalidate-all */
+const invalidateAll: NativeImpl = (_args, _kw, host) => {
+  vmOf(host).invalidateAllExecutors();
+  return null;
+};
+
+/** executor_is_valid(executor): the executor object's `is_valid()`. @spec #executor-validity */
+const executorIsValid: NativeImpl = (args, _kw, host) => {
+  const vm = vmOf(host);
+  return vm.isExecutorValid(executorArg(vm, args[0] ?? null, 'executor_is_valid'));
+};
+
 export const OPTCERT_MODULE = new PyModule(
   '_optcert',
   new Map<string, PyValue>([
@@ -66,5 +109,9 @@ export const OPTCERT_MODULE = new PyModule(
     ['get_optimizer', new PyBuiltin('get_optimizer', getOptimizer)],
     ['get_count', new PyBuiltin('get_count', getCount)],
     ['get_executor', new PyBuiltin('get_executor', getExecutor)],
+    ['add_executor_dependency', new PyBuiltin('add_executor_dependency', addExecutorDependency)],
+    ['invalidate_executors', new PyBuiltin('invalidate_executors', invalidateExecutors)],
+    ['invalidate_all', new PyBuiltin('invalidate_all', invalidateAll)],
+    ['executor_is_valid', new PyBuiltin('executor_is_valid', executorIsValid)],
   ]),
 );

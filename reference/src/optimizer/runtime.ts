@@ -14,7 +14,8 @@ import { BudgetExhausted } from '../interp/errors';
 import { PyException } from '../runtime/values';
 import { Capability, KIND_BIT, type ApiError, type Executor, type HotspotKind, type Optimizer } from './api';
 import { checkOptimizer, type Registered } from './registration';
-import type { FaultPhase, TraceEvent } from './trace';
+import { ExecutorDependencies } from './dependencies';
+import type { FaultPhase, InvalidationCause, TraceEvent } from './trace';
 
 /** At most this many executors per code object (CPython's limit). @spec #executor-limits */
 export const MAX_EXECUTORS_PER_CODE = 256;
@@ -72,7 +73,7 @@ export function observeRuntime(runtime: OptimizerRuntime, observer: RuntimeObser
 export class OptimizerRuntime {
   registered: Registered | null = null;
   policy: HotspotPolicy | null = null;
-  hotspots: HotspotConfig = {};
+  private config: HotspotConfig = {};
   /** Trace events, when tracing is on. */
   trace: TraceEvent[] | null = null;
   private nextId = 1;
@@ -81,8 +82,39 @@ export class OptimizerRuntime {
   /** Executors whose execute is on the JS stack, innermost last. */
   private readonly running: InstalledExecutor[] = [];
   private readonly countdowns = new Countdowns();
+  private readonly dependencies = new ExecutorDependencies();
+  /** Executors by their VM-assigned number (every installation and replacement gets one). */
+  private readonly byNumber = new Map<number, Executor>();
 
   constructor(private readonly vm: Vm) {}
+
+  get hotspots(): HotspotConfig {
+    return this.config;
+  }
+
+  /**
+   * Choosing the profile. Under `cpython313` the counters live with the code objects from the
+   * start, so back edges count before any optimizer registers.
+   * @spec #hotspot-cpython313-lifetime
+   */
+  set hotspots(config: HotspotConfig) {
+    this.config = config;
+    if (this.countersOutliveRegistration()) {
+      this.policy = makePolicy(config, 1, 1);
+      this.vm.dispatch = countingDispatch(this.countedKinds());
+    }
+  }
+
+  /** CPython 3.13: executors and counters belong to the code objects, not to the optimizer. @spec #hotspot-cpython313-lifetime */
+  private countersOutliveRegistration(): boolean {
+    return this.config.profile === 'cpython313';
+  }
+
+  /** Under `cpython313` back edges always count (CPython's JUMP_BACKWARD ticks whatever optimizer is set). */
+  private countedKinds(): number {
+    const declared = this.registered?.capabilities ?? 0;
+    return this.countersOutliveRegistration() ? declared | Capability.BACK_EDGE : declared;
+  }
 
   emit(e: TraceEvent): void {
     this.trace?.push(e);
@@ -100,10 +132,17 @@ export class OptimizerRuntime {
       }
       next = checked;
     }
-    this.removeAll();
+    const keep = this.countersOutliveRegistration();
+    if (!keep) this.removeAll();
     this.generation++;
     if (this.registered) this.emit({ kind: 'unregistered', optimizer: this.registered.name });
     this.registered = next;
+    if (keep) {
+      /** @spec #hotspot-cpython313-lifetime */
+      this.vm.dispatch = countingDispatch(this.countedKinds());
+      if (next !== null) this.emit({ kind: 'registered', optimizer: next.name, capabilities: next.capabilities });
+      return null;
+    }
     for (const code of this.vm.codes) code.sites!.length = 0;
     this.countdowns.reset(this.vm.codes);
     if (next === null) {
@@ -134,6 +173,12 @@ export class OptimizerRuntime {
     const sites = code.sites!;
     const site = sites[offset] ?? (sites[offset] = policy.newSite());
     if (!policy.tick(site)) return this.keepCounting(policy, code, offset, site);
+    const taker = this.registered;
+    if (taker === null || (taker.capabilities & KIND_BIT[kind]) === 0) {
+      /** No optimizer takes this kind: CPython's default optimizer declines, silently. @spec #hotspot-cpython313-lifetime */
+      policy.declined(site);
+      return this.keepCounting(policy, code, offset, site);
+    }
     this.emit({ kind: 'hotspot', code: code.name, offset, hotspot: kind, counters: policy.counters(site) });
     const executor = this.compile(code, offset);
     if (executor === null) {
@@ -186,6 +231,10 @@ export class OptimizerRuntime {
 
   /** Rewrite the instruction at `offset` to ENTER_EXECUTOR. @spec #enter-executor */
   private install(code: Code, offset: number, executor: Executor): boolean {
+    if (!this.dependencies.isValid(executor)) {
+      this.emit({ kind: 'fault', phase: 'compile', rule: 'executor.invalidated', message: 'an invalidated executor cannot be installed again', code: code.name, offset });
+      return false;
+    }
     const slots = executorSlots(code);
     let index = slots.indexOf(undefined);
     if (index < 0) {
@@ -201,6 +250,7 @@ export class OptimizerRuntime {
       generation: this.generation,
     };
     slots[index] = slot;
+    this.byNumber.set(slot.id, executor);
     code.ops[offset] = OP.ENTER_EXECUTOR;
     code.args[offset] = index;
     this.emit({ kind: 'installed', code: code.name, offset, executor: slot.id });
@@ -250,6 +300,9 @@ export class OptimizerRuntime {
     if (executor !== null && (typeof executor !== 'object' || typeof executor.execute !== 'function')) {
       return fail('replace.not-an-executor', 'replaceExecutor needs an executor or null');
     }
+    if (executor !== null && !this.dependencies.isValid(executor)) {
+      return fail('executor.invalidated', 'an invalidated executor cannot be installed again');
+    }
     if (executor === null) {
       if (live) this.uninstall(code, offset, 'replaced-by-null');
       return null;
@@ -258,8 +311,85 @@ export class OptimizerRuntime {
     const index = code.args[offset]!;
     const slot: InstalledExecutor = { ...live, executor, entry: this.wrapped(executor, code, offset), id: this.nextId++, generation: this.generation };
     executorSlots(code)[index] = slot;
+    this.byNumber.set(slot.id, executor);
     this.emit({ kind: 'replaced', code: code.name, offset, old: live.id, executor: slot.id });
     return null;
+  }
+
+  /** The executor the VM numbered `n` (installed or replaced as that number), if any. */
+  executorNumbered(n: number): Executor | undefined {
+    return this.byNumber.get(n);
+  }
+
+  /** `executor` depends on `dependency` from now on. @spec #executor-dependencies */
+  addDependency(executor: Executor, dependency: unknown): ApiError | null {
+    if (typeof executor !== 'object' || executor === null || typeof executor.execute !== 'function') {
+      return { rule: 'dependency.not-an-executor', message: 'addExecutorDependency needs an executor' };
+    }
+    if ((typeof dependency !== 'object' && typeof dependency !== 'function') || dependency === null) {
+      return { rule: 'dependency.not-an-object', message: `a dependency is an object (a namespace, a function, a code object), got ${typeof dependency}` };
+    }
+    this.dependencies.add(executor, dependency);
+    return null;
+  }
+
+  /** False once the executor has been invalidated. @spec #executor-validity */
+  isValid(executor: Executor): boolean {
+    return this.dependencies.isValid(executor);
+  }
+
+  /** A namespace the program can change is about to change (its watcher). @spec #dependency-globals */
+  namespaceChanging(dict: object): void {
+    if (this.dependencies.isWatched(dict)) this.invalidateDependency(dict, 'globals');
+  }
+
+  /**
+   * `_Py_Executors_InvalidateDependency`: invalidate every executor that depends on `o`.
+   * @spec #invalidate-dependency
+   */
+  invalidateDependency(o: object, cause: InvalidationCause = 'dependency'): void {
+    const dependents = this.dependencies.dependents(o);
+    if (dependents.length === 0) return;
+    const hit = new Set(dependents);
+    this.invalidateInstalled((e) => hit.has(e), cause);
+    for (const e of dependents) this.dependencies.invalidate(e);
+  }
+
+  /** `_Py_Executors_InvalidateAll` (`sys._clear_internal_caches()`). @spec #invalidate-all */
+  invalidateAll(): void {
+    this.invalidateInstalled(() => true, 'all');
+    for (const e of this.dependencies.all()) this.dependencies.invalidate(e);
+  }
+
+  /** Invalidate the installed executors `which` selects, in code-object then offset order. */
+  private invalidateInstalled(which: (e: Executor) => boolean, cause: InvalidationCause): void {
+    for (const code of this.vm.codes) {
+      for (let i = 0; i < code.ops.length; i++) {
+        if (code.ops[i] !== OP.ENTER_EXECUTOR) continue;
+        const slot = installedAt(code, i)!;
+        if (!which(slot.executor)) continue;
+        this.dependencies.invalidate(slot.executor);
+        this.detach(code, i);
+        this.emit({ kind: 'invalidated', code: code.name, offset: i, executor: slot.id, cause });
+      }
+    }
+  }
+
+  /**
+   * Restore the original instruction. Under `cpython313` the site keeps its counter, which
+   * triggered when the executor was made: the next execution is an attempt (CPython's
+   * `_Py_ExecutorDetach` leaves the inline counter alone); under `seed` it starts again.
+   * @spec #invalidation-counters
+   */
+  private detach(code: Code, offset: number): void {
+    const index = code.args[offset]!;
+    const slot = executorSlots(code)[index]!;
+    code.ops[offset] = slot.originalOp;
+    code.args[offset] = slot.originalArg;
+    executorSlots(code)[index] = undefined;
+    if (this.policy) this.countdowns.settle(this.policy);
+    this.countdowns.disarm(code, offset);
+    if (!this.countersOutliveRegistration()) code.sites![offset] = undefined;
   }
 
   /**

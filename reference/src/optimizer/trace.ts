@@ -30,12 +30,15 @@ export type TraceEvent =
     }
   | { readonly kind: 'replaced'; readonly code: string; readonly offset: number; readonly old: number; readonly executor: number }
   | { readonly kind: 'removed'; readonly code: string; readonly offset: number; readonly executor: number; readonly reason: RemovalReason }
+  | { readonly kind: 'invalidated'; readonly code: string; readonly offset: number; readonly executor: number; readonly cause: InvalidationCause }
   | { readonly kind: 'fault'; readonly phase: FaultPhase; readonly rule: string; readonly message: string; readonly code?: string; readonly offset?: number };
 
 export type RemovalReason = 'replaced-by-null' | 'optimizer-changed';
+/** What invalidated an executor: a namespace it depends on changed, an explicit invalidation of an object it depends on, or of everything. @spec #executor-invalidation */
+export type InvalidationCause = 'globals' | 'dependency' | 'all';
 export type FaultPhase = 'register' | 'compile' | 'execute' | 'replace';
 export type TraceKind = TraceEvent['kind'];
 
 export const TRACE_KINDS: readonly TraceKind[] = [
-  'registered', 'unregistered', 'hotspot', 'compile', 'declined', 'installed', 'entered', 'exited', 'replaced', 'removed', 'fault',
+  'registered', 'unregistered', 'hotspot', 'compile', 'declined', 'installed', 'entered', 'exited', 'replaced', 'removed', 'invalidated', 'fault',
 ];

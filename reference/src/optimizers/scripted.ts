@@ -21,6 +21,23 @@ export interface ScriptedExecutorSpec {
   readonly removeAfter?: number;
   /** On this entry, after advancing, throw a JS Error (an optimizer fault). @spec #optimizer-faults */
   readonly throwAfter?: number;
+  /**
+   * Declared at compile: `globals` (the VM's globals), `builtins`, `code` (the code object compiled
+   * for), `function:NAME` (the function bound to the global NAME then, if any).
+   * @spec #executor-dependencies
+   */
+  readonly dependsOn?: readonly ScriptedDependency[];
+}
+
+export type ScriptedDependency = 'globals' | 'builtins' | 'code' | `function:${string}`;
+
+/** The object a scripted dependency names, at compile time (null: nothing to depend on). */
+function dependencyObject(d: ScriptedDependency, code: Code, vm: Vm): object | null {
+  if (d === 'globals') return vm.globals;
+  if (d === 'builtins') return vm.builtins;
+  if (d === 'code') return code;
+  const bound = vm.globals.get(d.slice('function:'.length));
+  return typeof bound === 'object' && bound !== null ? bound : null;
 }
 
 /**
@@ -77,14 +94,25 @@ class ScriptedExecutor implements Executor {
   /** @spec #executor-contract */
   execute(_frame: Frame, vm: Vm): Frame {
     const n = ++this.entries;
-    for (let i = 0; i < this.spec.advance && vm.frame !== null; i++) vm.step(vm.frame);
+    // Invalidated by its own work: stop at once (CPython's _CHECK_VALIDITY after each instruction).
+    for (let i = 0; i < this.spec.advance && vm.frame !== null && vm.isExecutorValid(this); i++) vm.step(vm.frame);
     const { replaceAfter, with: next, removeAfter, throwAfter } = this.spec;
-    if (replaceAfter === n && next !== undefined) vm.replaceExecutor(this.code, this.offset, new ScriptedExecutor(next, this.code, this.offset));
+    if (replaceAfter === n && next !== undefined) vm.replaceExecutor(this.code, this.offset, scriptedExecutor(next, this.code, this.offset, vm));
     if (removeAfter === n) vm.replaceExecutor(this.code, this.offset, null);
     if (throwAfter === n) throw new Error(`scripted executor for ${hotspotKey(this.code.name, this.offset)} throws on entry ${n}`);
     // Null when the executor's steps ended every frame (the contract allows it; the type does not say so).
     return vm.frame as Frame;
   }
+}
+
+/** A scripted executor with its dependencies declared. */
+function scriptedExecutor(spec: ScriptedExecutorSpec, code: Code, offset: number, vm: Vm): ScriptedExecutor {
+  const executor = new ScriptedExecutor(spec, code, offset);
+  for (const d of spec.dependsOn ?? []) {
+    const o = dependencyObject(d, code, vm);
+    if (o !== null) vm.addExecutorDependency(executor, o);
+  }
+  return executor;
 }
 
 export function scriptedOptimizer(def: ScriptedOptimizerDef): Optimizer {
@@ -96,7 +124,7 @@ export function scriptedOptimizer(def: ScriptedOptimizerDef): Optimizer {
     capabilities,
     optimizationCost: def.optimizationCost ?? 1,
     runCost: def.runCost ?? 1,
-    compile(code: Code, offset: number): Executor | null {
+    compile(code: Code, offset: number, vm: Vm): Executor | null {
       const key = hotspotKey(code.name, offset);
       const behaviour = Object.prototype.hasOwnProperty.call(at, key) ? at[key]! : fallback;
       switch (behaviour) {
@@ -107,7 +135,7 @@ export function scriptedOptimizer(def: ScriptedOptimizerDef): Optimizer {
         case 'garbage':
           return 42 as unknown as Executor;
         default:
-          return new ScriptedExecutor(behaviour, code, offset);
+          return scriptedExecutor(behaviour, code, offset, vm);
       }
     },
   };
