@@ -45,7 +45,8 @@ SPEC_DIR = os.path.join(REPO, 'spec')
 RUNTIME_DIR = os.path.join(REPO, 'reference', 'src', 'runtime')
 METHOD_TABLES = ('methods_str.ts', 'methods_list.ts', 'methods_dict.ts', 'methods_generator.ts')
 # Data attributes of the subset's values (reference/src/runtime/attrs.ts, PyCode.getAttr in isa/code.ts).
-DATA_ATTRS = {'args', 'value', '__cause__', '__context__', '__name__', '__code__', 'co_name', 'co_argcount', 'replace'}
+DATA_ATTRS = {'args', 'value', '__cause__', '__context__', '__name__', '__code__', 'co_name', 'co_argcount', 'replace',
+              '__closure__', 'cell_contents'}
 
 DEFAULT_BUDGET = 1_000_000
 
@@ -69,7 +70,7 @@ OPTIMIZER_KEYS = ('optimizer', 'optimizers', 'hotspot', 'trace')
 # CPython code flags.
 CO_OPTIMIZED, CO_NEWLOCALS, CO_VARARGS, CO_VARKEYWORDS = 0x1, 0x2, 0x4, 0x8
 CO_NESTED, CO_GENERATOR = 0x10, 0x20
-ALLOWED_FLAGS = CO_OPTIMIZED | CO_NEWLOCALS | CO_NESTED | CO_GENERATOR
+ALLOWED_FLAGS = CO_OPTIMIZED | CO_NEWLOCALS | CO_VARARGS | CO_VARKEYWORDS | CO_NESTED | CO_GENERATOR
 
 # COMPARE_OP low bits per operator (dis.cmp_op order): LESS 2, GREATER 4, EQUAL 8, UNORDERED 1.
 COMPARE_OPS = ['<', '<=', '==', '!=', '>', '>=']
@@ -337,15 +338,12 @@ def to_assembly(code, name, code_names, table, intrinsics, problems, compact=Fal
     first = code.co_firstlineno
     if code.co_flags & ~ALLOWED_FLAGS:
         problems.append(Problem(UNSUPPORTED, first, f'{name}: unsupported code flags {code.co_flags:#x} (*args, **kwargs, async?)'))
-    if code.co_kwonlyargcount:
-        problems.append(Problem(UNSUPPORTED, first, f'{name}: keyword-only parameters are not in the subset'))
-    if code.co_cellvars or code.co_freevars:
-        problems.append(Problem(UNSUPPORTED, first, f'{name}: closures (cell/free variables '
-                                                   f'{code.co_cellvars + code.co_freevars}) are not in the subset'))
+    closure = bool(code.co_cellvars or code.co_freevars)
+    localsplus = localsplus_names(code)
 
     out = []
-    params = code.co_varnames[:code.co_argcount]
-    for nm in code.co_varnames:
+    params = params_words(code)
+    for nm in localsplus:
         if not re.match(r'^[^\s,;#]+$', nm):
             problems.append(Problem(UNSUPPORTED, first, f'{name}: local name {nm!r} cannot be written in assembly'))
     for nm in code.co_names:
@@ -353,8 +351,9 @@ def to_assembly(code, name, code_names, table, intrinsics, problems, compact=Fal
             problems.append(Problem(UNSUPPORTED, first, f'{name}: name {nm!r} is not an identifier'))
     if not compact or params:
         out.append(('.params ' + ' '.join(params)).rstrip())
+    if not compact or closure:  # .cells / .freevars name locals of an explicit .locals
+        out.append(('.locals ' + ' '.join(localsplus)).rstrip())
     if not compact:
-        out.append(('.locals ' + ' '.join(code.co_varnames)).rstrip())
         consts = []
         for c in code.co_consts:
             try:
@@ -364,6 +363,10 @@ def to_assembly(code, name, code_names, table, intrinsics, problems, compact=Fal
                 consts.append('?')
         out.append(('.consts ' + ' '.join(consts)).rstrip())
         out.append(('.names ' + ' '.join(code.co_names)).rstrip())
+    if code.co_cellvars:
+        out.append('.cells ' + ' '.join(code.co_cellvars))
+    if code.co_freevars:
+        out.append('.freevars ' + ' '.join(code.co_freevars))
     if code.co_flags & CO_GENERATOR:
         out.append('.generator')
 
@@ -396,6 +399,35 @@ def to_assembly(code, name, code_names, table, intrinsics, problems, compact=Fal
     return '\n'.join(out) + '\n'
 
 
+def localsplus_names(code):
+    """CPython 3.13's localsplus: co_varnames, the cell variables that are not also locals, then
+    co_freevars; every local operand (LOAD_DEREF's too) indexes it (spec/code-objects.md#code-cells)."""
+    names = list(code.co_varnames) + [c for c in code.co_cellvars if c not in code.co_varnames] + list(code.co_freevars)
+    for i, nm in enumerate(names):  # the compiler's own numbering must agree
+        assert code._varname_from_oparg(i) == nm, (code.co_qualname, i, nm)
+def params_words(code):
+    """The `.params` words (spec/assembly.md#assembly-params): positional, `/`, `*args` or `*`,
+    keyword-only, `**kwargs`, in CPython's varnames order."""
+    v = code.co_varnames
+    argc, kwonly = code.co_argcount, code.co_kwonlyargcount
+    words = list(v[:argc])
+    if code.co_posonlyargcount:
+        words.insert(code.co_posonlyargcount, '/')
+    nxt = argc + kwonly
+    if code.co_flags & CO_VARARGS:
+        words.append('*' + v[nxt])
+        nxt += 1
+    elif kwonly:
+        words.append('*')
+    words += v[argc:argc + kwonly]
+    if code.co_flags & CO_VARKEYWORDS:
+        words.append('**' + v[nxt])
+    return words
+
+
+    return names
+
+
 def operand_text(ins, kind, arg, code, code_names, labels, index_of, intrinsics):
     if kind == 'none':
         if arg not in (None, 0):
@@ -408,7 +440,7 @@ def operand_text(ins, kind, arg, code, code_names, labels, index_of, intrinsics)
     if kind == 'const':
         return literal(code.co_consts[arg], code_names)
     if kind in ('local', 'local_pair'):
-        return ins.argrepr  # dis resolves cells too; closures are reported separately
+        return ins.argrepr  # dis names localsplus slots, cells and free variables included
     if kind == 'name':
         return code.co_names[arg]
     if kind == 'global':
@@ -438,9 +470,10 @@ def operand_text(ins, kind, arg, code, code_names, labels, index_of, intrinsics)
     if kind == 'convert':
         return ins.argrepr
     if kind == 'fnattr':
-        if arg != 1:
-            raise ConversionError([Problem(UNSUPPORTED, None, f'function attribute {ins.argrepr or arg} is not in the subset (only defaults)')])
-        return 'defaults'
+        names = {1: 'defaults', 2: 'kwdefaults', 4: 'annotations', 8: 'closure'}
+        if arg not in names:
+            raise ConversionError([Problem(UNSUPPORTED, None, f'function attribute {ins.argrepr or arg} is not in the subset')])
+        return names[arg]
     raise ConversionError([Problem(UNSUPPORTED, None, f'unknown operand kind {kind}')])
 
 
