@@ -44,7 +44,7 @@ export class CodeSeal {
   }
 
   private static fieldsOf(c: Code): unknown[] {
-    return [c.name, c.argcount, c.flags, c.varnames, c.names, c.consts, c.exceptionTable, c.ops.length, c.args.length];
+    return [c.name, c.argcount, c.posonlyargcount, c.kwonlyargcount, c.flags, c.varnames, c.names, c.consts, c.exceptionTable, c.ops.length, c.args.length];
   }
 
   /** Sealed after freezeCode: a change to a constant or table could only replace it. */

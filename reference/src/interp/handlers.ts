@@ -25,6 +25,7 @@ import {
 } from '../runtime/values';
 import { builtinType, pyError } from './errors';
 import { CLOSURE_HANDLERS, setClosure } from './handlers-closures';
+import { CALLS_HANDLERS, setCallAttribute } from './handlers-calls';
 import { GENERATOR_HANDLERS } from './handlers-generators';
 import type { Frame } from './frame';
 import type { Vm } from './vm';
@@ -287,6 +288,11 @@ export const HANDLERS: { readonly [K in Opcode]: Handler } = {
       push(f, func);
       return;
     }
+    if ((a === 2 || a === 4) && func instanceof PyFunction) {
+      setCallAttribute(func, a, value);
+      push(f, func);
+      return;
+    }
     if (!(func instanceof PyFunction) || !(value instanceof PyTuple)) {
       throw pyError('TypeError', 'SET_FUNCTION_ATTRIBUTE defaults needs a function and a tuple');
     }
@@ -472,6 +478,7 @@ export const HANDLERS: { readonly [K in Opcode]: Handler } = {
   ENTER_EXECUTOR: (vm, f, a) => vm.optimizers.enter(f, a),
   ...GENERATOR_HANDLERS,
   ...CLOSURE_HANDLERS,
+  ...CALLS_HANDLERS,
 };
 
 /** Take at most `limit` items, as CPython does (an infinite iterator still fails fast). */

@@ -5,7 +5,7 @@
 import type { ExceptionEntry } from '../isa/code';
 import { BUILTINS } from '../runtime/builtins';
 import { callNative } from '../runtime/call';
-import { unexpectedKeywordMessage } from '../runtime/suggestions';
+import { bindArguments } from '../runtime/bind';
 import { typeName } from '../runtime/types';
 import {
   PyBoundMethod, PyBuiltin, PyException, PyFunction, PyGenerator, PyType,
@@ -429,43 +429,12 @@ export class Vm implements Host {
     throw pyError('TypeError', `'${callee === undefined ? 'NoneType' : typeName(callee)}' object is not callable`);
   }
 
-  /** Bind arguments to a new frame. @spec #call-keywords */
+  /** Bind arguments to a new frame: the last `kwnames.length` of `args` are the keyword ones. @spec #call-binding */
   makeFrame(func: PyFunction, args: PyValue[], kwnames: readonly string[] | null): Frame {
-    const code = func.code;
-    const frame = new Frame(code, func);
+    const frame = new Frame(func.code, func);
     const nkw = kwnames ? kwnames.length : 0;
     const npos = args.length - nkw;
-    const argc = code.argcount;
-    const fname = `${func.name}()`;
-    for (let i = 0; i < Math.min(npos, argc); i++) frame.locals[i] = args[i];
-    for (let k = 0; k < nkw; k++) {
-      const name = kwnames![k]!;
-      const at = code.varnames.indexOf(name);
-      if (at < 0 || at >= argc) throw pyError('TypeError', unexpectedKeywordMessage(fname, name, code.varnames.slice(0, argc)));
-      if (frame.locals[at] !== undefined) throw pyError('TypeError', `${fname} got multiple values for argument '${name}'`);
-      frame.locals[at] = args[npos + k];
-    }
-    if (npos > argc) {
-      const nd = func.defaults ? func.defaults.items.length : 0;
-      const takes = nd ? `from ${argc - nd} to ${argc}` : `${argc}`;
-      throw pyError('TypeError', `${fname} takes ${takes} positional argument${argc === 1 && !nd ? '' : 's'} but ${npos} ${npos === 1 ? 'was' : 'were'} given`);
-    }
-    /** @spec #call-defaults */
-    const defaults = func.defaults ? func.defaults.items : [];
-    const firstDefault = argc - defaults.length;
-    const missing: string[] = [];
-    for (let i = 0; i < argc; i++) {
-      if (frame.locals[i] !== undefined) continue;
-      if (i >= firstDefault) frame.locals[i] = defaults[i - firstDefault];
-      else missing.push(code.varnames[i]!);
-    }
-    /** @spec #call-arity-error */
-    if (missing.length) {
-      const quoted = missing.map((m) => `'${m}'`);
-      const last = quoted[quoted.length - 1];
-      const list = quoted.length === 1 ? last : quoted.length === 2 ? `${quoted[0]} and ${last}` : `${quoted.slice(0, -1).join(', ')}, and ${last}`;
-      throw pyError('TypeError', `${fname} missing ${missing.length} required positional argument${missing.length === 1 ? '' : 's'}: ${list}`);
-    }
+    bindArguments(func, frame.locals, nkw ? args.slice(0, npos) : args, kwnames ?? [], nkw ? args.slice(npos) : []);
     return frame;
   }
 

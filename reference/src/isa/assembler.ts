@@ -6,6 +6,7 @@
 import type { SourceError } from '../api';
 import { PyFloat, PyTuple, type PyValue } from '../runtime/values';
 import { CO_GENERATOR, type Code, type ExceptionEntry } from './code';
+import { parseParams, type ParamSpec } from './params';
 import { CodeRef, parseLiteral, parseWholeLiteral, type Literal } from './literal';
 import { SYMBOLIC } from './operands';
 import { BY_NAME, type InstructionDef } from './table';
@@ -119,6 +120,7 @@ export function assemble(name: string, text: string): AsmResult {
 
 class Assembler {
   private params: string[] = [];
+  private paramSpec: ParamSpec | null = null;
   private locals = new Table<string>(false, (s) => s);
   private names = new Table<string>(false, (s) => s);
   private consts = new Table<Literal>(false, constKey);
@@ -174,7 +176,9 @@ class Assembler {
     for (let t = tableAt; t < this.lines.length; t++) exceptionTable.push(this.entry(this.lines[t]!));
     const code: Code = {
       name: this.unit,
-      argcount: this.params.length,
+      argcount: this.paramSpec?.argcount ?? 0,
+      ...(this.paramSpec?.posonlyargcount ? { posonlyargcount: this.paramSpec.posonlyargcount } : {}),
+      ...(this.paramSpec?.kwonlyargcount ? { kwonlyargcount: this.paramSpec.kwonlyargcount } : {}),
       varnames: this.locals.items,
       names: this.names.items,
       consts: this.consts.items,
@@ -197,10 +201,14 @@ class Assembler {
       if (new Set(words).size !== words.length) this.fail('ASM_BAD_DIRECTIVE', `duplicate name in ${dir}`, line);
     };
     switch (dir) {
-      case '.params':
-        checkNames(LOCAL_NAME);
-        this.params = words;
+      case '.params': {
+        const spec = parseParams(words, (w) => LOCAL_NAME.test(w));
+        if ('error' in spec) return this.fail('ASM_BAD_DIRECTIVE', spec.error, line);
+        this.params = [...spec.locals];
+        this.paramSpec = spec;
+        this.flags |= spec.flags;
         return;
+      }
       case '.locals':
         checkNames(LOCAL_NAME);
         this.locals = new Table<string>(true, (s) => s);

@@ -27,6 +27,7 @@ export function originalCode(code: Code): Code {
     name: code.name, argcount: code.argcount, varnames: code.varnames, names: code.names, consts: code.consts,
     ops, args, exceptionTable: code.exceptionTable, flags: code.flags,
     ...(code.cellvars ? { cellvars: code.cellvars } : {}), ...(code.freevars ? { freevars: code.freevars } : {}),
+    ...(code.posonlyargcount ? { posonlyargcount: code.posonlyargcount } : {}), ...(code.kwonlyargcount ? { kwonlyargcount: code.kwonlyargcount } : {}),
   };
 }
 
@@ -36,6 +37,7 @@ export function codeEquals(a: Code, b: Code): boolean {
   const same = <T>(x: readonly T[], y: readonly T[], key: (t: T) => string) => x.length === y.length && x.every((v, i) => key(v) === key(y[i]!));
   if (!same(a.varnames, b.varnames, String) || !same(a.names, b.names, String) || !same(a.consts, b.consts, constKey)) return false;
   if (!same(a.cellvars ?? [], b.cellvars ?? [], String) || !same(a.freevars ?? [], b.freevars ?? [], String)) return false;
+  if ((a.posonlyargcount ?? 0) !== (b.posonlyargcount ?? 0) || (a.kwonlyargcount ?? 0) !== (b.kwonlyargcount ?? 0)) return false;
   for (let i = 0; i < a.ops.length; i++) {
     if (originalOp(a, i) !== originalOp(b, i) || originalArg(a, i) !== originalArg(b, i)) return false;
   }

@@ -17,6 +17,10 @@ export interface ExceptionEntry {
 }
 
 export const CO_GENERATOR = 0x20;
+/** `*args`: the local after the keyword-only parameters takes the extra positional arguments. @spec #code-params */
+export const CO_VARARGS = 0x04;
+/** `**kwargs`: the next local takes the extra keyword arguments as a dict. @spec #code-params */
+export const CO_VARKEYWORDS = 0x08;
 
 /**
  * A code object. Offsets are instruction indices (CPython byte offset / 2, caches removed).
@@ -26,6 +30,10 @@ export interface Code {
   readonly name: string;
   /** Number of positional parameters; they are the first locals. */
   readonly argcount: number;
+  /** The first `posonlyargcount` parameters cannot be passed by keyword (absent: 0). @spec #code-params */
+  readonly posonlyargcount?: number;
+  /** Keyword-only parameters, the locals after the positional ones (absent: 0). @spec #code-params */
+  readonly kwonlyargcount?: number;
   readonly varnames: readonly string[];
   readonly names: readonly string[];
   readonly consts: readonly PyValue[];

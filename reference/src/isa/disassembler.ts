@@ -8,6 +8,7 @@ import type { PyValue } from '../runtime/values';
 import { originalCode } from './code-view';
 import { isGeneratorCode, PyCode, type Code } from './code';
 import { CodeRef } from './literal';
+import { paramsText } from './params';
 import { SYMBOLIC } from './operands';
 import { BY_OPCODE } from './table';
 
@@ -74,7 +75,7 @@ export function disassemble(live: Code): string {
   const code = originalCode(live);
   const labels = labelTargets(code);
   const out: string[] = [
-    `.params ${code.varnames.slice(0, code.argcount).join(' ')}`.trimEnd(),
+    `.params ${paramsText(code)}`.trimEnd(),
     `.locals ${code.varnames.join(' ')}`.trimEnd(),
     `.consts ${code.consts.map((c) => constText(c)).join(' ')}`.trimEnd(),
     `.names ${code.names.join(' ')}`.trimEnd(),

@@ -225,7 +225,7 @@ export const INSTRUCTIONS = [
   def('CALL_KW', 57, 'uint', (a) => a + 3, n(1), 'Call with oparg arguments, the last len(kwnames) of them by keyword; kwnames tuple on TOS.', { raises: true, see: ['call-keywords'] }),
   def('CALL_INTRINSIC_1', 55, 'intrinsic1', n(1), n(1), 'Apply an intrinsic function to TOS.', { raises: true, see: ['generator-stopiteration-conversion'] }),
   def('MAKE_FUNCTION', 26, 'none', n(1), n(1), 'Make a function from the code object on TOS.'),
-  def('SET_FUNCTION_ATTRIBUTE', 106, 'fnattr', n(2), n(1), 'Set an attribute (1 = defaults) of the function on TOS from the second item.', { raises: true, see: ['call-defaults'] }),
+  def('SET_FUNCTION_ATTRIBUTE', 106, 'fnattr', n(2), n(1), 'Set an attribute (1 defaults, 2 kwdefaults, 4 annotations, 8 closure) of the function on TOS from the second item.', { raises: true, see: ['call-defaults', 'call-kwdefaults'] }),
   def('RETURN_VALUE', 36, 'none', n(1), n(0), 'Return TOS to the caller.', { terminator: true, see: ['call-python', 'generator-return'] }),
   def('RETURN_CONST', 103, 'const', n(0), n(0), 'Return a constant to the caller.', { terminator: true, see: ['call-python', 'generator-return'] }),
   def('RETURN_GENERATOR', 35, 'none', n(0), n(1), 'Turn the current frame into a generator and return it to the caller.', { placement: 'generator-entry', see: ['generator-create', 'verify-generator-shape'] }),

@@ -192,6 +192,7 @@ export function compileInstruction(code: Code, op: number, arg: number): Run {
 function guardFor(op: number, arg: number): Guard | null {
   if (op === OP.CALL) return (f) => !(f.stack[f.stack.length - 2 - arg] instanceof PyFunction);
   if (op === OP.CALL_KW) return (f) => !(f.stack[f.stack.length - 3 - arg] instanceof PyFunction);
+  if (op === OP.CALL_FUNCTION_EX) return (f) => !(f.stack[f.stack.length - 3 - (arg & 1)] instanceof PyFunction);
   if (op === OP.FOR_ITER) return (f) => !(f.stack[f.stack.length - 1] instanceof PyGenerator);
   return null;
 }

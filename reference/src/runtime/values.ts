@@ -87,6 +87,10 @@ export class PySlice extends PyObject {
 export class PyFunction extends PyObject {
   readonly kind = 'function';
   defaults: PyTuple | null = null;
+  /** `__kwdefaults__`: keyword-only parameter name -> default (SET_FUNCTION_ATTRIBUTE 2). */
+  kwdefaults: PyDict | null = null;
+  /** CPython 3.13's annotation tuple (name, value, ...) from SET_FUNCTION_ATTRIBUTE 4; kept, never read. */
+  annotations: PyTuple | null = null;
   /** `__closure__`: the cells of the code's free variables, in `.freevars` order (SET_FUNCTION_ATTRIBUTE 8). */
   closure: PyTuple | null = null;
   constructor(readonly code: Code, readonly globals: Map<string, PyValue>, readonly name: string) {

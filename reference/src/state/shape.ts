@@ -73,6 +73,8 @@ export function describeObject(o: PyObject, s: ShapeSink): void {
     s.prop('code', o.code.name);
     s.code?.(o.code);
     s.slot('defaults', o.defaults);
+    /** @spec #call-kwdefaults */
+    s.slot('kwdefaults', o.kwdefaults);
     return s.slot('closure', o.closure);
   }
   /** @spec #closure-state */

@@ -258,12 +258,12 @@ LOAD_FAST a
 CONVERT_VALUE #4
 RETURN_VALUE
 ''', entry='main(1)'),
-inv('bad-oparg-set-function-attribute', 'BAD_OPARG', 'SET_FUNCTION_ATTRIBUTE #8 (closure) is not supported; only 1 (defaults) is',
+inv('bad-oparg-set-function-attribute', 'BAD_OPARG', 'SET_FUNCTION_ATTRIBUTE #16 names no attribute (1 defaults, 2 kwdefaults, 4 annotations, 8 closure)',
     ['verify-bad-oparg', 'op-SET_FUNCTION_ATTRIBUTE', 'assembly-raw-operand', 'operand-kinds'], '''RESUME 0
 LOAD_CONST (1,)
 LOAD_CONST <code main.f>
 MAKE_FUNCTION
-SET_FUNCTION_ATTRIBUTE #8
+SET_FUNCTION_ATTRIBUTE #16
 RETURN_VALUE
 ''', extra_code={'main.f': '''.params x
 RESUME 0
