@@ -9,7 +9,7 @@ const JUMP_BACKWARD = /^\s*(?:\w+:\s*)?JUMP_BACKWARD\s/m;
 const RESUME_AFTER_YIELD = /^\s*(?:\w+:\s*)?RESUME\s+(\d+)/gm;
 
 function hasResumeAfterYield(text: string): boolean {
-  for (const m of text.matchAll(RESUME_AFTER_YIELD)) if ((Number(m[1]) & 3) === 1) return true;
+  for (const m of text.matchAll(RESUME_AFTER_YIELD)) if ((Number(m[1]) & 3) === 1 || (Number(m[1]) & 3) === 2) return true;
   return false;
 }
 
@@ -21,7 +21,7 @@ export function skipReason(fixture: Fixture, capabilities: number): string | nul
   if ('invalid' in expect || 'malformed' in expect) return 'the program is rejected before it runs';
   if ('fault' in expect) return "the fixture expects a fault from its own scripted optimizer";
   if ('exhausted' in expect) return 'exhaustion depends on step counts, which executors change';
-  const texts = [...Object.values(d.program.functions), ...Object.values(d.program.code ?? {})];
+  const texts = [...Object.values(d.program.functions ?? {}), ...Object.values(d.program.code ?? {})];
   if (d.optimizers || texts.some((t) => t.includes('_optcert'))) return 'the program switches optimizers itself';
   // Not a valid capability mask: registration refuses it, which every runnable fixture must report.
   if (!Number.isInteger(capabilities) || capabilities === 0 || (capabilities & ~ALL_CAPABILITIES) !== 0) return null;

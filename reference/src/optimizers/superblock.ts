@@ -17,7 +17,7 @@
  * the handler, so the exception it raises cannot drift from the interpreter's.
  *
  * Frames: the region stops before returns, yields and RETURN_GENERATOR (statically), and before a
- * CALL of a Python function or a FOR_ITER over a generator (a guard checked at run time: the
+ * CALL of a Python function, a FOR_ITER over a generator or a SEND to one (a guard checked at run time: the
  * executor leaves with `ip` at that instruction, a state the interpreter reaches after N
  * instructions). Steps: one per instruction executed (the VM counted the first ENTER_EXECUTOR),
  * never past the budget, so outcomes, step counts and exhaustion are the interpreter's.
@@ -194,6 +194,8 @@ function guardFor(op: number, arg: number): Guard | null {
   if (op === OP.CALL_KW) return (f) => !(f.stack[f.stack.length - 3 - arg] instanceof PyFunction);
   if (op === OP.CALL_FUNCTION_EX) return (f) => !(f.stack[f.stack.length - 3 - (arg & 1)] instanceof PyFunction);
   if (op === OP.FOR_ITER) return (f) => !(f.stack[f.stack.length - 1] instanceof PyGenerator);
+  // SEND resumes a generator receiver (below the sent value) in a frame of its own.
+  if (op === OP.SEND) return (f) => !(f.stack[f.stack.length - 2] instanceof PyGenerator);
   return null;
 }
 
