@@ -2,7 +2,7 @@
 /*
  * Static sanity check of CPython-generated fixtures, independent of the reference VM:
  * the YAML parses, required keys are there, ids are unique, tags are registered, the source
- * hash matches, every instruction is in reference/src/isa/table.ts with the right operand shape,
+ * hash matches, every instruction is in the instruction table (spec/instructions.json) with the right operand shape,
  * every label, local, name, constant and <code X> reference resolves.
  *
  * Usage: node tools/cpython/check-programs.js [FILE.yaml ...]   (default fixtures/programs/*.yaml)
@@ -14,9 +14,10 @@ const crypto = require('crypto');
 const YAML = require('yaml');
 
 const repo = path.resolve(__dirname, '..', '..');
-const tableText = fs.readFileSync(path.join(repo, 'reference/src/isa/table.ts'), 'utf8');
-const KIND = new Map();
-for (const m of tableText.matchAll(/\bdef\(\s*'([A-Z0-9_]+)'\s*,\s*(\d+)\s*,\s*'([a-z0-9_]+)'/g)) KIND.set(m[1], m[3]);
+// spec/instructions.json is generated from reference/src/isa/table.ts (`npm run build && npm run gen:spec`).
+const KIND = new Map(
+  JSON.parse(fs.readFileSync(path.join(repo, 'spec/instructions.json'), 'utf8')).instructions.map((i) => [i.name, i.operand]),
+);
 const TAGS = new Set(
   fs.readFileSync(path.join(repo, 'fixtures/tags.yaml'), 'utf8').split('\n')
     .map((l) => /^([a-z0-9][a-z0-9._-]*)\s*:/.exec(l)).filter(Boolean).map((m) => m[1]),

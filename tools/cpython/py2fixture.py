@@ -39,7 +39,8 @@ import types
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.normpath(os.path.join(HERE, '..', '..'))
-TABLE_TS = os.path.join(REPO, 'reference', 'src', 'isa', 'table.ts')
+# The instruction table, generated from reference/src/isa/table.ts by `npm run build && npm run gen:spec`.
+INSTRUCTIONS_JSON = os.path.join(REPO, 'spec', 'instructions.json')
 TAGS_YAML = os.path.join(REPO, 'fixtures', 'tags.yaml')
 SPEC_DIR = os.path.join(REPO, 'spec')
 RUNTIME_DIR = os.path.join(REPO, 'reference', 'src', 'runtime')
@@ -112,21 +113,19 @@ def prefixed(prefix, p, code=UNSUPPORTED, line=None):
 
 
 def load_table():
-    """Instruction name -> (opcode, operand kind), and the supported intrinsics, from table.ts."""
-    with open(TABLE_TS, encoding='utf-8') as f:
-        text = f.read()
-    table = {}
-    for m in re.finditer(r"\bdef\(\s*'([A-Z0-9_]+)'\s*,\s*(\d+)\s*,\s*'([a-z0-9_]+)'", text):
-        table[m.group(1)] = (int(m.group(2)), m.group(3))
-    if len(table) < 30:
-        raise SystemExit(f'py2fixture: could not parse the instruction table in {TABLE_TS}')
-    runtime_only = set(re.findall(r"\bdef\(\s*'([A-Z0-9_]+)'[^\n]*runtimeOnly:\s*true", text))
-    m = re.search(r'SUPPORTED_INTRINSIC1\s*=\s*\[([0-9,\s]*)\]', text)
-    intrinsics = {int(x) for x in m.group(1).replace(',', ' ').split()} if m else {3, 5, 6}
-    problems = []
-    for name, (opcode, _) in table.items():
-        if dis.opmap.get(name) != opcode:
-            problems.append(f'table.ts: {name} has opcode {opcode}, CPython says {dis.opmap.get(name)}')
+    """Instruction name -> (opcode, operand kind), the run-time-only instructions and the supported
+    intrinsics, from spec/instructions.json; every opcode is checked against CPython's."""
+    try:
+        with open(INSTRUCTIONS_JSON, encoding='utf-8') as f:
+            rows = json.load(f)['instructions']
+        table = {r['name']: (r['opcode'], r['operand']) for r in rows}
+        runtime_only = {r['name'] for r in rows if r['runtimeOnly']}
+        intrinsics = {a for r in rows if r['operand'] == 'intrinsic1' for a in r['opargs']['oneOf']}
+    except (OSError, ValueError, KeyError, TypeError) as e:
+        raise SystemExit(f'py2fixture: cannot read the instruction table {INSTRUCTIONS_JSON} ({e}); '
+                         f'regenerate it with `npm run build && npm run gen:spec`')
+    problems = [f'{INSTRUCTIONS_JSON}: {name} has opcode {opcode}, CPython says {dis.opmap.get(name)}'
+                for name, (opcode, _) in table.items() if dis.opmap.get(name) != opcode]
     if problems:
         raise SystemExit('py2fixture: ' + '\n'.join(problems))
     return table, runtime_only, intrinsics

@@ -34,6 +34,9 @@ export type Handler = (vm: Vm, f: Frame, arg: number) => void;
 
 /** Below this bound a range iterator's next value plus its step stays a safe integer. */
 const SMALL_RANGE = 2 ** 52;
+/** An exhausted FOR_ITER continues this far past its target (the table's targetSkip: END_FOR, POP_TOP). */
+const FOR_ITER_SKIP = INSTRUCTIONS.find((d) => d.name === 'FOR_ITER')!.targetSkip;
+
 
 const pop = (f: Frame): PyValue => f.stack.pop() as PyValue;
 const top = (f: Frame): Slot => f.stack[f.stack.length - 1];
@@ -216,22 +219,22 @@ export const HANDLERS: { readonly [K in Opcode]: Handler } = {
           push(f, next);
         } else {
           f.stack.pop();
-          f.ip = a + 2;
+          f.ip = a + FOR_ITER_SKIP;
         }
         return;
       }
     }
     if (it instanceof PyGenerator) {
-      if (!vm.resumeFromForIter(f, it, a + 2)) {
+      if (!vm.resumeFromForIter(f, it, a + FOR_ITER_SKIP)) {
         f.stack.pop();
-        f.ip = a + 2;
+        f.ip = a + FOR_ITER_SKIP;
       }
       return;
     }
     const v = iterNext(it as PyValue, vm);
     if (v === undefined) {
       f.stack.pop();
-      f.ip = a + 2;
+      f.ip = a + FOR_ITER_SKIP;
     } else push(f, v);
   },
   /** @spec #op-END_FOR */

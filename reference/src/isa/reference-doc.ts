@@ -5,8 +5,11 @@
  */
 import {
   BINARY_OPS, COMPARE_MASKS, COMPARE_OPS, CONVERSIONS, FUNCTION_ATTRIBUTES, INSTRUCTIONS, INTRINSIC1,
-  SUPPORTED_INTRINSIC1, type InstructionDef, type OperandKind,
+  opargAllowed, RESUME_HOTSPOTS, type InstructionDef, type OpargSet, type OperandKind,
 } from './table';
+
+/** The spec file (e.g. `values.md`) that defines each anchor a "see also" may name. */
+export type AnchorFiles = ReadonlyMap<string, string>;
 
 /** Opargs probed to recover a stack-effect formula. */
 const PROBES = Array.from({ length: 16 }, (_, i) => i);
@@ -50,91 +53,30 @@ const OPERAND_TEXT: Record<OperandKind, string> = {
   fnattr: 'fnattr (function attribute flag)',
 };
 
-/** Where the detailed semantics of an instruction live (spec chapters). */
-const SEE_ALSO: Readonly<Record<string, readonly string[]>> = {
-  RESUME: ['hotspot-kinds'],
-  LOAD_FAST: ['locals-unbound'],
-  LOAD_FAST_CHECK: ['locals-unbound'],
-  LOAD_FAST_AND_CLEAR: ['locals-unbound'],
-  LOAD_FAST_LOAD_FAST: ['locals-unbound'],
-  STORE_FAST_LOAD_FAST: ['locals-unbound'],
-  DELETE_FAST: ['locals-unbound'],
-  LOAD_GLOBAL: ['globals-lookup'],
-  STORE_GLOBAL: ['globals-lookup'],
-  UNARY_NEGATIVE: ['int-representation', 'float-special'],
-  UNARY_NOT: ['truthiness'],
-  UNARY_INVERT: ['int-bitwise'],
-  TO_BOOL: ['truthiness'],
-  BINARY_OP: ['int-floordiv', 'int-modulo', 'int-power', 'int-shift', 'int-bitwise', 'float-truediv', 'float-floordiv-modulo', 'zero-division', 'str-ops', 'list-ops', 'tuple-ops'],
-  COMPARE_OP: ['numeric-compare-mixed', 'str-ops', 'list-ops', 'tuple-ops'],
-  IS_OP: ['identity'],
-  CONTAINS_OP: ['str-ops', 'list-ops', 'dict-ops'],
-  POP_JUMP_IF_FALSE: ['truthiness'],
-  POP_JUMP_IF_TRUE: ['truthiness'],
-  JUMP_BACKWARD: ['hotspot-kinds'],
-  GET_ITER: ['builtin-iter'],
-  FOR_ITER: ['generator-for-iter', 'verify-for-iter-target'],
-  CALL: ['call-python', 'call-builtin', 'call-method', 'call-not-callable', 'call-arity-error'],
-  CALL_KW: ['call-keywords'],
-  CALL_INTRINSIC_1: ['generator-stopiteration-conversion'],
-  SET_FUNCTION_ATTRIBUTE: ['call-defaults'],
-  RETURN_VALUE: ['call-python', 'generator-return'],
-  RETURN_CONST: ['call-python', 'generator-return'],
-  RETURN_GENERATOR: ['generator-create', 'verify-generator-shape'],
-  YIELD_VALUE: ['generator-resume'],
-  BUILD_MAP: ['dict-key-equality'],
-  BUILD_CONST_KEY_MAP: ['dict-key-equality'],
-  BUILD_SLICE: ['slicing'],
-  MAP_ADD: ['dict-key-equality'],
-  BINARY_SUBSCR: ['sequence-index', 'dict-ops', 'slicing'],
-  STORE_SUBSCR: ['sequence-index', 'dict-ops'],
-  DELETE_SUBSCR: ['sequence-index', 'dict-ops'],
-  BINARY_SLICE: ['slicing'],
-  STORE_SLICE: ['slicing'],
-  LOAD_ATTR: ['call-method'],
-  FORMAT_SIMPLE: ['str-format'],
-  FORMAT_WITH_SPEC: ['str-format'],
-  CONVERT_VALUE: ['str-repr'],
-  PUSH_EXC_INFO: ['exception-handled-state'],
-  POP_EXCEPT: ['exception-handled-state'],
-  CHECK_EXC_MATCH: ['exception-match'],
-  RERAISE: ['exception-reraise', 'exception-table'],
-  RAISE_VARARGS: ['exception-raise'],
-  LOAD_ASSERTION_ERROR: ['exception-types'],
-  ENTER_EXECUTOR: ['verify-enter-executor'],
-};
-
-/** The spec file that defines each anchor SEE_ALSO may name. */
-const ANCHOR_FILE: Readonly<Record<string, string>> = (() => {
-  const files: Record<string, readonly string[]> = {
-    'code-objects.md': ['hotspot-kinds'],
-    'state.md': ['locals-unbound', 'globals-lookup'],
-    'values.md': [
-      'int-representation', 'float-special', 'truthiness', 'int-bitwise', 'int-floordiv', 'int-modulo', 'int-power',
-      'int-shift', 'float-truediv', 'float-floordiv-modulo', 'zero-division', 'str-ops', 'list-ops', 'tuple-ops',
-      'numeric-compare-mixed', 'identity', 'dict-ops', 'builtin-iter', 'dict-key-equality', 'slicing',
-      'sequence-index', 'str-format', 'str-repr',
-    ],
-    'calls.md': ['call-python', 'call-builtin', 'call-method', 'call-not-callable', 'call-arity-error', 'call-keywords', 'call-defaults'],
-    'generators.md': ['generator-for-iter', 'generator-stopiteration-conversion', 'generator-return', 'generator-create', 'generator-resume'],
-    'verifier.md': ['verify-for-iter-target', 'verify-generator-shape', 'verify-enter-executor'],
-    'exceptions.md': ['exception-handled-state', 'exception-match', 'exception-reraise', 'exception-table', 'exception-raise', 'exception-types'],
-  };
-  const out: Record<string, string> = {};
-  for (const [file, anchors] of Object.entries(files)) for (const a of anchors) out[a] = file;
-  return out;
-})();
-
-function seeAlso(name: string): string | null {
-  const anchors = SEE_ALSO[name];
-  if (!anchors || anchors.length === 0) return null;
-  return anchors
+function seeAlso(def: InstructionDef, files: AnchorFiles): string | null {
+  if (def.see.length === 0) return null;
+  return def.see
     .map((a) => {
-      const file = ANCHOR_FILE[a];
-      if (!file) throw new Error(`internal: no spec file recorded for anchor ${a}`);
+      const file = files.get(a);
+      if (!file) throw new Error(`reference/src/isa/table.ts: ${def.name} sees anchor ${a}, which no spec/*.md file defines`);
       return `[${a}](${file}#${a})`;
     })
     .join(', ');
+}
+
+/** An oparg set as text: `0–7`, `≥ 1`, `2, 3`, runs of a list collapsed (`0–3, 5–16`). */
+export function describeOpargs(set: OpargSet): string {
+  if ('min' in set && set.max === undefined) return `≥ ${set.min}`;
+  if ('min' in set) return set.max! - set.min <= 1 ? [...new Set([set.min, set.max!])].join(', ') : `${set.min}–${set.max}`;
+  const runs: string[] = [];
+  const sorted = [...set.oneOf].sort((a, b) => a - b);
+  for (let k = 0; k < sorted.length; ) {
+    let j = k;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
+    runs.push(j - k >= 2 ? `${sorted[k]}–${sorted[j]}` : sorted.slice(k, j + 1).join(', '));
+    k = j + 1;
+  }
+  return runs.join(', ') || 'none';
 }
 
 /** Oparg tables derived from table.ts, for instructions whose operand is symbolic. */
@@ -149,7 +91,7 @@ function opargTable(def: InstructionDef): string[] {
   switch (def.operand) {
     case 'binop':
       return rows(
-        BINARY_OPS.map((s, i) => [i, code(s), s === '@' || s === '@=' ? 'rejected by the verifier (BAD_OPARG)' : '']),
+        BINARY_OPS.map((s, i) => [i, code(s), opargAllowed(def.opargs, i) ? '' : 'rejected by the verifier (BAD_OPARG)']),
         ['oparg', 'operator', 'note'],
       );
     case 'compare':
@@ -162,7 +104,7 @@ function opargTable(def: InstructionDef): string[] {
         Object.entries(INTRINSIC1).map(([k, v]) => [
           Number(k),
           code(v),
-          (SUPPORTED_INTRINSIC1 as readonly number[]).includes(Number(k)) ? 'supported' : 'rejected by the verifier (BAD_OPARG)',
+          opargAllowed(def.opargs, Number(k)) ? 'supported' : 'rejected by the verifier (BAD_OPARG)',
         ]),
         ['oparg', 'intrinsic', 'status'],
       );
@@ -175,13 +117,15 @@ function opargTable(def: InstructionDef): string[] {
   }
 }
 
-function section(def: InstructionDef): string[] {
+function section(def: InstructionDef, files: AnchorFiles): string[] {
   const flags: string[] = [];
   if (def.terminator) flags.push('terminator (no fall-through)');
   if (def.mayRaise) flags.push('may raise');
   if (def.hotspot === 'back_edge') flags.push('hotspot: back edge');
-  if (def.hotspot === 'resume') flags.push('hotspot: function entry (oparg & 3 == 0) / resume after yield (oparg & 3 == 1)');
+  if (def.hotspot === 'resume') flags.push(`hotspot by oparg & 3: ${RESUME_HOTSPOTS.map((k, where) => `${where} ${k ?? 'none'}`).join(', ')}`);
   if (def.runtimeOnly) flags.push('run time only (invalid in a program)');
+  if (def.placement === 'generator') flags.push('only in a generator code object');
+  if (def.placement === 'generator-entry') flags.push('starts every generator code object, and nothing else');
   const pops = formula(def.pops, `${def.name} pops`);
   const pushes = formula(def.pushes, `${def.name} pushes`);
   const lines = [
@@ -194,14 +138,18 @@ function section(def: InstructionDef): string[] {
     `- operand: ${OPERAND_TEXT[def.operand]}`,
     def.terminator ? `- stack effect: (${pops}) -> (${pushes}) — no fall-through` : `- stack effect: (${pops}) -> (${pushes})`,
   ];
+  const minDepth = formula(def.minDepth, `${def.name} minDepth`);
+  if (minDepth !== pops) lines.push(`- needs stack depth: ${minDepth} (it reads below what it pops)`);
   if (def.jumpEffect) {
     const j = formula(def.jumpEffect, `${def.name} jump effect`);
     const delta = /^-?\d+$/.test(j) ? (Number(j) > 0 ? `+${j}` : Number(j) === 0 ? '+0' : j) : j;
-    const where = def.name === 'FOR_ITER' ? 'target + 2' : 'the target';
-    lines.push(`- taken jump: continues at ${where} with the depth changed by ${delta}`);
+    const where = def.targetSkip ? `target + ${def.targetSkip}` : 'the target';
+    const shape = def.targetShape ? ` (the target must hold ${def.targetShape.map((t) => `\`${t}\``).join(', ')})` : '';
+    lines.push(`- taken jump: ${def.jumpDirection}; continues at ${where} with the depth changed by ${delta}${shape}`);
   }
+  if (def.opargs && def.operand !== 'none') lines.push(`- valid opargs: ${describeOpargs(def.opargs)}`);
   lines.push(`- flags: ${flags.length ? flags.join(', ') : 'none'}`);
-  const also = seeAlso(def.name);
+  const also = seeAlso(def, files);
   if (also) lines.push(`- see also: ${also}`);
   const table = opargTable(def);
   if (table.length) lines.push('', ...table);
@@ -209,8 +157,8 @@ function section(def: InstructionDef): string[] {
   return lines;
 }
 
-/** The markdown of spec/instructions.md. */
-export function renderInstructionReference(): string {
+/** The markdown of spec/instructions.md; `files` from specAnchorFiles (spec-anchor-files.ts). */
+export function renderInstructionReference(files: AnchorFiles): string {
   const out = [
     '<!-- Generated from reference/src/isa/table.ts by `npm run build && npm run gen:spec`. Do not edit. -->',
     '# Instruction reference',
@@ -218,7 +166,10 @@ export function renderInstructionReference(): string {
     'This file is generated from the instruction table (`reference/src/isa/table.ts`) and must not be',
     'edited by hand. Each section is the normative definition of one instruction: the stack effect',
     '(values popped) -> (values pushed on fall-through), as a function of `oparg`; on a taken jump the',
-    'depth change is relative to the depth before the instruction. Operand kinds are defined in',
+    'depth change is relative to the depth before the instruction. "Valid opargs" are those the verifier',
+    'accepts ([verify-bad-oparg](verifier.md#verify-bad-oparg)); "needs stack depth" is the depth below',
+    'which it rejects the instruction ([verify-stack-underflow](verifier.md#verify-stack-underflow)).',
+    'The same table, machine-readable, is [instructions.json](instructions.json). Operand kinds are defined in',
     '[code-objects.md](code-objects.md#operand-kinds); CPython opcode numbers are those of 3.13',
     '(`opcode.opmap`). Chapters linked under "see also" give the value-level semantics.',
     '',
@@ -229,6 +180,6 @@ export function renderInstructionReference(): string {
     ),
     '',
   ];
-  for (const d of INSTRUCTIONS) out.push(...section(d));
+  for (const d of INSTRUCTIONS) out.push(...section(d, files));
   return out.join('\n');
 }

@@ -176,6 +176,13 @@ export const KIND_OPARGS: Readonly<Record<OperandKind, OpargSet | null>> = {
   fnattr: { oneOf: Object.keys(FUNCTION_ATTRIBUTES).map(Number) },
 };
 
+/**
+ * The hotspot kind of a `resume` instruction by its `where` (oparg & 3): 0 the function's entry,
+ * 1 after a yield, 2 after a yield from's yield, 3 (after await) none.
+ * @spec #hotspot-kinds
+ */
+export const RESUME_HOTSPOTS = ['function_entry', 'resume_after_yield', 'resume_after_yield', null] as const;
+
 /** Whether a set admits the oparg (null admits any: the verifier bounds index kinds itself). */
 export function opargAllowed(set: OpargSet | null, arg: number): boolean {
   if (set === null) return true;
@@ -187,7 +194,7 @@ const R = { raises: true };
 
 export const INSTRUCTIONS = [
   def('NOP', 30, 'none', n(0), n(0), 'Do nothing.'),
-  def('RESUME', 149, 'uint', n(0), n(0), 'Start of a function (0) or resumption after a yield (oparg & 3 == 1); a potential hotspot.', { hotspot: 'resume', opargs: { min: 0, max: 7 }, see: ['hotspot-kinds'] }),
+  def('RESUME', 149, 'uint', n(0), n(0), 'Start of a function (0) or resumption after a yield (oparg & 3 == 1) or a yield from\'s yield (2); a potential hotspot.', { hotspot: 'resume', opargs: { min: 0, max: 7 }, see: ['hotspot-kinds'] }),
   def('LOAD_FAST', 85, 'local', n(0), n(1), 'Push a local.', { raises: true, see: ['locals-unbound'] }),
   def('LOAD_FAST_CHECK', 87, 'local', n(0), n(1), 'Push a local; UnboundLocalError if unbound.', { raises: true, see: ['locals-unbound'] }),
   def('LOAD_FAST_AND_CLEAR', 86, 'local', n(0), n(1), 'Push a local (NULL if unbound) and unbind it.', { see: ['locals-unbound'] }),

@@ -4,7 +4,7 @@
  * @spec #optimizer-api
  */
 import { executorSlots, installedAt, type Code, type InstalledExecutor } from '../isa/code';
-import { OP } from '../isa/table';
+import { BY_OPCODE, OP, RESUME_HOTSPOTS } from '../isa/table';
 import type { Frame } from '../interp/frame';
 import { DISPATCH, dispatchTable, type Handler } from '../interp/handlers';
 import type { Vm } from '../interp/vm';
@@ -31,17 +31,15 @@ export class OptimizerFault {
   constructor(readonly phase: FaultPhase, readonly rule: string, readonly message: string) {}
 }
 
-/** Which hotspot a RESUME is, by its oparg. @spec #hotspot-kinds */
+/** Which hotspot a RESUME is, by its oparg: 1 after a yield, 2 after a yield from's yield. @spec #hotspot-kinds */
 export function resumeKind(arg: number): HotspotKind | null {
-  const where = arg & 3;
-  return where === 0 ? 'function_entry' : where === 1 ? 'resume_after_yield' : null;
+  return RESUME_HOTSPOTS[arg & 3]!;
 }
 
 /** The hotspot kind of the (original) instruction at `offset`, if it is one. */
 export function hotspotKindAt(op: number, arg: number): HotspotKind | null {
-  if (op === OP.JUMP_BACKWARD) return 'back_edge';
-  if (op === OP.RESUME) return resumeKind(arg);
-  return null;
+  const role = BY_OPCODE.get(op)?.hotspot;
+  return role === 'back_edge' ? 'back_edge' : role === 'resume' ? resumeKind(arg) : null;
 }
 
 function describe(e: unknown): string {
