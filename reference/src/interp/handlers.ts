@@ -27,6 +27,7 @@ import { builtinType, pyError } from './errors';
 import { CLOSURE_HANDLERS, setClosure } from './handlers-closures';
 import { CALLS_HANDLERS, setCallAttribute } from './handlers-calls';
 import { GENERATOR_HANDLERS } from './handlers-generators';
+import { SET_HANDLERS } from './handlers-sets';
 import type { Frame } from './frame';
 import type { Vm } from './vm';
 
@@ -480,6 +481,7 @@ export const HANDLERS: { readonly [K in Opcode]: Handler } = {
   /** @spec #op-ENTER_EXECUTOR */
   ENTER_EXECUTOR: (vm, f, a) => vm.optimizers.enter(f, a),
   ...GENERATOR_HANDLERS,
+  ...SET_HANDLERS,
   ...CLOSURE_HANDLERS,
   ...CALLS_HANDLERS,
 };

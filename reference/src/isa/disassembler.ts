@@ -4,6 +4,8 @@
  * @spec #assembly-text
  */
 import { repr } from '../runtime/repr';
+import { PySet } from '../runtime/setobject';
+import { frozensetLiteral } from '../runtime/setliteral';
 import type { PyValue } from '../runtime/values';
 import { originalCode } from './code-view';
 import { isGeneratorCode, PyCode, type Code } from './code';
@@ -15,6 +17,7 @@ import { BY_OPCODE } from './table';
 export function constText(v: PyValue): string {
   if (v instanceof PyCode) return `<code ${v.code.name}>`;
   if (v instanceof CodeRef) return `<code ${v.name}>`;
+  if (v instanceof PySet) return frozensetLiteral(v, constText);
   return repr(v);
 }
 

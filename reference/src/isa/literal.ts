@@ -4,6 +4,7 @@
  */
 import { dictSet } from '../runtime/dict';
 import { presizedDict } from '../runtime/dicttable';
+import { PySet, setAdd } from '../runtime/setobject';
 import { PyDict, PyFloat, PyList, PyObject, PyTuple, type PyValue } from '../runtime/values';
 
 /** A `<code NAME>` constant, replaced by the code object once the whole program is assembled. */
@@ -105,6 +106,7 @@ class Parser {
         this.i += w.length;
         return special[w] as PyValue;
       }
+      if (w === 'frozenset' || w === 'set') return this.namedSet(w);
       this.fail(`unknown literal '${w}'`);
     }
     return this.number();
@@ -183,6 +185,62 @@ class Parser {
     return new PyList(items);
   }
 
+  /**
+   * `frozenset()`, `frozenset({a, b})` (a constant: CPython folds `x in {1, 2}` into one), and in
+   * entry arguments and globals `set()`. The items are added in the written order, as CPython's
+   * compiler builds such a constant from its set display.
+   * @spec #assembly-set-literals
+   */
+  namedSet(w: 'frozenset' | 'set'): PySet {
+    if (w === 'set' && !this.opts.mutable) this.fail('sets are not allowed here');
+    this.i += w.length;
+    if (this.s[this.i] !== '(') this.fail(`expected '(' after ${w}`);
+    this.i++;
+    this.ws();
+    let items: PyValue[] = [];
+    if (w === 'frozenset' && this.s[this.i] === '{') {
+      this.i++;
+      items = this.setItems();
+      this.ws();
+    }
+    if (this.s[this.i] !== ')') this.fail(w === 'set' ? "expected ')': a non-empty set is written {a, b}" : "expected '{' or ')'");
+    this.i++;
+    return this.buildSet(w === 'frozenset', items);
+  }
+
+  /** The items of `{a, b, ...}` after the brace, through the closing brace. */
+  setItems(first?: PyValue): PyValue[] {
+    const items: PyValue[] = first === undefined ? [] : [first];
+    for (;;) {
+      this.ws();
+      if (items.length === 0 && this.s[this.i] === '}') break;
+      if (items.length > 0) {
+        if (this.s[this.i] === '}') break;
+        if (this.s[this.i] !== ',') this.fail("expected ',' or '}'");
+        this.i++;
+        this.ws();
+        if (this.s[this.i] === '}') break;
+      }
+      const v = this.value();
+      if (v instanceof CodeRef) this.fail('a code reference cannot be nested');
+      items.push(v);
+    }
+    this.i++;
+    return items;
+  }
+
+  buildSet(frozen: boolean, items: readonly PyValue[]): PySet {
+    const s = new PySet(frozen);
+    for (const v of items) {
+      try {
+        setAdd(s, v);
+      } catch {
+        this.fail('set element is not hashable');
+      }
+    }
+    return s;
+  }
+
   dict(): PyValue {
     this.i++;
     const pairs: [PyValue, PyValue][] = [];
@@ -194,6 +252,10 @@ class Parser {
       }
       const k = this.value();
       this.ws();
+      if (pairs.length === 0 && this.s[this.i] !== ':') {
+        if (k instanceof CodeRef) this.fail('a code reference cannot be nested');
+        return this.buildSet(false, this.setItems(k));
+      }
       if (this.s[this.i] !== ':') this.fail("expected ':'");
       this.i++;
       const v = this.value();

@@ -278,6 +278,10 @@ export const INSTRUCTIONS = [
   def('SEND', 104, 'jump', n(2), n(2), 'Send the value on TOS to the receiver below it: push what it yields, or push its return value and jump to the END_SEND at the target.', { jump: () => 0, raises: true, see: ['generator-delegation'] }),
   def('END_SEND', 12, 'none', n(2), n(1), 'Pop the receiver below TOS (the end of a yield from).', { see: ['generator-delegation'] }),
   def('CLEANUP_THROW', 8, 'none', n(3), n(2), 'Handler of a throw into a yield from: a StopIteration becomes (None, its value); any other exception is re-raised.', { raises: true, see: ['generator-throw'] }),
+  // Sets (issue 11 deliverable 5): set displays and comprehensions (spec/values.md#set-ops).
+  def('BUILD_SET', 49, 'uint', arg, n(1), 'Build a set from oparg items, adding the deepest first.', { raises: true, see: ['set-ops', 'set-order'] }),
+  def('SET_ADD', 105, 'uint', n(1), n(0), 'Add TOS to the set oparg items below it.', { raises: true, opargs: { min: 1 }, minDepth: (a) => a + 1, see: ['set-ops'] }),
+  def('SET_UPDATE', 107, 'uint', n(1), n(0), 'Add every item of the iterable TOS to the set oparg items below it.', { raises: true, opargs: { min: 1 }, minDepth: (a) => a + 1, see: ['set-ops'] }),
   def('ENTER_EXECUTOR', 70, 'uint', n(0), n(0), 'Enter an installed executor (run time only).', { runtimeOnly: true, see: ['verify-enter-executor'] }),
 ] as const satisfies readonly InstructionDef[];
 

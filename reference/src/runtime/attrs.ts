@@ -1,15 +1,18 @@
 /** Attribute lookup (LOAD_ATTR) on builtin objects. */
 import { raise } from './exceptions';
-import { AttributeError, StopIteration, dictType, isSubtype, listType, strType, typeName } from './types';
+import { AttributeError, StopIteration, dictType, frozensetType, isSubtype, listType, setType, strType, typeName } from './types';
 import { dictMethods } from './methods_dict';
 import { generatorMethods, isGenerator } from './methods_generator';
 import { listMethods } from './methods_list';
+import { frozensetMethods, setMethods } from './methods_set';
+import { PySet } from './setobject';
 import { strMethods } from './methods_str';
 import type { MethodTable } from './methodtable';
 import { PyCode } from '../isa/code';
 import { PyBoundMethod, PyBuiltin, PyDict, PyException, PyFunction, PyList, PyObject, PyType, type PyValue } from './values';
 
 function methodsOf(obj: PyValue): MethodTable | null {
+  if (obj instanceof PySet) return obj.frozen ? frozensetMethods() : setMethods();
   if (typeof obj === 'string') return strMethods();
   if (obj instanceof PyList) return listMethods();
   if (obj instanceof PyDict) return dictMethods();
@@ -21,6 +24,8 @@ function typeMethods(t: PyType): MethodTable | null {
   if (t === strType) return strMethods();
   if (t === listType) return listMethods();
   if (t === dictType) return dictMethods();
+  if (t === setType) return setMethods();
+  if (t === frozensetType) return frozensetMethods();
   return null;
 }
 

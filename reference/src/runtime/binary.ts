@@ -11,6 +11,8 @@ import {
 import { appendAll, collect, isIterable } from './iter';
 import { NO_HOST } from './nohost';
 import { percentFormat } from './printf';
+import { PySet } from './setobject';
+import { setBinary } from './setops';
 import { MemoryError, OverflowError, typeName } from './types';
 import { PyDict, PyDictView, PyFloat, PyList, PyRange, PyTuple, type Host, type PyValue } from './values';
 import { BINARY_OPS } from '../isa/table';
@@ -111,7 +113,7 @@ function binarySlow(op: number, a: PyValue, b: PyValue, host: Host | undefined):
     const r = floatOp(base, a, b);
     if (r !== undefined) return r;
   } else {
-    const r = op >= NB_INPLACE ? inplaceOp(base, a, b, host) : objectOp(base, a, b);
+    const r = a instanceof PySet ? setOp(base, op >= NB_INPLACE, a, b, host) : op >= NB_INPLACE ? inplaceOp(base, a, b, host) : objectOp(base, a, b);
     if (r !== undefined) return r;
   }
   return unsupported(op, a, b);
@@ -151,6 +153,14 @@ function floatOp(base: number, a: PyValue, b: PyValue): PyValue | undefined {
     case NB_POWER: return new PyFloat(floatPow(toDouble(a), toDouble(b)));
     default: return undefined;
   }
+}
+
+const SET_SYMBOLS: Partial<Record<number, '|' | '&' | '-' | '^'>> = { [NB_OR]: '|', [NB_AND]: '&', [NB_SUBTRACT]: '-', [NB_XOR]: '^' };
+
+/** | & - ^ and their in-place forms on sets. @spec #set-ops */
+function setOp(base: number, inplace: boolean, a: PySet, b: PyValue, host: Host | undefined): PyValue | undefined {
+  const symbol = SET_SYMBOLS[base];
+  return symbol ? setBinary(symbol, inplace, a, b, host ?? NO_HOST) : undefined;
 }
 
 /** Sequence concatenation/repetition and dict union. @spec #list-ops */

@@ -11,12 +11,13 @@ import { collect, getIter, isIterator, iterNext } from './iter';
 import { sortList } from './methods_list';
 import { rangeLength } from './rangeops';
 import { repr, str } from './repr';
+import { PySet } from './setobject';
 import { strLen } from './strings';
 import { sum } from './sum';
 import {
   EXCEPTION_TYPES, OverflowError, StopIteration, ValueError, boolType, dictType, enumerateType, floatType,
   filterType, intType, isSubtype, listType, mapType, objectType, rangeType, reversedType, strType, tupleType, typeName,
-  typeOf, zipType,
+  typeOf, zipType, setType, frozensetType,
 } from './types';
 import {
   PyBuiltin, PyDict, PyDictView, PyFloat, PyGenerator, PyList, PyRange, PyTuple, PyType, type NativeImpl,
@@ -54,6 +55,7 @@ const len: NativeImpl = (args, kwargs) => {
   if (v instanceof PyList || v instanceof PyTuple) return v.items.length;
   if (v instanceof PyDict) return v.entries.size;
   if (v instanceof PyDictView) return v.dict.entries.size;
+  if (v instanceof PySet) return v.used;
   if (v instanceof PyRange) {
     const n = rangeLength(v);
     if (typeof n === 'bigint' && n > 2n ** 63n - 1n) raise(OverflowError, 'Python int too large to convert to C ssize_t');
@@ -176,7 +178,7 @@ export const BUILTINS: ReadonlyMap<string, PyValue> = new Map<string, PyValue>([
   fn('any', any),
   fn('all', all),
   ...[objectType, intType, floatType, strType, listType, tupleType, dictType, boolType, rangeType, enumerateType, zipType,
-    reversedType, mapType, filterType]
+    reversedType, mapType, filterType, setType, frozensetType]
     .map((t): [string, PyValue] => [t.name, t]),
   ...EXCEPTION_TYPES.map((t): [string, PyValue] => [t.name, t]),
 ]);

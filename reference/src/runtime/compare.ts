@@ -3,6 +3,8 @@ import { asInt } from './args';
 import { typeError } from './exceptions';
 import { intCompare, type PyInt } from './intops';
 import { rangeLength } from './rangeops';
+import { PySet } from './setobject';
+import { setOrder } from './setops';
 import { strCompare } from './strings';
 import { typeName } from './types';
 import {
@@ -32,6 +34,9 @@ export function compareOp(op: number, a: PyValue, b: PyValue): boolean {
   return richCompare(op, a, b);
 }
 
+/** a < b is b > a: the operator CPython tries on the right operand. */
+const REFLECTED: readonly number[] = [GT, GE, EQ, NE, LT, LE];
+
 function fromOrder(op: number, c: number): boolean {
   // c is NaN when unordered (a float nan is involved): every test but != is false.
   switch (op) {
@@ -53,6 +58,11 @@ function richCompare(op: number, a: PyValue, b: PyValue): boolean {
   }
   if (op === EQ) return pyEquals(a, b);
   if (op === NE) return !pyEquals(a, b);
+  if (a instanceof PySet || b instanceof PySet) {
+    // set_richcompare on the left, else the reflected operator on the right.
+    const r = a instanceof PySet ? setOrder(COMPARE_OPS[op] as '<', a, b) : setOrder(COMPARE_OPS[REFLECTED[op]!] as '<', b as PySet, a);
+    if (r !== undefined) return r;
+  }
   return typeError(`'${COMPARE_OPS[op]}' not supported between instances of '${typeName(a)}' and '${typeName(b)}'`);
 }
 

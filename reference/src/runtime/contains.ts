@@ -5,6 +5,8 @@ import { dictContains, keyOf } from './dict';
 import { typeError } from './exceptions';
 import { getIter, isIterator, iterNext } from './iter';
 import { rangeContainsInt } from './rangeops';
+import { PySet } from './setobject';
+import { setContains } from './setops';
 import { typeName } from './types';
 import { PyDict, PyDictView, PyList, PyRange, PyTuple, type Host, type PyValue } from './values';
 
@@ -21,6 +23,7 @@ export function contains(container: PyValue, item: PyValue, host: Host): boolean
     return container.includes(item);
   }
   if (container instanceof PyDict) return dictContains(container, item);
+  if (container instanceof PySet) return setContains(container, item, host);
   if (container instanceof PyRange) {
     // Exact ints and bools are answered arithmetically; anything else by equality, like CPython.
     const i = asInt(item);

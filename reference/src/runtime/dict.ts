@@ -67,7 +67,7 @@ function objectKey(v: PyObject): string {
 }
 
 /** Objects with the hash/equals protocol (code objects): equal objects share the first one's key. */
-const protocolBuckets = new Map<number, PyObject[]>();
+const protocolBuckets = new Map<number | bigint, PyObject[]>();
 
 function protocolKey(v: PyObject): string {
   const h = v.hash!();

@@ -7,6 +7,7 @@
 import { exactlyOne } from './args';
 import { typeError } from './exceptions';
 import { typeName } from './types';
+import { deterministicHash } from './sethash';
 import { PyDict, PyDictView, PyList, PyObject, PyTuple, type NativeImpl, type PyValue } from './values';
 
 const MODULUS = (1n << 61n) - 1n;
@@ -34,6 +35,8 @@ function unhashableType(v: PyValue): string | null {
 export function pyHash(v: PyValue): number | bigint {
   if (typeof v === 'boolean') return v ? 1 : 0;
   if (typeof v === 'number' || typeof v === 'bigint') return intHash(v);
+  const exact = deterministicHash(v);
+  if (exact !== undefined) return exact;
   if (v instanceof PyObject && v.hash) return v.hash();
   const unhashable = unhashableType(v);
   if (unhashable) return typeError(`unhashable type: '${unhashable}'`);

@@ -6,6 +6,7 @@ import { rangeLength } from './rangeops';
 import { hasSurrogates } from './strings';
 import { MemoryError, OverflowError, RuntimeError, ValueError, typeName } from './types';
 import { truthy } from './unary';
+import { PySet, PySetIterator, setIterNext } from './setobject';
 import {
   PyDict, PyDictIterator, PyDictView, PyEnumerate, PyFilter, PyGenerator, PyList, PyMap, PyRange, PyRangeIterator,
   PyReversed, PySeqIterator, PyTuple, PyZip, type Host, type PyValue,
@@ -22,13 +23,13 @@ const SSIZE_MAX = 2n ** 63n - 1n;
 export function isIterator(v: PyValue): boolean {
   return v instanceof PySeqIterator || v instanceof PyRangeIterator || v instanceof PyDictIterator ||
     v instanceof PyGenerator || v instanceof PyEnumerate || v instanceof PyZip || v instanceof PyReversed ||
-    v instanceof PyMap || v instanceof PyFilter;
+    v instanceof PyMap || v instanceof PyFilter || v instanceof PySetIterator;
 }
 
 /** @spec #op-GET_ITER */
 export function isIterable(v: PyValue): boolean {
   return v instanceof PyList || v instanceof PyTuple || typeof v === 'string' || v instanceof PyRange ||
-    v instanceof PyDict || v instanceof PyDictView || isIterator(v);
+    v instanceof PyDict || v instanceof PyDictView || v instanceof PySet || isIterator(v);
 }
 
 /** iter(v). @spec #op-GET_ITER */
@@ -37,6 +38,7 @@ export function getIter(v: PyValue): PyValue {
   if (v instanceof PyRange) return new PyRangeIterator(v.start, v.stop, v.step);
   if (v instanceof PyDict) return new PyDictIterator(v, 'keys', v.entries.size);
   if (v instanceof PyDictView) return new PyDictIterator(v.dict, v.what, v.dict.entries.size);
+  if (v instanceof PySet) return new PySetIterator(v);
   if (isIterator(v)) return v;
   return typeError(`'${typeName(v)}' object is not iterable`);
 }
@@ -65,6 +67,7 @@ export function iterNext(it: PyValue, host: Host): PyValue | undefined {
   if (it instanceof PyReversed) return reversedNext(it);
   if (it instanceof PyMap) return mapNext(it, host);
   if (it instanceof PyFilter) return filterNext(it, host);
+  if (it instanceof PySetIterator) return setIterNext(it);
   return typeError(`'${typeName(it)}' object is not an iterator`);
 }
 

@@ -2,6 +2,8 @@
 import { exceptionRepr, exceptionStr, raise } from './exceptions';
 import { floatRepr } from './floatrepr';
 import { methodOwner } from './methodtable';
+import { PySet } from './setobject';
+import { setRepr } from './setops';
 import { ValueError } from './types';
 import {
   PyBoundMethod, PyBuiltin, PyDict, PyDictView, PyException, PyFloat, PyFunction, PyGenerator, PyList,
@@ -66,6 +68,7 @@ function objectRepr(v: PyObject): string {
       return `{${parts.join(', ')}}`;
     });
   }
+  if (v instanceof PySet) return setRepr(v, repr);
   if (v instanceof PyException) return exceptionRepr(v);
   if (v instanceof PyType) return `<class '${v.name}'>`;
   if (v instanceof PyFunction) return `<function ${v.name}>`;

@@ -5,6 +5,8 @@
  */
 import * as ctor from './constructors';
 import * as itb from './iter_builtins';
+import * as sets from './setops';
+import { PySet, PySetIterator } from './setobject';
 import {
   PyBoundMethod, PyBuiltin, PyDict, PyDictIterator, PyDictView, PyEnumerate, PyException, PyFloat,
   PyFilter, PyFunction, PyGenerator, PyList, PyMap, PyObject, PyPlainObject, PyRange, PyRangeIterator, PyReversed,
@@ -52,6 +54,10 @@ export const dictItemIteratorType = new PyType('dict_itemiterator', objectType, 
 export const dictKeysType = new PyType('dict_keys', objectType, null);
 export const dictValuesType = new PyType('dict_values', objectType, null);
 export const dictItemsType = new PyType('dict_items', objectType, null);
+/** @spec #set-constructors */
+export const setType = new PyType('set', objectType, (args, kwargs, host) => sets.constructSet(false, args, kwargs, host));
+export const frozensetType = new PyType('frozenset', objectType, (args, kwargs, host) => sets.constructSet(true, args, kwargs, host));
+export const setIteratorType = new PyType('set_iterator', objectType, null);
 
 /** Exception classes take positional args only; StopIteration keeps args[0] as `value`. */
 function excType(name: string, base: PyType | null): PyType {
@@ -141,6 +147,8 @@ function objectTypeOf(v: PyObject): PyType {
   if (v instanceof PyMap) return mapType;
   if (v instanceof PyFilter) return filterType;
   if (v instanceof PyPlainObject) return objectType;
+  if (v instanceof PySet) return v.frozen ? frozensetType : setType;
+  if (v instanceof PySetIterator) return setIteratorType;
   let t = otherTypes.get(v.kind);
   if (!t) otherTypes.set(v.kind, (t = new PyType(v.kind, objectType, null)));
   return t;

@@ -3,6 +3,7 @@ import { asInt } from './args';
 import { typeError } from './exceptions';
 import { intInvert, intNeg } from './intops';
 import { rangeLength } from './rangeops';
+import { PySet } from './setobject';
 import { typeName } from './types';
 import { PyDict, PyDictView, PyFloat, PyList, PyRange, PyTuple, type PyValue } from './values';
 
@@ -22,6 +23,7 @@ export function truthy(v: PyValue): boolean {
       if (v instanceof PyList || v instanceof PyTuple) return v.items.length > 0;
       if (v instanceof PyFloat) return v.value !== 0; // nan is true
       if (v instanceof PyDict) return v.entries.size > 0;
+      if (v instanceof PySet) return v.used > 0;
       if (v instanceof PyDictView) return v.dict.entries.size > 0;
       if (v instanceof PyRange) return rangeLength(v) !== 0;
       return true;

@@ -18,7 +18,7 @@ export abstract class PyObject {
   /** Equality protocol (`==`) for the same objects. */
   equals?(other: PyValue): boolean;
   /** Hash protocol (`hash()`), consistent with equals. */
-  hash?(): number;
+  hash?(): number | bigint;
 }
 
 export class PyFloat extends PyObject {

@@ -13,6 +13,9 @@ import {
   PyZip, type PyObject, type Slot,
 } from '../runtime/values';
 
+import { PySet, PySetIterator } from '../runtime/setobject';
+import { describeSetObject } from './shape-sets';
+
 export type Scalar = string | number | boolean | null;
 
 /** Receives an object's parts in a fixed order: scalar facts, named references, ordered items, its frame. */
@@ -57,6 +60,7 @@ export function describeObject(o: PyObject, s: ShapeSink): void {
     if (order !== null) s.prop('order', order);
     return;
   }
+  if (o instanceof PySet || o instanceof PySetIterator) return describeSetObject(o, s);
   if (o instanceof PyRange || o instanceof PyRangeIterator) {
     if (o instanceof PyRange) s.prop('start', String(o.start));
     else s.prop('next', String(o.next));
