@@ -1262,6 +1262,16 @@ class Gen:
         scope.add(v, INT)
         if self.chance(0.5):
             lines.append(f'{ind}{v} += next({it}, 0)')
+        if self.chance(0.3):
+            # The generator methods: send (its yields are statements: the value is dropped), throw, close.
+            kind = self.r.choice(['send', 'send', 'throw', 'close'])
+            if kind == 'send':
+                lines.append(f'{ind}{v} += {it}.send({self.e(INT, scope, 1)})')
+            elif kind == 'throw':
+                lines.append(f'{ind}{v} += {it}.throw({self.r.choice(EXC_TYPES)}({self.lit(STR)}))')
+            else:
+                lines.append(f'{ind}{it}.close()')
+                lines.append(f'{ind}{v} += next({it}, 0)')
         # A suspended generator is abandoned here: generator bodies never contain try/finally.
         return lines
 
@@ -1330,6 +1340,8 @@ class Gen:
         n = params[0][0]
         inner = scope.child()
         inner.add(i, INT)
+        if self.chance(0.35):
+            lines += self.yield_from(scope, '    ')
         lines.append(f'    for {i} in range({n} % {self.r.randint(3, 8)}):')
         self.loop_depth = 1
         body = self.block(inner, 0, 3, '        ')
@@ -1341,6 +1353,19 @@ class Gen:
             with self.stmt_budget(1):
                 lines.append(f'    yield {self.e(INT, scope, 1)}')
         return lines
+
+    def yield_from(self, scope, ind):
+        """`yield from` an earlier generator (keeping its return value, an int or None), a list of ints or
+        a range; the delegate's loops are bounded, so the delegation is too."""
+        r = self.r
+        if self.gens and self.chance(0.6):
+            v = self.fresh()
+            line = f'{ind}{v} = yield from {self.gen_call(r.choice(self.gens), scope, 1)}'
+            scope.add(v, ANY)
+            return [line]
+        with self.stmt_budget(1):
+            src = self.e(LIST, scope, 1) if self.chance(0.5) else f'range({self.small_int(scope)} % {r.randint(2, 6)})'
+        return [f'{ind}yield from {src}']
 
     def program(self):
         r = self.r

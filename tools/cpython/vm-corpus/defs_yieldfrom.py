@@ -394,3 +394,23 @@ def main():
     return list(g)
 ''', entry='main()'),
 ]
+FIX += [
+dict(path='vm/yieldfrom/empty-delegates', desc='yield from in a loop over delegates that are often empty: the first SEND finds the receiver exhausted and jumps straight to END_SEND, which pops it',
+     spec=DELEG, tags=G + ['control-flow'],
+     src='''
+def concat(groups):
+    n = 0
+    for g in groups:
+        r = yield from g
+        if r is None:
+            n += 1
+    return n
+
+def main():
+    out = []
+    gen = concat([[], [1], '', (), range(0), [2, 3], {}, 'ab', []])
+    for x in gen:
+        out.append(x)
+    return out, list(concat([[]] * 5))
+''', entry='main()'),
+]
