@@ -28,6 +28,7 @@ export const RULES = [
   { id: 'execute.hang', summary: 'execute returns within the time limit' },
   { id: 'advance-n', summary: 'after execute the VM state equals the interpreter state after some N >= 0 instructions' },
   { id: 'replacement.invalid', summary: 'replaceExecutor is called with a code object, offset and executor the API accepts' },
+  { id: 'executor.invalidated', summary: 'an executor invalidated by a change to what it depends on is never installed or entered again' },
   { id: 'semantics', summary: 'the program outcome and printed output equal the fixture expectation' },
   { id: 'costs.calibration', summary: 'measured costs are within a factor of the declared ones', advisory: true },
 ] as const satisfies readonly RuleInfo[];

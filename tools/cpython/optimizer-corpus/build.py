@@ -58,7 +58,7 @@ FIXTURES = os.path.join(p2f.REPO, 'fixtures')
 TABLE, RUNTIME_ONLY, INTRINSICS = vmc.TABLE, vmc.RUNTIME_ONLY, vmc.INTRINSICS
 ANCHORS, TAGS = vmc.ANCHORS, vmc.TAGS
 TRACE_KINDS = ['registered', 'unregistered', 'hotspot', 'compile', 'declined', 'installed', 'entered',
-               'exited', 'replaced', 'removed', 'fault']
+               'exited', 'replaced', 'removed', 'invalidated', 'fault']
 
 
 def fail(fid, problems):
