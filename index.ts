@@ -11,6 +11,7 @@ export { originalOp, originalArg } from './reference/src/isa/code-view';
 export type { CapabilityName } from './reference/src/optimizer/api';
 export { planRegion, compileInstruction, SuperblockExecutor, STALL_LIMIT, MAX_REGION, type Region, type Run, type Guard } from './reference/src/optimizers/superblock';
 export { CounterExecutor } from './reference/src/optimizers/counter';
+export { JitOptimizer, JitEmitter, JitExecutor, planJitRegion, type JitPlan, type JitInstruction } from './reference/src/optimizers/jit';
 export {
   NB_ADD, NB_AND, NB_FLOOR_DIVIDE, NB_LSHIFT, NB_MATRIX_MULTIPLY, NB_MULTIPLY, NB_REMAINDER, NB_OR, NB_POWER,
   NB_RSHIFT, NB_SUBTRACT, NB_TRUE_DIVIDE, NB_XOR, NB_INPLACE,

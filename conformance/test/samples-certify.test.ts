@@ -1,5 +1,5 @@
 /**
- * The correct sample optimizers (null, counter, superblock) certify with no violation — no fail,
+ * The correct sample optimizers (null, counter, superblock, jit) certify with no violation — no fail,
  * no error — over the whole corpus, in process with certifyFixture: the mutant gallery's
  * counterpart (mutants.test.ts), which shows that the certifier rejects what is broken; this
  * shows that it accepts what is not (0 false positives).

@@ -32,7 +32,7 @@ export * as python from './runtime';
 export { binaryOp } from './runtime/binary';
 export { compareOp, isIdentical, pyEquals } from './runtime/compare';
 export { truthy, negative, invert } from './runtime/unary';
-export { getIter, iterNext, collect } from './runtime/iter';
+export { getIter, iterNext, collect, SEQ_ITER_EXHAUSTED } from './runtime/iter';
 export { callNative } from './runtime/call';
 export { getItem, setItem } from './runtime/subscript';
 export { loadAttr, loadMethod } from './runtime/attrs';

@@ -49,12 +49,18 @@ METHOD_TABLES = ('methods_str.ts', 'methods_list.ts', 'methods_dict.ts', 'method
 DATA_ATTRS = {'args', 'value', '__cause__', '__context__', '__name__', '__code__', 'co_name', 'co_argcount', 'replace',
               '__closure__', 'cell_contents'}
 
+# The str methods of methods_str_text.ts and strtranslate.ts, int/float methods, and numbers' data attributes.
+METHOD_TABLES += ('methods_str_text.ts', 'strtranslate.ts', 'methods_number.ts', 'methods_dict_class.ts')
+DATA_ATTRS |= {'real', 'imag', 'numerator', 'denominator'}
+
 DEFAULT_BUDGET = 1_000_000
 
 BUILTIN_FUNCTIONS = (
     'print len range abs min max sum list tuple int float str isinstance iter next '
     'enumerate zip repr bool dict sorted hash ord chr divmod round any all reversed map filter'
 ).split()
+# Reflection, numeric and formatting builtins (reference/src/runtime/builtins_reflect.ts, pow_builtin.ts, format.ts).
+BUILTIN_FUNCTIONS += 'type getattr hasattr setattr callable pow format'.split()
 EXCEPTION_TYPES = (
     'ValueError TypeError ZeroDivisionError IndexError KeyError StopIteration RuntimeError '
     'AssertionError NameError AttributeError OverflowError ArithmeticError LookupError '
@@ -137,10 +143,11 @@ def load_attrs():
     names = set(DATA_ATTRS)
     for fn in METHOD_TABLES:
         with open(os.path.join(RUNTIME_DIR, fn), encoding='utf-8') as f:
-            m = re.search(r'lazyTable\([^\n]*\(\) => \(\{\n(.*?)\n\}\)\);', f.read(), re.S)
-        if not m:
+            tables = re.findall(r'lazyTable\([^\n]*\(\) => \(\{\n(.*?)\n\}\)\);', f.read(), re.S)
+        if not tables:
             raise SystemExit(f'py2fixture: could not parse the method table in {fn}')
-        names |= set(re.findall(r'^  ([A-Za-z_][A-Za-z0-9_]*): ', m.group(1), re.M))
+        for body in tables:
+            names |= set(re.findall(r'^  ([A-Za-z_][A-Za-z0-9_]*): ', body, re.M))
     return names
 
 

@@ -16,7 +16,7 @@ reference VM, in lockstep with the reference interpreter after every execute, an
 rule (spec/certification.md). <module> is a JavaScript or TypeScript file (CommonJS or ESM; .ts
 needs ts-node) exporting createOptimizer() (preferred: a fresh optimizer per fixture), a default
 export (factory, class or optimizer object) or optimizer; or sample:<name> for a bundled sample
-(null, counter, superblock). Fixtures run in a pool of worker threads, one fixture at a time per
+(null, counter, superblock, jit). Fixtures run in a pool of worker threads, one fixture at a time per
 worker, each under a wall-clock and a memory limit.
 
 The corpus: with no paths, optcert's official corpus (bundled with the package, wherever optcert

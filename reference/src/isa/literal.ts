@@ -154,6 +154,8 @@ class Parser {
     this.i += digits;
     const cp = parseInt(h, 16);
     if (cp > 0x10ffff) this.fail('bad escape');
+    // A JS string would merge two of them into one character (spec/values.md#str-code-points).
+    if (cp >= 0xd800 && cp <= 0xdfff) this.fail(`surrogate code point \\${h.length === 4 ? 'u' : 'U'}${h} is not supported`);
     return String.fromCodePoint(cp);
   }
 

@@ -86,7 +86,7 @@ describe('null optimizer (the seed\'s valid but useless optimizer)', () => {
   });
 
   test('SAMPLE_OPTIMIZERS makes a fresh instance per call', () => {
-    expect(Object.keys(SAMPLE_OPTIMIZERS).sort()).toEqual(['counter', 'null', 'superblock']);
+    expect(Object.keys(SAMPLE_OPTIMIZERS).sort()).toEqual(['counter', 'jit', 'null', 'superblock']);
     for (const [name, make] of Object.entries(SAMPLE_OPTIMIZERS)) {
       const a = make();
       expect(a.name).toBe(name);

@@ -7,13 +7,32 @@ import { listMethods } from './methods_list';
 import { frozensetMethods, setMethods } from './methods_set';
 import { PySet } from './setobject';
 import { strMethods } from './methods_str';
+import { dictStaticMethods } from './methods_dict_class';
+import { floatMethods, intMethods, numberAttr } from './methods_number';
+import { strTextMethods } from './methods_str_text';
+import { strStaticMethods } from './strtranslate';
+import { floatType, intType, boolType } from './types';
+import { mergedTable } from './methodtable';
 import type { MethodTable } from './methodtable';
 import { PyCode } from '../isa/code';
+import { typeOf } from './types';
+import { PyFloat } from './values';
 import { PyBoundMethod, PyBuiltin, PyDict, PyException, PyFunction, PyList, PyObject, PyType, type PyValue } from './values';
+
+const strAllMethods = mergedTable(strMethods, strTextMethods);
+
+/** Static and class methods (str.maketrans, dict.fromkeys): found on the type and its instances. */
+function staticMethods(t: PyType): MethodTable | null {
+  if (t === strType) return strStaticMethods();
+  if (t === dictType) return dictStaticMethods();
+  return null;
+}
 
 function methodsOf(obj: PyValue): MethodTable | null {
   if (obj instanceof PySet) return obj.frozen ? frozensetMethods() : setMethods();
-  if (typeof obj === 'string') return strMethods();
+  if (typeof obj === 'string') return strAllMethods();
+  if (typeof obj === 'number' || typeof obj === 'bigint' || typeof obj === 'boolean') return intMethods();
+  if (obj instanceof PyFloat) return floatMethods();
   if (obj instanceof PyList) return listMethods();
   if (obj instanceof PyDict) return dictMethods();
   if (isGenerator(obj)) return generatorMethods();
@@ -21,7 +40,9 @@ function methodsOf(obj: PyValue): MethodTable | null {
 }
 
 function typeMethods(t: PyType): MethodTable | null {
-  if (t === strType) return strMethods();
+  if (t === strType) return strAllMethods();
+  if (t === intType || t === boolType) return intMethods();
+  if (t === floatType) return floatMethods();
   if (t === listType) return listMethods();
   if (t === dictType) return dictMethods();
   if (t === setType) return setMethods();
@@ -44,6 +65,8 @@ function dataAttr(obj: PyValue, name: string): PyValue | undefined {
     if (name === '__cause__') return obj.cause;
     if (name === '__context__') return obj.context;
   }
+  const n = numberAttr(obj, name);
+  if (n !== undefined) return n;
   if (name === '__name__') {
     if (obj instanceof PyType || obj instanceof PyFunction || obj instanceof PyBuiltin) return obj.name;
   }
@@ -69,6 +92,8 @@ export function loadAttr(obj: PyValue, name: string): PyValue {
     const tm = typeMethods(obj)?.get(name);
     if (tm) return tm;
   }
+  const sm = staticMethods(obj instanceof PyType ? obj : typeOf(obj))?.get(name);
+  if (sm) return sm;
   return missing(obj, name);
 }
 

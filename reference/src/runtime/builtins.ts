@@ -14,6 +14,10 @@ import { repr, str } from './repr';
 import { PySet } from './setobject';
 import { strLen } from './strings';
 import { sum } from './sum';
+import { callable, getattr, hasattr, setattr } from './builtins_reflect';
+import { formatBuiltin } from './format';
+import { pow } from './pow_builtin';
+import { typeType } from './types';
 import {
   EXCEPTION_TYPES, OverflowError, StopIteration, ValueError, boolType, dictType, enumerateType, floatType,
   filterType, intType, isSubtype, listType, mapType, objectType, rangeType, reversedType, strType, tupleType, typeName,
@@ -177,6 +181,13 @@ export const BUILTINS: ReadonlyMap<string, PyValue> = new Map<string, PyValue>([
   fn('round', round),
   fn('any', any),
   fn('all', all),
+  fn('getattr', getattr),
+  fn('hasattr', hasattr),
+  fn('setattr', setattr),
+  fn('callable', callable),
+  fn('pow', pow),
+  fn('format', formatBuiltin),
+  ['type', typeType],
   ...[objectType, intType, floatType, strType, listType, tupleType, dictType, boolType, rangeType, enumerateType, zipType,
     reversedType, mapType, filterType, setType, frozensetType]
     .map((t): [string, PyValue] => [t.name, t]),

@@ -4,14 +4,14 @@
  * The 'n' type uses the C locale (no grouping), as CPython does unless the locale is changed.
  * @spec #str-format
  */
-import { asInt } from './args';
+import { asInt, checkPositional, noKwargs } from './args';
 import { newException, raise, typeError } from './exceptions';
 import { doubleToString, type FloatFlags } from './floatrepr';
 import { intAbs, intToFloat, type PyInt } from './intops';
 import { intToDecimal, str } from './repr';
-import { codePoints } from './strings';
+import { charFromCodePoint, codePoints } from './strings';
 import { MemoryError, OverflowError, ValueError, typeName } from './types';
-import { PyFloat, type PyValue } from './values';
+import { PyFloat, type NativeImpl, type PyValue } from './values';
 
 interface Spec {
   fill: string;
@@ -29,6 +29,15 @@ interface Spec {
 const ALIGN = '<>=^';
 /** Widths beyond this would need gigabytes; CPython would try. */
 const MAX_WIDTH = 2 ** 28;
+
+/** format(value, format_spec=''). @spec #builtin-format */
+export const formatBuiltin: NativeImpl = (args, kwargs) => {
+  noKwargs('format', kwargs);
+  checkPositional('format', args.length, 1, 2);
+  const spec = args[1] ?? '';
+  if (typeof spec !== 'string') typeError(`format() argument 2 must be str, not ${typeName(spec)}`);
+  return formatValue(args[0]!, spec);
+};
 
 /** @spec #str-format */
 export function formatValue(v: PyValue, spec: string): string {
@@ -157,7 +166,7 @@ function formatInt(i: PyInt, f: Spec, v: PyValue): string {
       raise(OverflowError, 'Python int too large to convert to C long');
     }
     if (i < 0 || i > 0x10ffff) raise(OverflowError, '%c arg not in range(0x110000)');
-    return number(f, '', '', '', String.fromCodePoint(Number(i)));
+    return number(f, '', '', '', charFromCodePoint(Number(i), "format(x, 'c')"));
   }
   const base = f.type === 'b' ? 2 : f.type === 'o' ? 8 : f.type === 'x' || f.type === 'X' ? 16 : 10;
   const abs = intAbs(i);

@@ -12,8 +12,11 @@ import {
   PyReversed, PySeqIterator, PyTuple, PyZip, type Host, type PyValue,
 } from './values';
 
-/** Exhausted sequence iterators park here so that later appends are not seen (as CPython). */
-const EXHAUSTED = -1;
+/**
+ * Exhausted sequence iterators park here so that later appends are not seen (as CPython); public
+ * because a JIT that inlines list iteration must park them the same way.
+ */
+export const SEQ_ITER_EXHAUSTED = -1;
 
 /** Longest list a range may be materialized into (CPython would need gigabytes past this). */
 const MAX_MATERIALIZE = 2 ** 27;
@@ -74,11 +77,11 @@ export function iterNext(it: PyValue, host: Host): PyValue | undefined {
 /** Index-based, so a list iterator sees items appended during the loop. */
 function seqNext(it: PySeqIterator): PyValue | undefined {
   const i = it.index;
-  if (i === EXHAUSTED) return undefined;
+  if (i === SEQ_ITER_EXHAUSTED) return undefined;
   const seq = it.seq;
   if (typeof seq === 'string') {
     if (i >= seq.length) {
-      it.index = EXHAUSTED;
+      it.index = SEQ_ITER_EXHAUSTED;
       return undefined;
     }
     // The index counts UTF-16 units; an astral character advances it by two.
@@ -88,7 +91,7 @@ function seqNext(it: PySeqIterator): PyValue | undefined {
     return w === 1 ? seq[i]! : seq.slice(i, i + 2);
   }
   if (i >= seq.items.length) {
-    it.index = EXHAUSTED;
+    it.index = SEQ_ITER_EXHAUSTED;
     return undefined;
   }
   it.index = i + 1;
@@ -109,7 +112,7 @@ function rangeNext(it: PyRangeIterator): PyValue | undefined {
  * after yielding as many as the dict held raises "keys changed" once, then is exhausted.
  */
 function dictNext(it: PyDictIterator): PyValue | undefined {
-  if (it.index === EXHAUSTED) return undefined;
+  if (it.index === SEQ_ITER_EXHAUSTED) return undefined;
   const d = it.dict;
   if (d.entries.size !== it.size) {
     it.size = -1; // sticky, as CPython's di_used = -1
@@ -120,11 +123,11 @@ function dictNext(it: PyDictIterator): PyValue | undefined {
   while (i < slots.length && slots[i] === undefined) i++;
   const e = slots[i];
   if (e === undefined) {
-    it.index = EXHAUSTED;
+    it.index = SEQ_ITER_EXHAUSTED;
     return undefined;
   }
   if (it.remaining === 0) {
-    it.index = EXHAUSTED;
+    it.index = SEQ_ITER_EXHAUSTED;
     raise(RuntimeError, 'dictionary keys changed during iteration');
   }
   it.index = i + 1;

@@ -5,7 +5,7 @@ import { clearEntries, removeEntry } from './dicttable';
 import { dictUpdate } from './dictupdate';
 import { keyError } from './exceptions';
 import { lazyTable } from './methodtable';
-import { PyDict, PyDictView, type PyValue } from './values';
+import { PyDict, PyDictView, PyTuple, type PyValue } from './values';
 
 const self = (args: PyValue[]): PyDict => args[0] as PyDict;
 
@@ -58,6 +58,19 @@ export const dictMethods = lazyTable('dict', () => ({
     if (args.length > 1) dictUpdate(d, args[1]!, host);
     if (kw) for (const [k, v] of kw) dictSet(d, k, v);
     return null;
+  },
+  popitem: (args, kw) => {
+    noArgs('dict.popitem', args, kw, 1);
+    const d = self(args);
+    // dict_popitem_impl: the last live slot; dk_nentries shrinks to it (trailing holes go too),
+    // but dk_usable does not grow back.
+    let i = d.slots.length - 1;
+    while (i >= 0 && d.slots[i] === undefined) i--;
+    if (i < 0) return keyError('popitem(): dictionary is empty');
+    const e = d.slots[i]!;
+    d.entries.delete(keyOf(e.key));
+    d.slots.length = i;
+    return new PyTuple([e.key, e.value]);
   },
   copy: (args, kw) => {
     noArgs('dict.copy', args, kw, 1);

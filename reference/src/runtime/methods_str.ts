@@ -6,18 +6,19 @@ import { collect, isIterable } from './iter';
 import { lazyTable } from './methodtable';
 import { codePoints, cpToUnit, PY_WHITESPACE, strLen, unitToCp } from './strings';
 import { ValueError, typeName } from './types';
+import { strLower, strUpper } from './unicode_props';
 import { PyList, PyTuple, type PyValue } from './values';
 
 const self = (args: PyValue[]): string => args[0] as string;
 
-function argStr(fname: string, n: number, v: PyValue): string {
+export function argStr(fname: string, n: number, v: PyValue): string {
   // CPython's _PyArg_BadArgument names None itself, not its type: "must be str, not None".
   if (typeof v !== 'string') typeError(`${fname}() argument ${n} must be str, not ${v === null ? 'None' : typeName(v)}`);
   return v;
 }
 
 /** ADJUST_INDICES over a string of `len` code points; None bounds are defaults. */
-function adjust(len: number, startV: PyValue | undefined, endV: PyValue | undefined): [number, number] {
+export function adjust(len: number, startV: PyValue | undefined, endV: PyValue | undefined): [number, number] {
   let start = startV === undefined || startV === null ? 0 : sliceIndex(startV);
   let end = endV === undefined || endV === null ? len : sliceIndex(endV);
   if (end > len) end = len;
@@ -27,7 +28,7 @@ function adjust(len: number, startV: PyValue | undefined, endV: PyValue | undefi
 }
 
 /** find/count arguments: (sub, [start, [end]]) with the haystack narrowed to s[start:end]. */
-function searchArgs(fname: string, args: PyValue[], kw: ReadonlyMap<string, PyValue> | null) {
+export function searchArgs(fname: string, args: PyValue[], kw: ReadonlyMap<string, PyValue> | null) {
   noKwargs(`str.${fname}`, kw);
   checkPositional(fname, args.length - 1, 1, 3);
   const s = self(args);
@@ -115,7 +116,7 @@ function splitWhitespace(s: string, maxsplit: number): string[] {
   return out;
 }
 
-function splitSep(s: string, sep: string, maxsplit: number): string[] {
+export function splitSep(s: string, sep: string, maxsplit: number): string[] {
   const out: string[] = [];
   let from = 0;
   while (maxsplit < 0 || out.length < maxsplit) {
@@ -127,10 +128,6 @@ function splitSep(s: string, sep: string, maxsplit: number): string[] {
   out.push(s.slice(from));
   return out;
 }
-
-/** str.isdigit(): Numeric_Type Decimal or Digit. \p{Nd} plus the common Digit-only characters. */
-const DIGIT = /^[\p{Nd}\u00b2\u00b3\u00b9\u2070\u2074-\u2079\u2080-\u2089\u2460-\u2468\u2474-\u247c\u2488-\u2490\u24ea\u24f5-\u24fd\u24ff\u2776-\u277e\u2780-\u2788\u278a-\u2792\u{10a40}-\u{10a43}\u{1f100}-\u{1f10a}]+$/u;
-const ALPHA = /^\p{L}+$/u;
 
 function replace(s: string, old: string, repl: string, count: number): string {
   if (count < 0) count = Infinity;
@@ -173,11 +170,11 @@ export const strMethods = lazyTable('str', () => ({
   },
   upper: (args, kw) => {
     noArgs('str.upper', args, kw, 1);
-    return self(args).toUpperCase();
+    return strUpper(self(args));
   },
   lower: (args, kw) => {
     noArgs('str.lower', args, kw, 1);
-    return self(args).toLowerCase();
+    return strLower(self(args));
   },
   strip: (args, kw) => strip(self(args), stripChars('strip', args, kw), true, true),
   lstrip: (args, kw) => strip(self(args), stripChars('lstrip', args, kw), true, false),
@@ -201,13 +198,5 @@ export const strMethods = lazyTable('str', () => ({
     if (subLen === 0) return end - start + 1;
     const hay = s.slice(cpToUnit(s, start), cpToUnit(s, end));
     return hay.split(sub).length - 1;
-  },
-  isdigit: (args, kw) => {
-    noArgs('str.isdigit', args, kw, 1);
-    return DIGIT.test(self(args));
-  },
-  isalpha: (args, kw) => {
-    noArgs('str.isalpha', args, kw, 1);
-    return ALPHA.test(self(args));
   },
 }));

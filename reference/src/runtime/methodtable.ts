@@ -25,3 +25,9 @@ export function lazyTable(owner: string, build: () => Record<string, NativeImpl>
   let table: MethodTable | null = null;
   return () => (table ??= defineMethods(owner, build()));
 }
+
+/** One table holding the methods of several (later ones win), built on first use. */
+export function mergedTable(...parts: (() => MethodTable)[]): () => MethodTable {
+  let table: MethodTable | null = null;
+  return () => (table ??= new Map(parts.flatMap((p) => [...p()])));
+}

@@ -6,7 +6,7 @@ import { fixedDigits } from './dtoa';
 import { raise, typeError } from './exceptions';
 import { floatFloorDiv, floatMod } from './floatops';
 import { intFloorDiv, intMod, intSub, intToFloat, normBig, toBig, type PyInt } from './intops';
-import { strLen } from './strings';
+import { charFromCodePoint, strLen } from './strings';
 import { ValueError, ZeroDivisionError, typeName } from './types';
 import { PyFloat, PyTuple, type NativeImpl, type PyValue } from './values';
 
@@ -23,7 +23,7 @@ export const ord: NativeImpl = (args, kwargs) => {
 export const chr: NativeImpl = (args, kwargs) => {
   const i = asIndex(exactlyOne('chr', args, kwargs));
   if (typeof i === 'bigint' || i < 0 || i > 0x10ffff) raise(ValueError, 'chr() arg not in range(0x110000)');
-  return String.fromCodePoint(i);
+  return charFromCodePoint(i, 'chr()');
 };
 
 /** divmod(a, b): (a // b, a % b) for ints, CPython's float_divmod for floats. @spec #builtin-divmod */

@@ -10,7 +10,7 @@ import { doubleToString } from './floatrepr';
 import { intAbs, intToFloat, type PyInt } from './intops';
 import { floatToInt } from './constructors';
 import { ascii, intToDecimal, repr, str } from './repr';
-import { codePoints } from './strings';
+import { charFromCodePoint, codePoints } from './strings';
 import { OverflowError, ValueError, typeName } from './types';
 import { PyDict, PyFloat, PyList, PyRange, PyTuple, type PyValue } from './values';
 
@@ -175,7 +175,7 @@ function convert(type: string, v: PyValue, prec: number, alt: boolean, index: nu
       const n = asInt(v);
       if (n === undefined) typeError('%c requires int or char');
       if (n < 0 || n > 0x10ffff) raise(OverflowError, '%c arg not in range(0x110000)');
-      return String.fromCodePoint(Number(n));
+      return charFromCodePoint(Number(n), "'%c' % i");
     }
     default: {
       const code = type.codePointAt(0)!;

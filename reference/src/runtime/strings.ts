@@ -1,10 +1,13 @@
 /**
  * Python strs are sequences of code points; JS strings are UTF-16. These helpers count, index and
  * compare by code point, with a fast path for strings without surrogates (the common case).
- * A str holding a surrogate pair written as two separate code points cannot be told apart from
- * the astral character (not CPython-exact; such strings are rare).
+ * No str holds a lone surrogate code point: every way to make one is refused (charFromCodePoint, the
+ * importer), so a JS string's code points are exactly the Python str's.
  * @spec #str-ops
  */
+
+import { newException } from './exceptions';
+import { ValueError } from './types';
 
 const SURROGATE = /[\uD800-\uDFFF]/;
 
@@ -102,4 +105,18 @@ export function cpToUnit(s: string, i: number): number {
 export function unitToCp(s: string, u: number): number {
   if (!hasSurrogates(s)) return u;
   return strLen(s.slice(0, u));
+}
+
+/**
+ * The one-character str of a code point. optcert's strs are JS strings, where two lone surrogates
+ * next to each other would merge into one astral character (CPython keeps two code points), so a
+ * surrogate code point is refused with a clear ValueError instead of giving a wrong length later.
+ * @spec #str-code-points
+ */
+export function charFromCodePoint(cp: number, who: string): string {
+  if (cp >= 0xd800 && cp <= 0xdfff) {
+    const hex = cp.toString(16).toUpperCase();
+    throw newException(ValueError, `${who}: U+${hex} is a surrogate code point, which optcert does not support (spec/values.md#str-code-points)`);
+  }
+  return String.fromCodePoint(cp);
 }

@@ -5,6 +5,7 @@
  */
 import * as ctor from './constructors';
 import * as itb from './iter_builtins';
+import * as reflect from './builtins_reflect';
 import * as sets from './setops';
 import { PySet, PySetIterator } from './setobject';
 import {
@@ -19,7 +20,8 @@ export const objectType = new PyType('object', null, (args, kwargs) => {
   }
   return new PyPlainObject();
 });
-export const typeType = new PyType('type', objectType, null);
+/** @spec #builtin-type */
+export const typeType = new PyType('type', objectType, (args, kwargs, host) => reflect.typeNew(args, kwargs, host));
 
 const late = (f: () => NativeImpl): NativeImpl => (args, kwargs, host) => f()(args, kwargs, host);
 

@@ -1,0 +1,324 @@
+/**
+ * The JIT's code generator: a region (plan.ts) becomes the source of one JavaScript function.
+ *
+ * Shape: a `for (;;) switch (pc)` over the region's basic blocks. Stack slots the region touches
+ * are JS locals (`s3` is the value-stack slot 3), locals stay in the frame's array. Each
+ * instruction counts its step (`st`) exactly as the interpreter's loop does, and a block starts
+ * only when the budget has room for all of it — otherwise the executor leaves at the block's
+ * first instruction and the interpreter exhausts the budget at the same step.
+ *
+ * Fast paths (small ints, floats, list and tuple indexing, range and list iteration, identity,
+ * bool tests) are inlined behind type guards. When a guard fails, and for every instruction the
+ * JIT does not specialise, the *generic path* runs: the stack is spilled to the frame (the exact
+ * interpreter state before the instruction), the interpreter's own handler runs the instruction,
+ * and the executor reloads the stack and goes on — or, when the handler pushed a frame (a call of
+ * a Python function, a generator resumed), returns that frame. Exceptions leave with the state the
+ * interpreter's handler would have left (operands popped, `ip` past the raising instruction).
+ * @spec #jit-codegen
+ */
+import type { JitInstruction, JitPlan } from './plan';
+import { jumpTarget } from './plan';
+
+const MAX_SAFE = '9007199254740991';
+/**
+ * An entry runs at most this many instructions, then leaves at a block start (the interpreter, or
+ * the next entry, goes on from there): a certifier's advance-N oracle replays at most 100,000 steps
+ * per entry, and the VM's own checks run between entries.
+ */
+export const STEP_SLICE = 50_000;
+const COMPARE_JS = ['<', '<=', '===', '!==', '>', '>='] as const;
+
+/** What the generated function receives from the executor (names used in the source). */
+export interface JitBindings {
+  /** Interpreter handlers by pc, for the generic path. */
+  readonly H: readonly unknown[];
+  /** The code's constants and names. */
+  readonly K: readonly unknown[];
+  readonly N: readonly string[];
+  /** Slow-path counters per specialised site. */
+  readonly F: Int32Array;
+  readonly PyFloat: unknown;
+  readonly PyList: unknown;
+  readonly PyTuple: unknown;
+  readonly PyRangeIterator: unknown;
+  readonly PySeqIterator: unknown;
+  readonly isIdentical: unknown;
+  readonly SMALL: number;
+  readonly EXHAUSTED: number;
+}
+
+export interface EmittedRegion {
+  readonly source: string;
+  /** Specialised sites, in the order of F's counters: the pc of each. */
+  readonly sites: readonly number[];
+}
+
+/**
+ * Emits one region. Subclasses (the JIT's mutants) override a piece to break one thing on
+ * purpose; nothing else should need to.
+ */
+export class JitEmitter {
+  protected readonly sites: number[] = [];
+  protected readonly raising: JitInstruction[] = [];
+
+  constructor(
+    protected readonly plan: JitPlan,
+    /** Sites whose fast path kept failing: emitted generic only. */
+    protected readonly generic: ReadonlySet<number> = new Set(),
+  ) {}
+
+  emit(): EmittedRegion {
+    const p = this.plan;
+    const lines: string[] = [];
+    const cases: string[] = [];
+    for (let li = 0; li < p.leaders.length; li++) cases.push(this.block(p.leaders[li]!, p.leaders[li + 1] ?? Infinity));
+    const slots: string[] = [];
+    for (let i = p.low; i < p.high; i++) slots.push(`s${i}`);
+    lines.push(
+      `const H = R.H, K = R.K, N = R.N, F = R.F, PyFloat = R.PyFloat, PyList = R.PyList, PyTuple = R.PyTuple;`,
+      `const RangeIt = R.PyRangeIterator, SeqIt = R.PySeqIterator, isIdentical = R.isIdentical, SMALL = R.SMALL, EXHAUSTED = R.EXHAUSTED;`,
+      `const CODE = R.code;`,
+      `return function jit_${p.kind}_${p.offset}(vm, f, entered) {`,
+      `  const L = f.locals, S = f.stack, HK = vm.onInstruction;`,
+      `  const B = Math.min(vm.budget, vm.steps + ${STEP_SLICE});`,
+      `  let st = vm.steps, pc = ${p.start}, mem = true, chk = false, ing = false, cur = -1;`,
+      `  let a, b, r, v, it, t${slots.length ? ', ' + slots.join(', ') : ''};`,
+      `  try {`,
+      `    dispatch: for (;;) {`,
+      `      switch (pc) {`,
+      `        default: { f.ip = pc; vm.steps = st; return f; }`,
+      ...cases,
+      `      }`,
+      `    }`,
+      `  } catch (e) {`,
+      `    if (ing) { ing = false; throw e; }`,
+      `    switch (cur) {`,
+      ...this.raising.map((ins) => `      case ${ins.pc}: ${this.spill(ins.depth - ins.def.pops(ins.arg))} break;`),
+      `      default: throw e;`,
+      `    }`,
+      `    f.ip = cur + 1; vm.steps = st; throw e;`,
+      `  }`,
+      `};`,
+    );
+    return { source: lines.join('\n'), sites: this.sites };
+  }
+
+  /** Write the JS locals for slots [low, depth) back to the frame's stack. */
+  protected spill(depth: number): string {
+    const out: string[] = [];
+    for (let i = this.plan.low; i < depth; i++) out.push(`S[${i}] = s${i};`);
+    out.push(`S.length = ${depth};`);
+    return out.join(' ');
+  }
+
+  /** Take slots [low, depth) from the frame's stack into JS locals. */
+  protected reload(depth: number): string {
+    const out: string[] = [];
+    for (let i = this.plan.low; i < depth; i++) out.push(`s${i} = S[${i}];`);
+    out.push(`S.length = ${this.plan.low};`);
+    return out.join(' ');
+  }
+
+  /** Leave before the instruction at pc (register mode): the interpreter runs it. */
+  protected exitBefore(pc: number, depth: number): string {
+    return `{ ${this.spill(depth)} f.ip = ${pc}; vm.steps = st; return f; }`;
+  }
+
+  private block(start: number, next: number): string {
+    const p = this.plan;
+    const exitDepth = p.exits.get(start);
+    if (exitDepth !== undefined) {
+      return `        case ${start}: { if (!mem) { ${this.spill(exitDepth)} } f.ip = ${start}; vm.steps = st; return f; }`;
+    }
+    const body: JitInstruction[] = [];
+    for (let pc = start; pc < next; pc++) {
+      const ins = p.instructions.get(pc);
+      if (ins === undefined) break;
+      body.push(ins);
+      if (ins.def.terminator || ins.def.jumpEffect) break;
+    }
+    const first = body[0]!;
+    const out = [
+      `        case ${start}: {`,
+      `          if (mem) { ${this.reload(first.depth)} mem = false; }`,
+      `          if (st + ${body.length} > B) ${this.exitBefore(start, first.depth)}`,
+    ];
+    for (const ins of body) out.push('          ' + this.instruction(ins));
+    const last = body[body.length - 1]!;
+    if (!last.def.terminator) out.push(`          pc = ${last.pc + 1}; continue dispatch;`);
+    out.push('        }');
+    return out.join('\n');
+  }
+
+  /** Count the step and report the instruction, as the interpreter's loop does. */
+  protected count(ins: JitInstruction): string {
+    return `st++; if (HK !== null) HK(${ins.op});`;
+  }
+
+  /** The interpreter's handler on the spilled state; then reload, or follow a jump or a new frame. */
+  protected genericPath(ins: JitInstruction): string {
+    const { pc, arg, def, depth } = ins;
+    const head = `${this.spill(depth)} f.ip = ${pc + 1}; vm.steps = st; ing = true; H[${pc}](vm, f, ${arg}); ing = false; chk = true;` +
+      ` if (vm.frame !== f) return vm.frame; st = vm.steps;`;
+    if (def.jumpEffect) return `{ ${head} pc = f.ip; mem = true; continue dispatch; }`;
+    if (def.terminator) return `{ ${head} pc = f.ip; mem = true; continue dispatch; }`;
+    return `{ ${head} ${this.reload(depth - def.pops(arg) + def.pushes(arg))} }`;
+  }
+
+  /** The slow path of a specialised site: count it, then take the generic path. */
+  protected slowPath(ins: JitInstruction): string {
+    const k = this.sites.length;
+    this.sites.push(ins.pc);
+    return `{ F[${k}]++; ${this.genericPath(ins)} }`;
+  }
+
+  protected jump(to: number): string {
+    return `pc = ${to}; continue dispatch;`;
+  }
+
+  protected instruction(ins: JitInstruction): string {
+    const p = this.plan;
+    if (ins.pc === p.offset && p.kind === 'back_edge' && ins.def.name === 'JUMP_BACKWARD') {
+      // Our own back edge: loop here, unless a generic path ran code that replaced us.
+      return `if (chk) { chk = false; if (vm.getExecutor(CODE, ${ins.pc}) !== entered) ${this.exitBefore(ins.pc, ins.depth)} } ` +
+        `${this.count(ins)} ${this.jump(ins.arg)}`;
+    }
+    const body = this.generic.has(ins.pc) ? this.genericPath(ins) : this.specialised(ins);
+    return `${this.count(ins)} ${body}`;
+  }
+
+  /** The instruction's inline code, or its generic path when the JIT does not specialise it. */
+  protected specialised(ins: JitInstruction): string {
+    const { pc, arg, depth: d } = ins;
+    const s = (i: number): string => `s${d - i}`; // s(1) is TOS before the instruction
+    switch (ins.def.name) {
+      case 'NOP':
+      case 'RESUME':
+        return '';
+      case 'LOAD_FAST':
+      case 'LOAD_FAST_CHECK':
+        return `s${d} = L[${arg}]; if (s${d} === undefined) ${this.genericPath(ins)}`;
+      case 'LOAD_FAST_AND_CLEAR':
+        return `s${d} = L[${arg}]; L[${arg}] = undefined;`;
+      case 'LOAD_FAST_LOAD_FAST':
+        return `s${d} = L[${arg >> 4}]; s${d + 1} = L[${arg & 15}]; if (s${d} === undefined || s${d + 1} === undefined) ${this.genericPath(ins)}`;
+      case 'STORE_FAST':
+        return `L[${arg}] = ${s(1)};`;
+      case 'STORE_FAST_STORE_FAST':
+        return `L[${arg >> 4}] = ${s(1)}; L[${arg & 15}] = ${s(2)};`;
+      case 'STORE_FAST_LOAD_FAST': {
+        const a = arg >> 4;
+        const b = arg & 15;
+        const check = a === b ? '' : `if (L[${b}] === undefined) ${this.genericPath(ins)} else `;
+        return `${check}{ L[${a}] = ${s(1)}; ${s(1)} = L[${b}]; }`;
+      }
+      case 'LOAD_CONST':
+        return `s${d} = K[${arg}];`;
+      case 'LOAD_GLOBAL':
+        this.raising.push(ins);
+        return `cur = ${pc}; s${d} = vm.loadGlobal(N[${arg >> 1}]); cur = -1;${arg & 1 ? ` s${d + 1} = undefined;` : ''}`;
+      case 'POP_TOP':
+        return '';
+      case 'PUSH_NULL':
+        return `s${d} = undefined;`;
+      case 'COPY':
+        return `s${d} = ${s(arg)};`;
+      case 'SWAP':
+        return `t = ${s(1)}; ${s(1)} = ${s(arg)}; ${s(arg)} = t;`;
+      case 'JUMP_FORWARD':
+      case 'JUMP_BACKWARD_NO_INTERRUPT':
+        return this.jump(arg);
+      case 'JUMP_BACKWARD':
+        return this.jump(arg);
+      case 'POP_JUMP_IF_FALSE':
+      case 'POP_JUMP_IF_TRUE': {
+        const onTrue = ins.def.name === 'POP_JUMP_IF_TRUE';
+        return `v = ${s(1)}; if (v === true) { ${onTrue ? this.jump(arg) : ''} } else if (v === false) { ${onTrue ? '' : this.jump(arg)} } else ${this.slowPath(ins)}`;
+      }
+      case 'POP_JUMP_IF_NONE':
+        return `if (${s(1)} === null) { ${this.jump(arg)} }`;
+      case 'POP_JUMP_IF_NOT_NONE':
+        return `if (${s(1)} !== null) { ${this.jump(arg)} }`;
+      case 'TO_BOOL':
+        return `v = ${s(1)}; if (typeof v === 'boolean') {} else if (typeof v === 'number') ${s(1)} = v !== 0; else if (v === null) ${s(1)} = false; ` +
+          `else if (typeof v === 'string') ${s(1)} = v.length !== 0; else if (v instanceof PyList) ${s(1)} = v.items.length !== 0; else ${this.slowPath(ins)}`;
+      case 'UNARY_NOT':
+        return `if (typeof ${s(1)} === 'boolean') ${s(1)} = !${s(1)}; else ${this.slowPath(ins)}`;
+      case 'UNARY_NEGATIVE':
+        return `v = ${s(1)}; if (typeof v === 'number') ${s(1)} = 0 - v; else if (v instanceof PyFloat) ${s(1)} = new PyFloat(-v.value); else ${this.slowPath(ins)}`;
+      case 'IS_OP':
+        return `${s(2)} = isIdentical(${s(2)}, ${s(1)}) !== ${arg === 1};`;
+      case 'BINARY_OP':
+        return this.binaryOp(ins, s(2), s(1));
+      case 'COMPARE_OP': {
+        const js = COMPARE_JS[arg >> 5];
+        if (js === undefined) return this.genericPath(ins);
+        const strings = js === '===' || js === '!==' ? ` else if (typeof a === 'string' && typeof b === 'string') ${s(2)} = a ${js} b;` : '';
+        return `a = ${s(2)}; b = ${s(1)}; if (typeof a === 'number' && typeof b === 'number') ${s(2)} = a ${js} b; ` +
+          `else if (a instanceof PyFloat && b instanceof PyFloat) ${s(2)} = a.value ${js} b.value;${strings} else ${this.slowPath(ins)}`;
+      }
+      case 'BINARY_SUBSCR':
+        return `a = ${s(2)}; b = ${s(1)}; if ((a instanceof PyList || a instanceof PyTuple) && typeof b === 'number' && ` +
+          `(t = b < 0 ? b + a.items.length : b) >= 0 && t < a.items.length) ${s(2)} = a.items[t]; else ${this.slowPath(ins)}`;
+      case 'STORE_SUBSCR':
+        return `a = ${s(2)}; b = ${s(1)}; if (a instanceof PyList && typeof b === 'number' && ` +
+          `(t = b < 0 ? b + a.items.length : b) >= 0 && t < a.items.length) a.items[t] = ${s(3)}; else ${this.slowPath(ins)}`;
+      case 'FOR_ITER':
+        return this.forIter(ins);
+      default:
+        return this.genericPath(ins);
+    }
+  }
+
+  /** FOR_ITER over a small range or a list/tuple inline; the rest through the handler. */
+  protected forIter(ins: JitInstruction): string {
+    const d = ins.depth;
+    const done = jumpTarget(ins.def, ins.arg);
+    return `it = s${d - 1}; ` +
+      `if (it instanceof RangeIt && typeof it.next === 'number' && typeof it.step === 'number' && typeof it.stop === 'number' && ` +
+      `Math.abs(it.stop) < SMALL && Math.abs(it.step) < SMALL) { v = it.next; ` +
+      `if (it.step > 0 ? v < it.stop : v > it.stop) { it.next = v + it.step; s${d} = v; } else { ${this.jump(done)} } } ` +
+      `else if (it instanceof SeqIt && (it.seq instanceof PyList || it.seq instanceof PyTuple)) { t = it.index; ` +
+      `if (t === EXHAUSTED) { ${this.jump(done)} } if (t >= it.seq.items.length) { it.index = EXHAUSTED; ${this.jump(done)} } ` +
+      `it.index = t + 1; s${d} = it.seq.items[t]; } else ${this.slowPath(ins)}`;
+  }
+
+  /** BINARY_OP on two small ints or two floats inline (the in-place forms too: both are immutable). */
+  protected binaryOp(ins: JitInstruction, left: string, right: string): string {
+    const op = ins.arg >= 13 ? ins.arg - 13 : ins.arg;
+    const slow = this.slowPath(ins);
+    const ints = (expr: string, cond = ''): string =>
+      `if (typeof a === 'number' && typeof b === 'number'${cond}) { r = ${expr}; if (r > ${MAX_SAFE} || r < -${MAX_SAFE}) ${slow} else ${left} = r; }`;
+    const floats = (expr: string, cond = ''): string =>
+      ` else if (a instanceof PyFloat && b instanceof PyFloat${cond}) ${left} = new PyFloat(${expr});`;
+    const head = `a = ${left}; b = ${right}; `;
+    switch (op) {
+      case 0: // +
+        return head + ints('a + b') + floats('a.value + b.value') + ` else ${slow}`;
+      case 10: // -
+        return head + ints('a - b') + floats('a.value - b.value') + ` else ${slow}`;
+      case 5: // * (an int product of 0 and a negative is -0 in JS, 0 in Python)
+        return head + ints('a * b + 0') + floats('a.value * b.value') + ` else ${slow}`;
+      case 2: // // (exact for safe ints: the rounded quotient never crosses an integer)
+        return head + ints('Math.floor(a / b) + 0', ' && b !== 0') + ` else ${slow}`;
+      case 6: // % (the sign of the divisor, as Python's)
+        return head + `if (typeof a === 'number' && typeof b === 'number' && b !== 0) { r = a % b; if (r !== 0 && (r < 0) !== (b < 0)) r += b; ${left} = r + 0; }` +
+          ` else ${slow}`;
+      case 11: // / (both operands exact doubles: the quotient is correctly rounded, as CPython's)
+        return head + `if (typeof a === 'number' && typeof b === 'number' && b !== 0) ${left} = new PyFloat(a / b);` +
+          floats('a.value / b.value', ' && b.value !== 0') + ` else ${slow}`;
+      case 1: // &
+      case 7: // |
+      case 12: { // ^
+        const js = op === 1 ? '&' : op === 7 ? '|' : '^';
+        return head + `if (typeof a === 'number' && typeof b === 'number' && (a | 0) === a && (b | 0) === b) ${left} = a ${js} b; else ${slow}`;
+      }
+      case 9: // >>
+        return head + `if (typeof a === 'number' && typeof b === 'number' && (a | 0) === a && b >= 0 && b < 32) ${left} = a >> b; else ${slow}`;
+      case 3: // <<
+        return head + `if (typeof a === 'number' && typeof b === 'number' && (a | 0) === a && b >= 0 && b <= 21) ${left} = a * (1 << b); else ${slow}`;
+      default:
+        return this.genericPath(ins);
+    }
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * The `jit` sample: compiles a hot region — from a back edge the loop, from a function entry the
+ * function, from a resume after yield the generator body — into one JavaScript function
+ * (`new Function`), with the value stack in JS locals and type-guarded fast paths (emit.ts).
+ * Every exit leaves the exact interpreter state; calls of Python functions run through the
+ * interpreter's CALL and the executor returns the callee's frame.
+ * @spec #jit-sample
+ */
+import type { Code } from '../../isa/code';
+import { ALL_CAPABILITIES, type Executor, type Optimizer } from '../../optimizer/api';
+import { JitEmitter } from './emit';
+import { JitExecutor } from './executor';
+import { planJitRegion, type JitPlan } from './plan';
+
+export { JitEmitter } from './emit';
+export { JitExecutor, RECOMPILE_AFTER, MAX_RECOMPILES } from './executor';
+export { planJitRegion, type JitPlan, type JitInstruction } from './plan';
+
+export class JitOptimizer implements Optimizer {
+  readonly name: string = 'jit';
+  readonly capabilities = ALL_CAPABILITIES;
+  /**
+   * Measured with `optcert certify sample:jit --reporter json` (costs.measured) on the official
+   * corpus: compiling a region costs a few interpreted instructions' time per instruction compiled
+   * (source generation plus `new Function`), its executors run in a fraction of the interpreter's time.
+   */
+  readonly optimizationCost: number = 8;
+  readonly runCost: number = 0.3;
+  /** Executors made so far. */
+  compiled = 0;
+  private readonly givenUp = new WeakMap<Code, Set<number>>();
+
+  compile(code: Code, offset: number): Executor | null {
+    if (this.givenUp.get(code)?.has(offset)) return null;
+    const plan = planJitRegion(code, offset);
+    if (plan === null) return null;
+    this.compiled++;
+    return new JitExecutor(plan, (p, generic) => this.emitter(p, generic), () => {
+      const set = this.givenUp.get(code) ?? new Set<number>();
+      this.givenUp.set(code, set.add(offset));
+    });
+  }
+
+  /** The code generator; the JIT's mutants override it to break one thing on purpose. */
+  protected emitter(plan: JitPlan, generic: ReadonlySet<number>): JitEmitter {
+    return new JitEmitter(plan, generic);
+  }
+}

@@ -1,0 +1,142 @@
+import { loadProgram, runEntry } from '../../program';
+import type { Outcome, Program, RunOptions } from '../../api';
+import { JitOptimizer, planJitRegion, RECOMPILE_AFTER, JitExecutor } from '.';
+import { STEP_SLICE } from './emit';
+import { ALL_CAPABILITIES, Capability } from '../../optimizer/api';
+
+function program(functions: Record<string, string>): Program {
+  const r = loadProgram({ functions });
+  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+  return r.program;
+}
+
+const FIRST_HOT: RunOptions['hotspot'] = { seed: { K: 1, N: 0, M: 0 } };
+
+function run(p: Program, entry: string, opts: RunOptions = {}): Outcome {
+  const r = runEntry(p, entry, opts);
+  if (!r.ok) throw new Error(r.error.message);
+  return r.outcome;
+}
+
+/** Run with and without the JIT: the same outcome (value or exception, output, steps). */
+function same(p: Program, entry: string, budget?: number, capabilities = ALL_CAPABILITIES): { jit: RecordingJit; outcome: Outcome } {
+  const plain = run(p, entry, { budget });
+  const jit = new RecordingJit(capabilities);
+  const outcome = run(p, entry, { budget, optimizer: jit, hotspot: FIRST_HOT });
+  expect(outcome).toEqual(plain);
+  return { jit, outcome };
+}
+
+/** Keeps the executors it made, to look inside them. */
+class RecordingJit extends JitOptimizer {
+  readonly made: JitExecutor[] = [];
+  constructor(override readonly capabilities: number) {
+    super();
+  }
+  override compile(...args: Parameters<JitOptimizer['compile']>) {
+    const e = super.compile(...args);
+    if (e instanceof JitExecutor) this.made.push(e);
+    return e;
+  }
+}
+
+/** `total = (total + i * 3) % 1000003` for i below n, and a list walked by index. */
+const LOOP = program({
+  main: `.params n
+  RESUME 0
+  LOAD_CONST 0
+  STORE_FAST total
+  LOAD_CONST 0
+  STORE_FAST i
+L1:
+  LOAD_FAST_LOAD_FAST i, n
+  COMPARE_OP bool(<)
+  POP_JUMP_IF_FALSE L2
+  LOAD_FAST_LOAD_FAST total, i
+  LOAD_CONST 3
+  BINARY_OP *
+  BINARY_OP +
+  LOAD_CONST 1000003
+  BINARY_OP %
+  STORE_FAST total
+  LOAD_FAST i
+  LOAD_CONST 1
+  BINARY_OP +=
+  STORE_FAST i
+  JUMP_BACKWARD L1
+L2:
+  LOAD_FAST total
+  RETURN_VALUE`,
+});
+
+/** Adds x to itself n times: ints first, then (with a str argument) every guard fails. */
+const ADD = program({
+  main: `.params n x
+  RESUME 0
+  LOAD_FAST x
+  STORE_FAST acc
+  LOAD_GLOBAL range + NULL
+  LOAD_FAST n
+  CALL 1
+  GET_ITER
+L1:
+  FOR_ITER L2
+  STORE_FAST i
+  LOAD_FAST_LOAD_FAST acc, x
+  BINARY_OP +
+  STORE_FAST acc
+  JUMP_BACKWARD L1
+L2:
+  END_FOR
+  POP_TOP
+  LOAD_FAST acc
+  LOAD_GLOBAL len + NULL
+  LOAD_FAST acc
+  CALL 1
+  RETURN_VALUE`,
+});
+
+describe('the jit sample', () => {
+  test('a hot loop runs inside its executor, in slices of at most STEP_SLICE instructions', () => {
+    const { jit } = same(LOOP, 'main(20000)', undefined, Capability.BACK_EDGE);
+    const loop = jit.made.find((e) => e.plan.kind === 'back_edge')!;
+    expect(loop).toBeDefined();
+    // 20,000 iterations of 15 instructions: a handful of entries, not one per iteration.
+    expect(loop.entries).toBeGreaterThanOrEqual(Math.floor((20000 * 15) / STEP_SLICE));
+    expect(loop.entries).toBeLessThan(20);
+  });
+
+  test('the region is the loop, planned from the table: back edge, blocks, stack slots', () => {
+    const code = LOOP.codes.get('main')!;
+    const backEdge = [...code.ops.keys()].find((i) => code.ops[i] === 77)!;
+    const plan = planJitRegion(code, backEdge)!;
+    expect(plan.kind).toBe('back_edge');
+    expect(plan.start).toBe(5);
+    expect([...plan.exits.keys()]).toEqual([backEdge + 2]);
+    expect(plan.leaders).toEqual([5, 8, backEdge + 1, backEdge + 2]);
+    expect([plan.low, plan.high]).toEqual([0, 3]);
+  });
+
+  test('exhaustion inside the executor happens at the interpreter\'s step', () => {
+    for (const budget of [40, 41, 57, 1000, 12345]) {
+      same(LOOP, 'main(5000)', budget);
+      same(LOOP, 'main(5000)', budget, Capability.BACK_EDGE);
+    }
+  });
+
+  test('a site whose guard keeps failing is recompiled without its fast path', () => {
+    const { jit } = same(ADD, `main(${RECOMPILE_AFTER * 4}, 'ab')`, undefined, Capability.BACK_EDGE);
+    const loop = jit.made.find((e) => e.plan.kind === 'back_edge')!;
+    expect(loop.recompiles).toBe(1);
+    expect(loop.source).not.toContain("typeof a === 'number'");
+    const ints = same(ADD, `main(${RECOMPILE_AFTER * 4}, 7)`, undefined, Capability.BACK_EDGE).jit.made.find((e) => e.plan.kind === 'back_edge')!;
+    expect(ints.recompiles).toBe(0);
+    expect(ints.source).toContain("typeof a === 'number'");
+  });
+
+  test('int results that leave the safe range take the generic path (bigint), floats stay exact', () => {
+    same(ADD, 'main(80, 140737488355328)');
+    same(ADD, 'main(200, 0.1)');
+    same(ADD, 'main(10, -0.0)');
+  });
+});
