@@ -114,7 +114,7 @@ describe('optcert (main)', () => {
       const throwing: Vm = {
         ...fakeVm,
         runEntry: (p, e, o) => {
-          if (p.source.functions.main.includes('7')) throw new Error('boom');
+          if (p.source.functions!.main!.includes('7')) throw new Error('boom');
           return fakeVm.runEntry(p, e, o);
         },
       };

@@ -47,7 +47,7 @@ function lines(text: string): Line[] {
 }
 
 function units(src: ProgramSource): [string, string][] {
-  return [...Object.entries(src.functions), ...Object.entries(src.code ?? {})];
+  return [...Object.entries(src.functions ?? {}), ...Object.entries(src.code ?? {})];
 }
 
 export function fakeLoad(src: ProgramSource): LoadResult {
@@ -67,12 +67,12 @@ export function fakeLoad(src: ProgramSource): LoadResult {
       }
     }
   }
-  return { ok: true, program: { codes: new Map(), functionNames: Object.keys(src.functions), source: src } };
+  return { ok: true, program: { codes: new Map(), functionNames: Object.keys(src.functions ?? {}), source: src } };
 }
 
 export function fakeRun(program: Program, entry: string, opts: RunOptions = {}): RunResult {
   const m = /^\s*([A-Za-z_]\w*)\s*\(/.exec(entry);
-  const text = m ? program.source.functions[m[1]] : undefined;
+  const text = m ? program.source.functions?.[m[1]] : undefined;
   if (text === undefined) {
     return { ok: false, error: { code: 'ENTRY_UNKNOWN_FUNCTION', message: `no function '${m?.[1] ?? entry}'`, unit: 'entry', line: 1, column: 1 } };
   }

@@ -10,9 +10,12 @@ import type { TraceEvent } from './optimizer/trace';
 
 /** A program as written in a fixture. */
 export interface ProgramSource {
-  /** Function name -> assembly text; each is bound as a global function. */
-  readonly functions: Readonly<Record<string, string>>;
-  /** Code objects not bound as globals (referenced as `<code NAME>` constants). */
+  /** Function name -> assembly text; each is bound as a global function. Optional with a module. */
+  readonly functions?: Readonly<Record<string, string>>;
+  /**
+   * Code objects not bound as globals (referenced as `<code NAME>` constants); the one named
+   * `<module>` is the program's module code, run before the entry call (@spec #module-code).
+   */
   readonly code?: Readonly<Record<string, string>>;
   /** Global name -> Python literal. */
   readonly globals?: Readonly<Record<string, string>>;

@@ -17,9 +17,10 @@ import { OptimizerFault } from './optimizer/runtime';
 import { SAMPLE_OPTIMIZERS } from './optimizers';
 import { exceptionStr, repr } from './runtime';
 import { PyException, PyFunction, PyList, type PyValue } from './runtime/values';
+import { MODULE_CODE, MODULE_NAME, moduleBinds, runModule, unsupportedImport } from './module-code';
 
 export function loadProgram(src: ProgramSource): LoadResult {
-  const units: [string, string][] = [...Object.entries(src.functions), ...Object.entries(src.code ?? {})];
+  const units: [string, string][] = [...Object.entries(src.functions ?? {}), ...Object.entries(src.code ?? {})];
   const codes = new Map<string, Code>();
   const assembled = [];
   for (const [name, text] of units) {
@@ -51,13 +52,20 @@ export function loadProgram(src: ProgramSource): LoadResult {
       };
     }
   }
+  for (const r of assembled) {
+    const err = unsupportedImport(r.code);
+    if (err) {
+      const at = r.positions[err.index];
+      return { ok: false, stage: 'invalid', error: { code: 'IMPORT_UNSUPPORTED', message: err.message, unit: r.code.name, line: at?.line, column: at?.column } };
+    }
+  }
   for (const [name, text] of Object.entries(src.globals ?? {})) {
     const g = parseWholeLiteral(text, { mutable: true });
     if (!g.ok) {
       return malformed({ code: g.error.code, message: `global ${name}: ${g.error.message}`, unit: 'globals', key: name, line: 1, column: g.error.offset + 1 });
     }
   }
-  return { ok: true, program: { codes, functionNames: Object.keys(src.functions), source: src } };
+  return { ok: true, program: { codes, functionNames: Object.keys(src.functions ?? {}), source: src } };
 }
 
 function malformed(error: SourceError): LoadResult {
@@ -71,7 +79,7 @@ export function parseEntry(program: Program, entry: string): { name: string; arg
   const m = ENTRY.exec(entry);
   if (!m) return { code: 'ENTRY_SYNTAX', message: `entry must be a call 'name(args)', got '${entry}'`, unit: 'entry' };
   const name = m[1]!;
-  if (!program.functionNames.includes(name)) {
+  if (!program.functionNames.includes(name) && !moduleBinds(program, name)) {
     return { code: 'ENTRY_UNKNOWN_FUNCTION', message: `entry calls '${name}', which the program does not define`, unit: 'entry' };
   }
   const args = parseWholeLiteral(`[${m[2]}]`, { mutable: true });
@@ -89,6 +97,7 @@ export function newVm(program: Program, budget: number): Vm {
     const g = parseWholeLiteral(text, { mutable: true });
     if (g.ok && !(g.value instanceof CodeRef)) vm.globals.set(name, g.value);
   }
+  if (program.codes.has(MODULE_CODE)) vm.globals.set('__name__', MODULE_NAME);
   return vm;
 }
 
@@ -109,7 +118,8 @@ export function runEntry(program: Program, entry: string, opts: RunOptions = {})
   }
   try {
     opts.setup?.(vm);
-    const value = vm.callFunction(vm.globals.get(call.name)!, call.args);
+    runModule(vm);
+    const value = vm.callFunction(vm.loadGlobal(call.name), call.args);
     return done({ kind: 'return', repr: repr(value), output: output(), steps: vm.steps });
   } catch (e) {
     if (e instanceof PyException) {

@@ -69,7 +69,7 @@ export function checkOptimizers(f: Fixture, ctx: LintContext): Diagnostic[] {
 
 /** The program can register optimizers itself through the `_optcert` module (spec/optimizer-api.md#optimizer-internals). */
 function usesOptcertModule(f: Fixture): boolean {
-  const { functions, code = {} } = f.data.program;
+  const { functions = {}, code = {} } = f.data.program;
   return [...Object.values(functions), ...Object.values(code)].some((text) => /\b_optcert\b/.test(text));
 }
 

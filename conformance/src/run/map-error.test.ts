@@ -70,7 +70,7 @@ describe('mapping VM errors to fixture positions', () => {
 
   test('an explicit indentation indicator is honoured', () => {
     // `helper: |2` under a mapping indented 4: content indentation is 4 + 2 = 6.
-    expect(f.data.program.functions.helper).toBe('  RESUME 0\n');
+    expect(f.data.program.functions!.helper).toBe('  RESUME 0\n');
     expect(locateSourceError(f, err('helper', 1, 3))).toEqual({ line: 15, column: 9 });
   });
 

@@ -28,16 +28,17 @@ import { CLOSURE_HANDLERS, setClosure } from './handlers-closures';
 import { CALLS_HANDLERS, setCallAttribute } from './handlers-calls';
 import { GENERATOR_HANDLERS } from './handlers-generators';
 import { SET_HANDLERS } from './handlers-sets';
+import { MODULE_HANDLERS } from './handlers-module';
 import type { Frame } from './frame';
 import type { Vm } from './vm';
 
 export type Handler = (vm: Vm, f: Frame, arg: number) => void;
 
-/** Below this bound a range iterator's next value plus its step stays a safe integer. */
-const SMALL_RANGE = 2 ** 52;
 /** An exhausted FOR_ITER continues this far past its target (the table's targetSkip: END_FOR, POP_TOP). */
 const FOR_ITER_SKIP = INSTRUCTIONS.find((d) => d.name === 'FOR_ITER')!.targetSkip;
 
+/** Below this bound a range iterator's next value plus its step stays a safe integer. */
+const SMALL_RANGE = 2 ** 52;
 
 const pop = (f: Frame): PyValue => f.stack.pop() as PyValue;
 const top = (f: Frame): Slot => f.stack[f.stack.length - 1];
@@ -482,6 +483,7 @@ export const HANDLERS: { readonly [K in Opcode]: Handler } = {
   ENTER_EXECUTOR: (vm, f, a) => vm.optimizers.enter(f, a),
   ...GENERATOR_HANDLERS,
   ...SET_HANDLERS,
+  ...MODULE_HANDLERS,
   ...CLOSURE_HANDLERS,
   ...CALLS_HANDLERS,
 };

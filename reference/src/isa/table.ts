@@ -282,6 +282,12 @@ export const INSTRUCTIONS = [
   def('BUILD_SET', 49, 'uint', arg, n(1), 'Build a set from oparg items, adding the deepest first.', { raises: true, see: ['set-ops', 'set-order'] }),
   def('SET_ADD', 105, 'uint', n(1), n(0), 'Add TOS to the set oparg items below it.', { raises: true, opargs: { min: 1 }, minDepth: (a) => a + 1, see: ['set-ops'] }),
   def('SET_UPDATE', 107, 'uint', n(1), n(0), 'Add every item of the iterable TOS to the set oparg items below it.', { raises: true, opargs: { min: 1 }, minDepth: (a) => a + 1, see: ['set-ops'] }),
+  // Module code and import math (issue 11 deliverables 2 and 7): a module's locals are its globals (spec/modules.md#module-code).
+  def('LOAD_NAME', 92, 'name', n(0), n(1), 'Push a name: the locals (a module\'s are its globals), then globals, then builtins; NameError if missing.', { raises: true, see: ['module-code'] }),
+  def('STORE_NAME', 114, 'name', n(1), n(0), 'Pop into a name of the locals (a module\'s: its globals).', { see: ['module-code'] }),
+  def('DELETE_NAME', 67, 'name', n(0), n(0), 'Unbind a name of the locals; NameError if unbound.', { raises: true, see: ['module-code'] }),
+  def('IMPORT_NAME', 75, 'name', n(2), n(1), 'Pop the fromlist and the level; push the named module (only math: others are refused when loading).', { raises: true, see: ['import-math'] }),
+  def('IMPORT_FROM', 74, 'name', n(1), n(2), 'Push the named attribute of the module on TOS, which stays; ImportError if it has none.', { raises: true, see: ['import-math'] }),
   def('ENTER_EXECUTOR', 70, 'uint', n(0), n(0), 'Enter an installed executor (run time only).', { runtimeOnly: true, see: ['verify-enter-executor'] }),
 ] as const satisfies readonly InstructionDef[];
 

@@ -7,18 +7,10 @@ import { installedAt, PyCode } from '../isa/code';
 import type { Vm } from '../interp/vm';
 import { raise, typeError } from '../runtime/exceptions';
 import { ValueError } from '../runtime/types';
-import { PyBuiltin, PyFunction, PyObject, type Host, type NativeImpl, type PyValue } from '../runtime/values';
+import { PyModule } from '../runtime/module';
+import { PyBuiltin, PyFunction, type Host, type NativeImpl, type PyValue } from '../runtime/values';
 
-export class PyModule extends PyObject {
-  readonly kind = 'module';
-  constructor(readonly name: string, readonly attrs: ReadonlyMap<string, PyValue>) {
-    super();
-  }
-
-  override getAttr(name: string): PyValue | undefined {
-    return this.attrs.get(name);
-  }
-}
+export { PyModule };
 
 const vmOf = (host: Host): Vm => host as Vm;
 

@@ -2,6 +2,7 @@
 import { exceptionRepr, exceptionStr, raise } from './exceptions';
 import { floatRepr } from './floatrepr';
 import { methodOwner } from './methodtable';
+import { PyModule } from './module';
 import { PySet } from './setobject';
 import { setRepr } from './setops';
 import { ValueError } from './types';
@@ -84,6 +85,8 @@ function objectRepr(v: PyObject): string {
   }
   if (v instanceof PySlice) return `slice(${repr(v.start)}, ${repr(v.stop)}, ${repr(v.step)})`;
   if (v instanceof PyDictView) return dictViewRepr(v);
+  /** @spec #module-objects */
+  if (v instanceof PyModule) return `<module '${v.name}' (built-in)>`;
   return `<${typeName(v)} object>`;
 }
 

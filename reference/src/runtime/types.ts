@@ -95,6 +95,9 @@ export const RuntimeError = excType('RuntimeError', Exception);
 export const RecursionError = excType('RecursionError', RuntimeError);
 export const NotImplementedError = excType('NotImplementedError', RuntimeError);
 export const AssertionError = excType('AssertionError', Exception);
+/** `from math import missing`; a module other than math is refused before the run (@spec #import-math). */
+export const ImportError = excType('ImportError', Exception);
+export const ModuleNotFoundError = excType('ModuleNotFoundError', ImportError);
 /** Not in the brief's list: raised where CPython would run out of memory (huge repeats/shifts). */
 export const MemoryError = excType('MemoryError', Exception);
 
@@ -102,7 +105,7 @@ export const EXCEPTION_TYPES: readonly PyType[] = [
   BaseException, Exception, ArithmeticError, ZeroDivisionError, OverflowError, LookupError,
   IndexError, KeyError, TypeError, ValueError, NameError, UnboundLocalError, AttributeError,
   StopIteration, RuntimeError, RecursionError, NotImplementedError, AssertionError, MemoryError,
-  GeneratorExit,
+  GeneratorExit, ImportError, ModuleNotFoundError,
 ];
 
 /** Objects of kinds this module does not know (e.g. the interpreter's code constants). */

@@ -10,13 +10,14 @@ import { Frame } from '../interp/frame';
 import { STEP_DISPATCH } from '../interp/handlers';
 import { Vm } from '../interp/vm';
 import { inheritObjectId } from '../runtime/dict';
+import { MATH_CONSTANTS } from '../runtime/math';
 import { PyBuiltin, PyType } from '../runtime/values';
 import { NEW_OBJECT, type Identity } from './tokens';
 
 function shared(v: object): boolean {
   if (ArrayBuffer.isView(v)) return true;
   if (v instanceof PyType || v instanceof PyBuiltin) return true;
-  if ((v as { kind?: unknown }).kind === 'module') return true;
+  if ((v as { kind?: unknown }).kind === 'module' || MATH_CONSTANTS.has(v)) return true;
   // A code object: plain data with instruction arrays.
   return ArrayBuffer.isView((v as { ops?: unknown }).ops) && 'exceptionTable' in v;
 }
