@@ -125,6 +125,85 @@ def main():
     *copy, = t
     return a, rest, init, last, first, mid, end, g1, g2, empty, one, pairs, copy
 ''', entry='main()'),
+dict(path='vm/calls/builtin-keywords', desc='Builtins and methods take their keyword arguments as CPython 3.13 does: print(sep=, end=), sorted/list.sort(key=, reverse=), min/max(key=, default=), int(base=), dict(a=), enumerate(start=), sum(start=), round(ndigits=, number=), str.split/rsplit(sep=, maxsplit=), zip(strict=), str.format(x=)',
+     spec=['call-builtin', 'call-keywords', 'op-CALL_KW'], tags=CL + ['builtins', 'output'],
+     src=r'''
+def main():
+    out = []
+    print(1, 2, sep=', ', end='!\n')
+    out.append(sorted([3, 1, 2], key=lambda v: -v, reverse=True))
+    out.append(min([3, 1, 2], key=lambda v: -v))
+    out.append(max([], default=7))
+    out.append(min([], key=abs, default=None))
+    out.append(int('ff', base=16))
+    out.append(int(x='12') if False else 0)
+    out.append(dict(a=1, b=2))
+    out.append(list(enumerate('ab', start=5)))
+    out.append(sum([1, 2], start=10))
+    out.append(round(2.675, ndigits=2))
+    out.append(round(number=3.5))
+    out.append('a b c'.split(sep=' ', maxsplit=1))
+    out.append('a b c'.rsplit(maxsplit=1))
+    xs = [3, 1, 2]
+    xs.sort(key=lambda v: v % 3, reverse=True)
+    out.append(xs)
+    out.append(list(zip([1], [2], strict=True)))
+    out.append('x'.join(['a', 'b']))
+    out.append(str(object=5))
+    out.append(sorted(['b', 'A'], key=str.lower))
+    out.append({}.get('k', 'd'))
+    out.append(' x '.strip())
+    out.append('abc'.startswith(('a', 'z'), 0))
+    out.append('a,b'.split(','))
+    out.append(max(1, 2, key=lambda v: -v))
+    out.append(divmod(7, 2))
+    out.append(float('1.5'))
+    out.append(list(map(lambda a, b: a + b, [1], [2])))
+    out.append('{0}-{x}'.format(1, x=2))
+    return out
+''', entry='main()'),
+dict(path='vm/calls/builtin-keyword-errors', desc='Keyword errors of builtins with CPython 3.13 messages: unexpected keyword (with Did you mean), takes no keyword arguments, takes at most N arguments, is an invalid keyword argument for enumerate(), sep/end type errors, a repeated ** keyword for dict()',
+     spec=['call-builtin', 'call-keywords', 'call-star', 'call-function-str'], tags=EX + ['builtins'],
+     src='''
+def attempt(k):
+    try:
+        if k == 0: sorted([1], keyy=None)
+        if k == 1: print(sepp=1)
+        if k == 2: enumerate('a', strt=1)
+        if k == 3: int('1', bse=2)
+        if k == 4: round(1.5, nd=2)
+        if k == 5: 'a'.split(sepp=',')
+        if k == 6: min([1], defualt=0)
+        if k == 7: sum([1], strt=0)
+        if k == 8: [].sort(reversed=True)
+        if k == 9: zip([1], strct=True)
+        if k == 10: max([1], [2], default=0)
+        if k == 11: sorted([1], None)
+        if k == 12: sum([1], 2, start=3)
+        if k == 13: enumerate('a', 1, start=2)
+        if k == 14: int(5, base=10)
+        if k == 15: range(1, step=2)
+        if k == 16: len([], x=1)
+        if k == 17: 'a'.split(',', 1, maxsplit=2)
+        if k == 18: print('a', sep=1)
+        if k == 19: print('a', end=2)
+        if k == 20: dict([], **{'a': 1}, a=2)
+        if k == 21: str(1, encoding='x')
+        if k == 22: round(number=1.5, ndigits=1, x=2)
+        if k == 23: list(iterable=[1])
+        if k == 24: tuple([1], x=1)
+        if k == 25: min(key=len)
+        if k == 26: isinstance(obj=1, class_or_tuple=int)
+        if k == 27: abs(x=1)
+        if k == 28: [1].index(value=1)
+        if k == 29: {}.get(key=1)
+        return 'ok'
+    except TypeError as e:
+        return str(e)
+
+def main():
+    return [attempt(k) for k in range(30)]
+''', entry='main()'),
 # ---- errors
 dict(path='vm/calls/star-not-iterable', desc='f(*1) raises TypeError: __optcert__.f() argument after * must be an iterable, not int',
      spec=['call-star', 'call-function-str', 'op-CALL_FUNCTION_EX', 'exception-message'], tags=EX,
