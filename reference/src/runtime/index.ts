@@ -21,6 +21,7 @@ export * from './call';
 export * from './builtins';
 export { floatToInt } from './constructors';
 export { strLen, strCompare, codePoints } from './strings';
+export { PyCell } from './cell';
 
 /*
  * The interpreter calls these on every instruction. CommonJS `export *` bindings are shared getters
