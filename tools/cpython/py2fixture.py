@@ -132,9 +132,51 @@ def load_table():
                          f'regenerate it with `npm run build && npm run gen:spec`')
     problems = [f'{INSTRUCTIONS_JSON}: {name} has opcode {opcode}, CPython says {dis.opmap.get(name)}'
                 for name, (opcode, _) in table.items() if dis.opmap.get(name) != opcode]
+    problems += stack_effect_problems(rows) if not problems else []
     if problems:
         raise SystemExit('py2fixture: ' + '\n'.join(problems))
     return table, runtime_only, intrinsics
+
+
+STACK_EFFECT_RE = re.compile(r'^[0-9oparg+\-*&()]+$')
+
+
+def stack_effect_problems(rows):
+    """The table's stack effects against CPython's dis.stack_effect, for a few valid opargs each: the
+    fall-through effect (pushes - pops) of every instruction that falls through, and the taken-jump
+    effect, to which CPython's count adds the instructions the jump skips at its target (FOR_ITER
+    lands past END_FOR, POP_TOP)."""
+    def effect(expr, oparg):
+        if not STACK_EFFECT_RE.match(expr):
+            raise SystemExit(f'py2fixture: {INSTRUCTIONS_JSON}: {expr!r} is not a stack-effect expression')
+        return eval(expr, {'__builtins__': {}}, {'oparg': oparg})
+
+    def cpython(opcode, oparg, jump):
+        return dis.stack_effect(opcode, oparg if opcode >= dis.HAVE_ARGUMENT else None, jump=jump)
+
+    def sample(opargs):
+        if opargs is None:  # an index kind: the low bits are what can matter (LOAD_GLOBAL's NULL)
+            return range(4)
+        if 'oneOf' in opargs:
+            return opargs['oneOf']
+        return range(opargs['min'], min(opargs.get('max', opargs['min'] + 7), opargs['min'] + 7) + 1)
+
+    opcode_of = {r['name']: r['opcode'] for r in rows}
+    problems = []
+    for r in rows:
+        if r['runtimeOnly']:
+            continue
+        for a in sample(r['opargs']):
+            if not r['terminator']:
+                ours, theirs = effect(r['pushes'], a) - effect(r['pops'], a), cpython(r['opcode'], a, False)
+                if ours != theirs:
+                    problems.append(f"{INSTRUCTIONS_JSON}: {r['name']} {a} changes the depth by {ours}, CPython says {theirs}")
+            if r['jump']:
+                skipped = sum(cpython(opcode_of[n], 0, False) for n in r['jump']['targetShape'])
+                ours, theirs = effect(r['jump']['effect'], a), cpython(r['opcode'], a, True) + skipped
+                if ours != theirs:
+                    problems.append(f"{INSTRUCTIONS_JSON}: {r['name']} {a} taken changes the depth by {ours}, CPython says {theirs}")
+    return problems
 
 
 def load_attrs():
