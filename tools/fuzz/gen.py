@@ -22,7 +22,9 @@ are bounded by construction:
   copy at most one str/list/tuple/dict variable into its result (in-place `+=` on one none);
   a conversion to str that multiplies its operand's size (a container's or a str's repr) copies
   none when its result is stored in a loop or in a helper function (`expanding()`);
-- a genexpr or nested `def` sees only its own names and globals (closures are outside the subset).
+- a genexpr, lambda or nested `def` reads the enclosing function's locals only as ints bound for sure
+  (gen_closures.py: `nonlocal` counters, shared cells, late-binding lambdas); otherwise it sees its own
+  names and globals.
 
 Deliberate differences of optcert from CPython (spec/README.md#differences) are never generated:
 `is` / `is not` only against None, `**` with a float result only where it is exact or special
@@ -35,6 +37,8 @@ from __future__ import annotations
 
 import random
 from contextlib import contextmanager
+
+from gen_closures import Closures
 
 INT, FLOAT, BOOL, STR, LIST, TUPLE, DICT, ANY, ITER = 'int float bool str list tuple dict any iter'.split()
 VALUE_TYPES = [INT, FLOAT, BOOL, STR, LIST, TUPLE, DICT]
@@ -118,7 +122,7 @@ class Func:
         self.name, self.params, self.ret, self.kind = name, params, ret, kind  # params: [(name, type)]
 
 
-class Gen:
+class Gen(Closures):
     def __init__(self, rng: random.Random):
         self.r = rng
         self.funcs: list[Func] = []  # callable from code generated later (top-level and nested)
@@ -434,6 +438,10 @@ class Gen:
                 return f'{self.e(STR, scope, d)}.{r.choice(["find", "count"])}({r.choice(SUB_POOL)!r})'
         if c == 26:
             return f'hash(int({self.e(INT, scope, d)}))'  # int(): the operand's type may lie (list('ab')); hash(str) differs
+        if c == 27 and self.chance(0.5):
+            made = self.closure_int(scope, d)  # gen_closures.py
+            if made:
+                return made
         if c == 27:
             x = self.fresh('x')
             inner = Scope({x: INT})
@@ -715,6 +723,8 @@ class Gen:
                             '[{x} for {x} in {} if {x} % 2]', 'list(range(max({}, default=0) % 9))'])
             x = self.fresh('x')
             return how.replace('{x}', x).format(self.gen_call(g, scope, d), self.gen_call(g, scope, d))
+        if c == 21 and self.chance(0.3):
+            return self.closure_list(scope, d)  # gen_closures.py
         if c == 19 and self.key_funcs:
             f = r.choice(self.key_funcs)
             return f'sorted({self.e(LIST, scope, d)}, key={f}{", reverse=True" if self.chance(0.3) else ""})'
@@ -926,7 +936,7 @@ class Gen:
                 'try': 9 if compound and self.nest <= 2 else 0, 'unpack': 2, 'call': 2, 'assert': 0.5 if self.try_depth else 0.1,
                 'raise': 1 if self.try_depth else 0.2, 'next': 1 if self.gens else 0, 'global': 2 if self.global_decl else 0,
                 'del': 1, 'breakcont': 3 if self.loop_depth else 0, 'return': 1 if self.in_func and not self.in_gen else 0,
-                'yield': 5 if self.in_gen else 0,
+                'yield': 5 if self.in_gen else 0, 'closure': 2,
             }
             kinds = list(weights)
             kind = r.choices(kinds, [weights[k] for k in kinds])[0]
