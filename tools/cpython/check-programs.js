@@ -179,7 +179,9 @@ for (const file of files) {
     checkAssembly(nm, text, codeNames, err);
   }
   const entry = /^([A-Za-z_]\w*)\(/.exec(fx.entry || '');
-  if (!entry || !(prog.functions || {})[entry[1]]) err(`entry ${fx.entry} does not call a program function`);
+  // With module code (spec/modules.md#module-code) the entry may call a name the module stores.
+  const moduleStores = (name) => new RegExp(`^\\s*STORE_(NAME|GLOBAL) ${name}\\s*$`, 'm').test((prog.code || {})['<module>'] || '');
+  if (!entry || !((prog.functions || {})[entry[1]] || moduleStores(entry[1]))) err(`entry ${fx.entry} does not call a program function`);
   const kinds = ['return', 'raises', 'exhausted', 'invalid', 'malformed'].filter((k) => k in (fx.expect || {}));
   if (kinds.length !== 1) err(`expect must hold exactly one of return/raises/...; has ${kinds}`);
 }

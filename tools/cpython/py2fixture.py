@@ -29,6 +29,7 @@ import contextlib
 import dis
 import hashlib
 import io
+import itertools
 import json
 import math
 import os
@@ -36,6 +37,12 @@ import platform
 import re
 import sys
 import types
+
+# str hashes, and so the iteration order of sets of strs, are randomized per CPython process unless
+# PYTHONHASHSEED is set; optcert's expectations are those of a CPython started with PYTHONHASHSEED=0
+# (spec/values.md#set-hash), so a tool that imports this module restarts itself with it.
+if os.environ.get('PYTHONHASHSEED') != '0':
+    os.execve(sys.executable, [sys.executable, *sys.argv], {**os.environ, 'PYTHONHASHSEED': '0'})
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.normpath(os.path.join(HERE, '..', '..'))
@@ -51,6 +58,8 @@ DATA_ATTRS = {'args', 'value', '__cause__', '__context__', '__name__', '__code__
 
 # The str methods of methods_str_text.ts and strtranslate.ts, int/float methods, and numbers' data attributes.
 METHOD_TABLES += ('methods_str_text.ts', 'strtranslate.ts', 'methods_number.ts', 'methods_dict_class.ts')
+# set and frozenset methods (reference/src/runtime/methods_set.ts; set's table lists frozenset's too).
+METHOD_TABLES += ('methods_set.ts',)
 DATA_ATTRS |= {'real', 'imag', 'numerator', 'denominator'}
 
 DEFAULT_BUDGET = 1_000_000
@@ -61,6 +70,7 @@ BUILTIN_FUNCTIONS = (
 ).split()
 # Reflection, numeric and formatting builtins (reference/src/runtime/builtins_reflect.ts, pow_builtin.ts, format.ts).
 BUILTIN_FUNCTIONS += 'type getattr hasattr setattr callable pow format'.split()
+BUILTIN_FUNCTIONS += ['set', 'frozenset']  # spec/values.md#set-constructors
 EXCEPTION_TYPES = (
     'ValueError TypeError ZeroDivisionError IndexError KeyError StopIteration RuntimeError '
     'AssertionError NameError AttributeError OverflowError ArithmeticError LookupError '
@@ -71,6 +81,10 @@ ALLOWED_BUILTINS = set(BUILTIN_FUNCTIONS) | set(EXCEPTION_TYPES)
 # CPython has no such module, so a program that uses it is compiled but never run here: the fixture gets no
 # `expect` (record it with `optcert bless` and review it) and no `cpython` tag.
 OPTCERT_MODULE = '_optcert'
+# The module's own code object (spec/modules.md#module-code) and the modules `import` may bind.
+MODULE_CODE = '<module>'
+IMPORTABLE_MODULES = ('math',)
+MATH_TS = os.path.join(RUNTIME_DIR, 'math.ts')
 # Header keys copied verbatim (YAML flow text) into the fixture, for programs that drive the optimizer API.
 OPTIMIZER_KEYS = ('optimizer', 'optimizers', 'hotspot', 'trace')
 
@@ -190,6 +204,16 @@ def load_attrs():
             raise SystemExit(f'py2fixture: could not parse the method table in {fn}')
         for body in tables:
             names |= set(re.findall(r'^  ([A-Za-z_][A-Za-z0-9_]*): ', body, re.M))
+    return names | math_attrs()
+
+
+def math_attrs():
+    """The math module's attribute names, parsed from reference/src/runtime/math.ts (so the check cannot drift)."""
+    with open(MATH_TS, encoding='utf-8') as f:
+        text = f.read()
+    names = set(re.findall(r"\bfn\('([a-z0-9_]+)'", text)) | set(re.findall(r"\['([a-z]+)', float\(", text))
+    if len(names) < 40:
+        raise SystemExit(f'py2fixture: could not parse the math module in {MATH_TS}')
     return names
 
 
@@ -265,12 +289,30 @@ def literal(value, code_names=None) -> str:
         if len(items) == 1:
             return f'({items[0]},)'
         return '(' + ', '.join(items) + ')'
+    if type(value) is frozenset:
+        return frozenset_literal(value, code_names)
     if isinstance(value, types.CodeType):
         if code_names is None or id(value) not in code_names:
             raise ConversionError([Problem(UNSUPPORTED, None, f'code object {value.co_qualname} is not part of the program')])
         return f'<code {code_names[id(value)]}>'
     raise ConversionError([Problem(UNREPRESENTABLE, None,
                                    f'constant {value!r} of type {type(value).__name__} has no assembly literal')])
+
+
+def frozenset_literal(value, code_names=None) -> str:
+    """`frozenset({...})` with the items in an order whose insertion reproduces the constant's iteration
+    order (spec/assembly.md#assembly-set-literals): its own order, its reverse, or (up to 7 items) a
+    permutation, each checked by CPython itself."""
+    if not value:
+        return 'frozenset()'
+    target = list(value)
+    candidates = [target, target[::-1]]
+    if len(target) <= 7:
+        candidates = itertools.chain(candidates, itertools.permutations(target))
+    for order in candidates:
+        if list(frozenset(order)) == target:
+            return 'frozenset({' + ', '.join(literal(v, code_names) for v in order) + '})'
+    raise ConversionError([Problem(UNREPRESENTABLE, None, f'no insertion order of {value!r} reproduces its iteration order')])
 
 
 def is_simple_value(value) -> bool:
@@ -290,6 +332,8 @@ def is_fixture_value(value) -> bool:
         return all(is_fixture_value(v) for v in value)
     if type(value) is dict:
         return all(is_fixture_value(k) and is_fixture_value(v) for k, v in value.items())
+    if type(value) in (set, frozenset):
+        return all(is_fixture_value(v) for v in value)
     return False
 
 
@@ -447,12 +491,6 @@ def to_assembly(code, name, code_names, table, intrinsics, problems, compact=Fal
     return '\n'.join(out) + '\n'
 
 
-def localsplus_names(code):
-    """CPython 3.13's localsplus: co_varnames, the cell variables that are not also locals, then
-    co_freevars; every local operand (LOAD_DEREF's too) indexes it (spec/code-objects.md#code-cells)."""
-    names = list(code.co_varnames) + [c for c in code.co_cellvars if c not in code.co_varnames] + list(code.co_freevars)
-    for i, nm in enumerate(names):  # the compiler's own numbering must agree
-        assert code._varname_from_oparg(i) == nm, (code.co_qualname, i, nm)
 def params_words(code):
     """The `.params` words (spec/assembly.md#assembly-params): positional, `/`, `*args` or `*`,
     keyword-only, `**kwargs`, in CPython's varnames order."""
@@ -473,6 +511,12 @@ def params_words(code):
     return words
 
 
+def localsplus_names(code):
+    """CPython 3.13's localsplus: co_varnames, the cell variables that are not also locals, then
+    co_freevars; every local operand (LOAD_DEREF's too) indexes it (spec/code-objects.md#code-cells)."""
+    names = list(code.co_varnames) + [c for c in code.co_cellvars if c not in code.co_varnames] + list(code.co_freevars)
+    for i, nm in enumerate(names):  # the compiler's own numbering must agree
+        assert code._varname_from_oparg(i) == nm, (code.co_qualname, i, nm)
     return names
 
 
@@ -545,7 +589,7 @@ def source_globals(path):
     names, work = set(), [code]
     while work:
         co = work.pop()
-        names |= {i.argval for i in dis.get_instructions(co) if i.opname == 'LOAD_GLOBAL'}
+        names |= {i.argval for i in dis.get_instructions(co) if i.opname in ('LOAD_GLOBAL', 'LOAD_NAME')}
         work += [c for c in co.co_consts if isinstance(c, types.CodeType)]
     return names
 
@@ -598,6 +642,27 @@ def collect_code(functions):
                     k += 1
                     nm = f'{base}_{k}'
                 used.add(nm)
+                code_names[id(c)] = nm
+                nested[nm] = c
+                work.append(c)
+    return code_names, nested
+
+
+def collect_module_code(module_code):
+    """The module's code object as `<module>`, then every code object reachable from its constants,
+    named by co_qualname (spec/modules.md#module-code)."""
+    code_names = {id(module_code): MODULE_CODE}
+    nested = {MODULE_CODE: module_code}
+    work = [module_code]
+    while work:
+        co = work.pop(0)
+        for c in co.co_consts:
+            if isinstance(c, types.CodeType) and id(c) not in code_names:
+                base = c.co_qualname
+                nm, k = base, 1
+                while nm in nested:
+                    k += 1
+                    nm = f'{base}_{k}'
                 code_names[id(c)] = nm
                 nested[nm] = c
                 work.append(c)
@@ -736,9 +801,6 @@ def convert(path, call, fid, description, spec, tags, budget, extra=None, defaul
         problems.append(Problem(UNREPRESENTABLE, None, 'use \\n line endings (the fixture keeps the source as a YAML block)'))
     sha = hashlib.sha256(raw).hexdigest()
 
-    func_names, assigned, p = check_module(tree, path)
-    problems += p
-
     namespace = {'__name__': '__optcert__', '__builtins__': __builtins__}
     with contextlib.redirect_stdout(io.StringIO()) as module_out:
         try:
@@ -746,47 +808,30 @@ def convert(path, call, fid, description, spec, tags, budget, extra=None, defaul
         except BaseException as e:  # noqa: BLE001 - the module's own failure
             raise ConversionError(problems + [Problem(MODULE, module_error_line(e, path),
                                                       f'the module raises {type(e).__name__}: {e} at import time')])
-    if module_out.getvalue():
-        problems.append(Problem(MODULE, None, 'the module prints at import time'))
+    # The module is kept as CPython compiled it (spec/modules.md#module-code): its code object
+    # `<module>` runs in the VM before the call, so what it prints comes first.
+    module_output = module_out.getvalue()
 
-    def_lines = {node.name: node.lineno for node in tree.body if isinstance(node, ast.FunctionDef)}
-    functions = {}
-    for nm in func_names:
-        fn = namespace.get(nm)
-        if not isinstance(fn, types.FunctionType):
-            problems.append(Problem(MODULE, def_lines.get(nm), f'{nm} is not a plain function after the module ran'))
-            continue
-        if fn.__defaults__ or fn.__kwdefaults__:
-            problems.append(Problem(UNSUPPORTED, def_lines.get(nm), f'top-level function {nm} has default arguments; a fixture '
-                                                                    f'cannot hold them (define it inside main instead)'))
-        functions[nm] = fn
+    # The functions the call may name: plain functions the module bound at top level.
+    functions = {nm: fn for nm, fn in namespace.items() if isinstance(fn, types.FunctionType) and fn.__code__ in module_code.co_consts}
 
-    globals_ = {}
-    for nm, line in assigned:
-        if nm in functions:
-            problems.append(Problem(UNSUPPORTED, line, f'global {nm} is also a function'))
-            continue
-        v = namespace.get(nm)
-        if not is_simple_value(v):
-            problems.append(Problem(UNREPRESENTABLE, line,
-                                    f'global {nm} = {v!r} is not an int, float, str, bool, None or tuple of those'))
-            continue
-        globals_[nm] = v
-
-    code_names, nested = collect_code(functions)
+    code_names, nested = collect_module_code(module_code)
 
     # Global and builtin names the program loads.
-    stored = set()
-    all_codes = [(nm, fn.__code__) for nm, fn in functions.items()] + list(nested.items())
+    stored = {'__name__'}
+    all_codes = list(nested.items())
     for nm, co in all_codes:
         for ins in instructions_of(co):
-            if ins.opname == 'STORE_GLOBAL':
+            if ins.opname in ('STORE_GLOBAL', 'STORE_NAME'):
                 stored.add(ins.argval)
+            if ins.opname == 'IMPORT_NAME' and ins.argval not in IMPORTABLE_MODULES:
+                problems.append(Problem(UNSUPPORTED, ins.positions.lineno, f'{nm}: import of module {ins.argval!r} is not '
+                                                                           f'supported (the only importable module is math)'))
     for nm, co in all_codes:
         for ins in instructions_of(co):
-            if ins.opname == 'LOAD_GLOBAL':
+            if ins.opname in ('LOAD_GLOBAL', 'LOAD_NAME'):
                 g = ins.argval
-                if g in functions or g in globals_ or g in stored or g == OPTCERT_MODULE:
+                if g in stored or g == OPTCERT_MODULE:
                     continue
                 if g not in ALLOWED_BUILTINS:
                     problems.append(Problem(UNSUPPORTED, ins.positions.lineno, f'{nm}: global {g} is neither a program '
@@ -842,6 +887,7 @@ def convert(path, call, fid, description, spec, tags, budget, extra=None, defaul
             problems.append(Problem(UNREPRESENTABLE, None,
                                     f'the call raises {tname}: {payload}, which is not an exception type of the subset'))
         expect = [('raises', yaml_str(tname)), ('message', yaml_str(str(payload)))]
+    output = module_output + output
     if output:
         expect.append(('output', yaml_str(output)))
     if problems:
@@ -861,17 +907,9 @@ def convert(path, call, fid, description, spec, tags, budget, extra=None, defaul
     y.append(f'  compiler: {yaml_str("CPython " + platform.python_version())}')
     y.append(f'  source_sha256: {yaml_str(sha)}')
     y.append('program:')
-    if globals_:
-        y.append('  globals:')
-        for nm, v in globals_.items():
-            y.append(f'    {yaml_str(nm)}: {yaml_str(literal(v))}')
-    y.append('  functions:')
-    for nm in functions:
+    y.append('  code:')
+    for nm in nested:
         y.append(f'    {yaml_str(nm)}: ' + yaml_block(assembly[nm], 6))
-    if nested:
-        y.append('  code:')
-        for nm in nested:
-            y.append(f'    {yaml_str(nm)}: ' + yaml_block(assembly[nm], 6))
     y.append(f'entry: {yaml_str(call)}')
     if budget:
         y.append(f'budget: {budget}')
