@@ -16,7 +16,7 @@ export { compareStates, formatDifference, type StateDifference } from './state/c
 
 // The optimizer API.
 export { Capability, ALL_CAPABILITIES, type Optimizer, type Executor, type HotspotKind, type ApiError } from './optimizer/api';
-export { TRACE_KINDS, type TraceEvent, type TraceKind } from './optimizer/trace';
+export { TRACE_KINDS, type TraceEvent, type TraceKind, type InvalidationCause, type RemovalReason } from './optimizer/trace';
 export { OptimizerFault, MAX_EXECUTORS_PER_CODE, hotspotKindAt } from './optimizer/runtime';
 export {
   SEED_DEFAULTS, CPYTHON313_DEFAULTS, SeedPolicy, Cpython313Policy, makePolicy,
