@@ -29,6 +29,7 @@ function entry(d: InstructionDef): Record<string, unknown> {
     runtimeOnly: d.runtimeOnly ?? false,
     coveredByPresence: d.coveredByPresence ?? false,
     placement: d.placement,
+    cellOperand: d.cellOperand ?? null,
     opargs: d.opargs,
     see: d.see,
     summary: d.summary,

@@ -5,7 +5,7 @@
  */
 import {
   BINARY_OPS, COMPARE_MASKS, COMPARE_OPS, CONVERSIONS, FUNCTION_ATTRIBUTES, INSTRUCTIONS, INTRINSIC1,
-  opargAllowed, RESUME_HOTSPOTS, type InstructionDef, type OpargSet, type OperandKind,
+  opargAllowed, RESUME_HOTSPOTS, type CellOperand, type InstructionDef, type OpargSet, type OperandKind,
 } from './table';
 
 /** The spec file (e.g. `values.md`) that defines each anchor a "see also" may name. */
@@ -79,6 +79,12 @@ export function describeOpargs(set: OpargSet): string {
   return runs.join(', ') || 'none';
 }
 
+const CELL_OPERAND_TEXT: Record<CellOperand, string> = {
+  cell: 'a cell variable (`.cells`)',
+  'cell-or-free': 'a cell variable (`.cells`) or a free variable (`.freevars`)',
+  'free-count': 'the number of free variables (`.freevars`)',
+};
+
 /** Oparg tables derived from table.ts, for instructions whose operand is symbolic. */
 function opargTable(def: InstructionDef): string[] {
   const rows = (pairs: [number | string, string, string?][], head: [string, string, string?]): string[] => {
@@ -126,6 +132,7 @@ function section(def: InstructionDef, files: AnchorFiles): string[] {
   if (def.runtimeOnly) flags.push('run time only (invalid in a program)');
   if (def.placement === 'generator') flags.push('only in a generator code object');
   if (def.placement === 'generator-entry') flags.push('starts every generator code object, and nothing else');
+  if (def.placement === 'prologue') flags.push('closure prologue (a run of these may precede a generator\'s first instruction)');
   const pops = formula(def.pops, `${def.name} pops`);
   const pushes = formula(def.pushes, `${def.name} pushes`);
   const lines = [
@@ -148,6 +155,7 @@ function section(def: InstructionDef, files: AnchorFiles): string[] {
     lines.push(`- taken jump: ${def.jumpDirection}; continues at ${where} with the depth changed by ${delta}${shape}`);
   }
   if (def.opargs && def.operand !== 'none') lines.push(`- valid opargs: ${describeOpargs(def.opargs)}`);
+  if (def.cellOperand) lines.push(`- operand must be: ${CELL_OPERAND_TEXT[def.cellOperand]} ([verify-cells](verifier.md#verify-cells))`);
   lines.push(`- flags: ${flags.length ? flags.join(', ') : 'none'}`);
   const also = seeAlso(def, files);
   if (also) lines.push(`- see also: ${also}`);

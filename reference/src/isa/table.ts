@@ -34,8 +34,15 @@ export type HotspotRole = 'back_edge' | 'resume' | null;
  */
 export type OpargSet = { readonly min: number; readonly max?: number } | { readonly oneOf: readonly number[] };
 
-/** Where an instruction may stand: anywhere, only in a generator, or only first in a generator. @spec #verify-generator-shape */
-export type Placement = 'anywhere' | 'generator' | 'generator-entry';
+/**
+ * Where an instruction may stand: anywhere, only in a generator, or only first in a generator
+ * (after the closure prologue: the run of `prologue` instructions CPython opens a code object with).
+ * @spec #verify-generator-shape
+ */
+export type Placement = 'anywhere' | 'generator' | 'generator-entry' | 'prologue';
+
+/** What a closure instruction's operand must name: a cell, a cell or free variable, or the free-variable count. @spec #verify-cells */
+export type CellOperand = 'cell' | 'cell-or-free' | 'free-count';
 
 export interface InstructionDef {
   readonly name: string;
@@ -70,6 +77,7 @@ export interface InstructionDef {
   /** The instructions that must stand at the jump target, in order (FOR_ITER's loop exit). */
   readonly targetShape?: readonly string[];
   readonly placement: Placement;
+  readonly cellOperand?: CellOperand;
   /** Spec anchors defining the instruction's value-level semantics (its "see also" in instructions.md). */
   readonly see: readonly string[];
   readonly summary: string;
@@ -93,6 +101,7 @@ interface Opts {
   targetSkip?: number;
   targetShape?: readonly string[];
   placement?: Placement;
+  cellOperand?: CellOperand;
   see?: readonly string[];
 }
 
@@ -123,6 +132,7 @@ function def(
     targetSkip: o.targetSkip ?? 0,
     targetShape: o.targetShape,
     placement: o.placement ?? 'anywhere',
+    cellOperand: o.cellOperand,
     see: o.see ?? [],
     summary,
   };
@@ -263,11 +273,11 @@ export const INSTRUCTIONS = [
   def('RAISE_VARARGS', 101, 'uint', arg, n(0), 'raise (0), raise exc (1), raise exc from cause (2).', { terminator: true, raises: true, opargs: { min: 0, max: 2 }, see: ['exception-raise'] }),
   def('LOAD_ASSERTION_ERROR', 23, 'none', n(0), n(1), 'Push AssertionError.', { see: ['exception-types'] }),
   // Closures (issue 11 deliverable 4): cells live in the frame's locals (spec/code-objects.md#code-cells).
-  def('MAKE_CELL', 94, 'local', n(0), n(0), 'Replace a local with a new cell holding its value (NULL: an empty cell).'),
-  def('LOAD_DEREF', 84, 'local', n(0), n(1), 'Push the contents of the cell in a local; NameError or UnboundLocalError if empty.', R),
-  def('STORE_DEREF', 109, 'local', n(1), n(0), 'Pop into the cell in a local.'),
-  def('DELETE_DEREF', 64, 'local', n(0), n(0), 'Empty the cell in a local; NameError or UnboundLocalError if already empty.', R),
-  def('COPY_FREE_VARS', 62, 'uint', n(0), n(0), "Copy the function's oparg closure cells into the last oparg locals."),
+  def('MAKE_CELL', 94, 'local', n(0), n(0), 'Replace a local with a new cell holding its value (NULL: an empty cell).', { placement: 'prologue', cellOperand: 'cell' }),
+  def('LOAD_DEREF', 84, 'local', n(0), n(1), 'Push the contents of the cell in a local; NameError or UnboundLocalError if empty.', { raises: true, cellOperand: 'cell-or-free' }),
+  def('STORE_DEREF', 109, 'local', n(1), n(0), 'Pop into the cell in a local.', { cellOperand: 'cell-or-free' }),
+  def('DELETE_DEREF', 64, 'local', n(0), n(0), 'Empty the cell in a local; NameError or UnboundLocalError if already empty.', { raises: true, cellOperand: 'cell-or-free' }),
+  def('COPY_FREE_VARS', 62, 'uint', n(0), n(0), "Copy the function's oparg closure cells into the last oparg locals.", { placement: 'prologue', cellOperand: 'free-count' }),
   // Calls (issue 11 deliverable 3): star calls, ** dicts, starred assignment (spec/calls.md#call-star).
   def('CALL_FUNCTION_EX', 54, 'uint', (a) => 3 + (a & 1), n(1), 'Call callable(*callargs, **kwargs): callargs, then the kwargs dict if oparg & 1, above callable and NULL.', { raises: true, opargs: { min: 0, max: 1 }, see: ['call-star', 'call-binding'] }),
   def('DICT_MERGE', 68, 'uint', n(1), n(0), 'Merge the mapping on TOS into the keyword dict oparg items below it; a repeated key raises.', { raises: true, opargs: { min: 1 }, minDepth: (a) => a + 4, see: ['call-star'] }),

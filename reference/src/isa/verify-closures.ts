@@ -5,12 +5,12 @@
  * @spec #verify-cells
  */
 import type { Code } from './code';
-import { OP, type InstructionDef } from './table';
+import { BY_OPCODE, type InstructionDef } from './table';
 
-/** How many MAKE_CELL / COPY_FREE_VARS instructions open the code (CPython's closure prologue). */
+/** How many prologue instructions (MAKE_CELL, COPY_FREE_VARS) open the code: CPython's closure prologue. */
 export function closurePrologueLength(code: Code): number {
   let i = 0;
-  while (i < code.ops.length && (code.ops[i] === OP.MAKE_CELL || code.ops[i] === OP.COPY_FREE_VARS)) i++;
+  while (i < code.ops.length && BY_OPCODE.get(code.ops[i]!)?.placement === 'prologue') i++;
   return i;
 }
 
@@ -19,18 +19,16 @@ export function closureOperandProblem(code: Code, def: InstructionDef, arg: numb
   const cells = code.cellvars ?? [];
   const free = code.freevars ?? [];
   const name = code.varnames[arg];
-  switch (def.name) {
-    case 'MAKE_CELL':
-      return name !== undefined && cells.includes(name) ? null : `MAKE_CELL local ${name ?? arg} is not in .cells`;
-    case 'LOAD_DEREF':
-    case 'STORE_DEREF':
-    case 'DELETE_DEREF':
+  switch (def.cellOperand) {
+    case 'cell':
+      return name !== undefined && cells.includes(name) ? null : `${def.name} local ${name ?? arg} is not in .cells`;
+    case 'cell-or-free':
       return name !== undefined && (cells.includes(name) || arg >= code.varnames.length - free.length)
         ? null
         : `${def.name} local ${name ?? arg} is neither in .cells nor in .freevars`;
-    case 'COPY_FREE_VARS':
-      return arg === free.length ? null : `COPY_FREE_VARS ${arg} but the code has ${free.length} free variable(s)`;
-    default:
+    case 'free-count':
+      return arg === free.length ? null : `${def.name} ${arg} but the code has ${free.length} free variable(s)`;
+    case undefined:
       return null;
   }
 }
