@@ -65,9 +65,27 @@ function stripComment(line) {
   return line;
 }
 
+/** The locals `.params` words name, in varnames order: positional, keyword-only, *args, **kwargs (spec/assembly.md#assembly-params). */
+function paramLocals(words) {
+  const positional = [];
+  const kwonly = [];
+  let varargs = [];
+  let varkw = [];
+  let star = false;
+  for (const w of words) {
+    if (w === '/') continue;
+    if (w.startsWith('**')) varkw = [w.slice(2)];
+    else if (w.startsWith('*')) {
+      star = true;
+      if (w !== '*') varargs = [w.slice(1)];
+    } else (star ? kwonly : positional).push(w);
+  }
+  return [...positional, ...kwonly, ...varargs, ...varkw];
+}
+
 function checkAssembly(unit, text, codeNames, err) {
   const lines = text.split('\n').map((l) => stripComment(l).trim());
-  const dir = { params: [], locals: [], consts: [], names: [] };
+  const dir = { params: [], locals: [], consts: [], names: [], cells: [], freevars: [] };
   const defined = new Set();
   const used = [];
   let inTable = false;
@@ -91,7 +109,7 @@ function checkAssembly(unit, text, codeNames, err) {
       const [d, ...rest] = line.split(' ');
       const val = rest.join(' ');
       if (d === '.consts') dir.consts = splitLiterals(val);
-      else if (['.params', '.locals', '.names'].includes(d)) dir[d.slice(1)] = val ? val.split(' ') : [];
+      else if (['.params', '.locals', '.names', '.cells', '.freevars'].includes(d)) dir[d.slice(1)] = val ? val.split(' ') : [];
       else if (d !== '.generator') err(`${at}: unknown directive ${d}`);
       continue;
     }
@@ -137,7 +155,9 @@ function checkAssembly(unit, text, codeNames, err) {
     }
   }
   for (const [l, at] of used) if (!defined.has(l)) err(`${at}: label ${l} is not defined`);
-  if (dir.params.some((p, i) => dir.locals[i] !== p)) err(`${unit}: .locals does not start with .params`);
+  if (paramLocals(dir.params).some((p, i) => dir.locals[i] !== p)) err(`${unit}: .locals does not start with .params`);
+  for (const c of [...dir.cells, ...dir.freevars]) if (!dir.locals.includes(c)) err(`${unit}: cell or free variable ${c} is not in .locals`);
+  if (dir.freevars.some((v, i) => dir.locals[dir.locals.length - dir.freevars.length + i] !== v)) err(`${unit}: .freevars are not the last .locals`);
   for (const c of dir.consts) {
     const m = /^<code (.*)>$/.exec(c);
     if (m && !codeNames.has(m[1])) err(`${unit}: <code ${m[1]}> names no code object`);

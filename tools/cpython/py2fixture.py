@@ -93,9 +93,22 @@ CO_OPTIMIZED, CO_NEWLOCALS, CO_VARARGS, CO_VARKEYWORDS = 0x1, 0x2, 0x4, 0x8
 CO_NESTED, CO_GENERATOR = 0x10, 0x20
 ALLOWED_FLAGS = CO_OPTIMIZED | CO_NEWLOCALS | CO_VARARGS | CO_VARKEYWORDS | CO_NESTED | CO_GENERATOR
 
-# COMPARE_OP low bits per operator (dis.cmp_op order): LESS 2, GREATER 4, EQUAL 8, UNORDERED 1.
-COMPARE_OPS = ['<', '<=', '==', '!=', '>', '>=']
-COMPARE_MASKS = [2, 10, 8, 7, 4, 12]
+
+
+def read_instruction_table():
+    """spec/instructions.json, generated from reference/src/isa/table.ts; SystemExit when unreadable."""
+    try:
+        with open(INSTRUCTIONS_JSON, encoding='utf-8') as f:
+            doc = json.load(f)
+        doc['instructions'], doc['compare']['operators'], doc['compare']['masks']
+        return doc
+    except (OSError, ValueError, KeyError, TypeError) as e:
+        raise SystemExit(f'py2fixture: cannot read the instruction table {INSTRUCTIONS_JSON} ({e!r}); '
+                         f'regenerate it with `npm run build && npm run gen:spec`')
+
+
+# COMPARE_OP's operators (dis.cmp_op order) and their low mask bits (LESS 2, GREATER 4, EQUAL 8, UNORDERED 1).
+COMPARE_OPS, COMPARE_MASKS = (read_instruction_table()['compare'][k] for k in ('operators', 'masks'))
 
 ID_RE = re.compile(r'^[a-z0-9]+([._-][a-z0-9]+)*$')
 IDENT_RE = re.compile(r'^[A-Za-z_][A-Za-z0-9_]*$')
@@ -135,17 +148,18 @@ def prefixed(prefix, p, code=UNSUPPORTED, line=None):
 def load_table():
     """Instruction name -> (opcode, operand kind), the run-time-only instructions and the supported
     intrinsics, from spec/instructions.json; every opcode is checked against CPython's."""
+    rows = read_instruction_table()['instructions']
     try:
-        with open(INSTRUCTIONS_JSON, encoding='utf-8') as f:
-            rows = json.load(f)['instructions']
         table = {r['name']: (r['opcode'], r['operand']) for r in rows}
         runtime_only = {r['name'] for r in rows if r['runtimeOnly']}
         intrinsics = {a for r in rows if r['operand'] == 'intrinsic1' for a in r['opargs']['oneOf']}
-    except (OSError, ValueError, KeyError, TypeError) as e:
-        raise SystemExit(f'py2fixture: cannot read the instruction table {INSTRUCTIONS_JSON} ({e}); '
+    except (KeyError, TypeError) as e:
+        raise SystemExit(f'py2fixture: cannot read the instruction table {INSTRUCTIONS_JSON} ({e!r}); '
                          f'regenerate it with `npm run build && npm run gen:spec`')
     problems = [f'{INSTRUCTIONS_JSON}: {name} has opcode {opcode}, CPython says {dis.opmap.get(name)}'
                 for name, (opcode, _) in table.items() if dis.opmap.get(name) != opcode]
+    if COMPARE_OPS != list(dis.cmp_op):
+        problems.append(f'{INSTRUCTIONS_JSON}: comparison operators {COMPARE_OPS}, CPython says {list(dis.cmp_op)}')
     problems += stack_effect_problems(rows) if not problems else []
     if problems:
         raise SystemExit('py2fixture: ' + '\n'.join(problems))
