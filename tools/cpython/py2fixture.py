@@ -109,6 +109,8 @@ def read_instruction_table():
 
 # COMPARE_OP's operators (dis.cmp_op order) and their low mask bits (LESS 2, GREATER 4, EQUAL 8, UNORDERED 1).
 COMPARE_OPS, COMPARE_MASKS = (read_instruction_table()['compare'][k] for k in ('operators', 'masks'))
+# SET_FUNCTION_ATTRIBUTE oparg -> the attribute's name in assembly.
+FUNCTION_ATTRIBUTES = {int(k): v for k, v in read_instruction_table()['symbols']['fnattr'].items()}
 
 ID_RE = re.compile(r'^[a-z0-9]+([._-][a-z0-9]+)*$')
 IDENT_RE = re.compile(r'^[A-Za-z_][A-Za-z0-9_]*$')
@@ -576,10 +578,9 @@ def operand_text(ins, kind, arg, code, code_names, labels, index_of, intrinsics)
     if kind == 'convert':
         return ins.argrepr
     if kind == 'fnattr':
-        names = {1: 'defaults', 2: 'kwdefaults', 4: 'annotations', 8: 'closure'}
-        if arg not in names:
+        if arg not in FUNCTION_ATTRIBUTES:
             raise ConversionError([Problem(UNSUPPORTED, None, f'function attribute {ins.argrepr or arg} is not in the subset')])
-        return names[arg]
+        return FUNCTION_ATTRIBUTES[arg]
     raise ConversionError([Problem(UNSUPPORTED, None, f'unknown operand kind {kind}')])
 
 
