@@ -40,6 +40,8 @@ describe('npm pack', () => {
       'fixtures/tags.yaml',
       'spec/README.md',
       'spec/certification.md',
+      // What the shipped tools/cpython/py2fixture.py reads the instruction table from.
+      'spec/instructions.json',
       'spec/schemas/certificate.schema.json',
       'spec/schemas/fixture.schema.json',
       'tools/cpython/py2fixture.py',
