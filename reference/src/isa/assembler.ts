@@ -5,6 +5,7 @@
  */
 import type { SourceError } from '../api';
 import { PyFloat, PyTuple, type PyValue } from '../runtime/values';
+import { PySet, setElements } from '../runtime/setobject';
 import { CO_GENERATOR, type Code, type ExceptionEntry } from './code';
 import { parseParams, type ParamSpec } from './params';
 import { CodeRef, parseLiteral, parseWholeLiteral, type Literal } from './literal';
@@ -83,6 +84,8 @@ export function constKey(v: Literal): string {
   }
   if (v instanceof PyFloat) return `f:${Object.is(v.value, -0) ? '-0' : String(v.value)}`;
   if (v instanceof PyTuple) return `t(${v.items.map(constKey).join(',')})`;
+  // As CPython's _PyCode_ConstantKey: equal frozensets are one constant, whatever their layout.
+  if (v instanceof PySet) return `fs{${setElements(v).map(constKey).sort().join(',')}}`;
   if (typeof v === 'object' && 'code' in v) return `c:${(v as { code: Code }).code.name}`;
   return `o:${(v as { kind: string }).kind}`;
 }
