@@ -39,6 +39,7 @@ import random
 from contextlib import contextmanager
 
 from gen_closures import Closures
+from gen_text import TextMethods
 
 INT, FLOAT, BOOL, STR, LIST, TUPLE, DICT, ANY, ITER = 'int float bool str list tuple dict any iter'.split()
 VALUE_TYPES = [INT, FLOAT, BOOL, STR, LIST, TUPLE, DICT]
@@ -122,7 +123,7 @@ class Func:
         self.name, self.params, self.ret, self.kind = name, params, ret, kind  # params: [(name, type)]
 
 
-class Gen(Closures):
+class Gen(Closures, TextMethods):
     def __init__(self, rng: random.Random):
         self.r = rng
         self.funcs: list[Func] = []  # callable from code generated later (top-level and nested)
@@ -433,6 +434,8 @@ class Gen(Closures):
         if c == 24:
             with self.no_flow():
                 return f'{self.e(LIST, scope, d)}.{"index" if self.risk(0.4) else "count"}({self.e(INT, scope, d)})'
+        if c == 25 and self.chance(0.5):
+            return self.text_int(scope, d)  # gen_text.py
         if c == 25:
             with self.no_flow():
                 return f'{self.e(STR, scope, d)}.{r.choice(["find", "count"])}({r.choice(SUB_POOL)!r})'
@@ -595,6 +598,8 @@ class Gen(Closures):
                 return f'isinstance({self.e(ANY, scope, d)}, {tn})'
             if c == 9:
                 return f'bool({self.e(ANY, scope, d)})'
+            if c == 10 and self.chance(0.5):
+                return self.text_bool(scope, d)  # gen_text.py
             if c == 10:
                 s = self.e(STR, scope, d)
                 m = r.choice(['startswith', 'endswith'])
@@ -649,6 +654,8 @@ class Gen(Closures):
     def e_str(self, scope, d):
         r = self.r
         c = r.randint(0, 24)
+        if c == 24 and self.chance(0.7):
+            return self.text_str(scope, d)  # gen_text.py
         if c == 21:
             return self.printf(scope, d)
         if c == 22:
@@ -717,6 +724,8 @@ class Gen(Closures):
     def e_list(self, scope, d):
         r = self.r
         c = r.randint(0, 22)
+        if c == 22 and self.chance(0.4):
+            return self.text_list(scope, d)  # gen_text.py
         if c == 18 and self.gens:
             g = r.choice(self.gens)
             how = r.choice(['sorted({})', 'sorted({}, reverse=True)', 'list(enumerate({}))', 'list(zip({}, {}))',
@@ -827,6 +836,8 @@ class Gen(Closures):
     def e_dict(self, scope, d):
         r = self.r
         c = r.randint(0, 8)
+        if c == 8 and self.chance(0.3):
+            return self.text_dict(scope, d)  # gen_text.py
         if c <= 2:
             keys = r.sample(KEY_POOL, r.randint(0, 4))
             if self.chance(0.1):
