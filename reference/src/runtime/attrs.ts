@@ -1,4 +1,5 @@
 /** Attribute lookup (LOAD_ATTR) on builtin objects. */
+import { PyModule } from './module';
 import { raise } from './exceptions';
 import { AttributeError, StopIteration, dictType, frozensetType, isSubtype, listType, setType, strType, typeName } from './types';
 import { dictMethods } from './methods_dict';
@@ -75,6 +76,8 @@ function dataAttr(obj: PyValue, name: string): PyValue | undefined {
 
 function missing(obj: PyValue, name: string): never {
   if (obj instanceof PyType) raise(AttributeError, `type object '${obj.name}' has no attribute '${name}'`);
+  /** @spec #module-objects */
+  if (obj instanceof PyModule) raise(AttributeError, `module '${obj.name}' has no attribute '${name}'`);
   return raise(AttributeError, `'${typeName(obj)}' object has no attribute '${name}'`);
 }
 

@@ -235,7 +235,10 @@ export function mathPow(x: number, y: number): number {
   }
   if (x < 0 && !Number.isInteger(y)) raise(ValueError, 'math domain error');
   if (x === 0 && y < 0) raise(ValueError, 'math domain error');
-  const r = x === 0 ? (y === 0 ? 1 : Object.is(x, -0) && Math.abs(y) % 2 === 1 ? -0 : 0) : accuratePow(x, y);
+  const oddY = Number.isInteger(y) && Math.abs(y) % 2 === 1;
+  if (x === 0) return y === 0 ? 1 : oddY ? x : 0;
+  const magnitude = accuratePow(Math.abs(x), y);
+  const r = x < 0 && oddY ? -magnitude : magnitude;
   if (!Number.isFinite(r)) raise(OverflowError, 'math range error');
   return r;
 }

@@ -12,6 +12,9 @@ Each defs_*.py holds a list FIX of fixture definitions (dicts):
            function (assembly text from ../py2fixture.py, compact form), nested code objects
            are named PARENT.co_name (PARENT.co_name_2, ... on a clash)
   globals  optional {name: literal text}: assigned before src runs, written to program.globals
+  module   optional True: keep src as module code (program.code `<module>` and every code object
+           by co_qualname, no functions; spec/modules.md#module-code); what the module prints
+           comes first, and an exception escaping it is the outcome
   asm      instead of src: {function name: assembly text} written as is (verifier / malformed)
   code     with asm: {code name: assembly text} for program.code
   entry    the call (default 'main()')
@@ -24,8 +27,10 @@ Stdlib only; shares the table, anchor, literal, assembly and YAML helpers with p
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import importlib
+import io
 import os
 import re
 import sys
@@ -87,8 +92,31 @@ def name_code_objects(functions):
     return code_names, nested
 
 
+def compile_module(f, fid):
+    """(namespace, {}, {code name: assembly}) for a `module` definition: the module as CPython compiled it."""
+    ns = {'__name__': '__optcert__', '__builtins__': __builtins__}
+    module_code = compile(f['src'], SOURCE_NAME, 'exec', dont_inherit=True)
+    with contextlib.redirect_stdout(io.StringIO()) as out:
+        try:
+            exec(module_code, ns)
+        except Exception as e:  # noqa: BLE001 - the module's own outcome
+            ns[MODULE_RAISED] = e
+    ns[MODULE_OUTPUT] = out.getvalue()
+    code_names, nested = p2f.collect_module_code(module_code)
+    problems = []
+    text = {nm: p2f.to_assembly(co, nm, code_names, TABLE, INTRINSICS, problems, compact=True) for nm, co in nested.items()}
+    if problems:
+        fail(fid, problems)
+    return ns, {}, text
+
+
+MODULE_OUTPUT, MODULE_RAISED = '\0module output', '\0module raised'
+
+
 def compile_program(f, fid):
     """(namespace, {name: assembly}, {code name: assembly}) for a `src` definition."""
+    if f.get('module'):
+        return compile_module(f, fid)
     ns = {'__name__': '__optcert__', '__builtins__': __builtins__}
     for k, v in (f.get('globals') or {}).items():
         exec(f'{k} = {v}', ns)
@@ -113,8 +141,13 @@ def compile_program(f, fid):
 
 
 def run_expect(ns, entry):
-    """CPython's outcome of the entry call."""
+    """CPython's outcome of the entry call (after the module code's, for a `module` definition)."""
+    before = ns.get(MODULE_OUTPUT, '')
+    if MODULE_RAISED in ns:
+        e = ns[MODULE_RAISED]
+        return {'raises': type(e).__name__, 'message': str(e), 'output': before}
     kind, payload, output, _ = p2f.run_call(ns, entry)
+    output = before + output
     if kind == 'return':
         return {'return': repr(payload), 'output': output}
     return {'raises': type(payload).__name__, 'message': str(payload), 'output': output}
@@ -144,8 +177,9 @@ def render(f, fid, functions, code, expect):
     if f.get('globals'):
         out.append('  globals:')
         out += [f'    {k}: {q(v)}' for k, v in f['globals'].items()]
-    out.append('  functions:')
-    out += [f'    {k}: {block(v, 6)}' for k, v in functions.items()]
+    if functions or not f.get('module'):
+        out.append('  functions:')
+        out += [f'    {k}: {block(v, 6)}' for k, v in functions.items()]
     if code:
         out.append('  code:')
         out += [f'    {k}: {block(v, 6)}' for k, v in code.items()]
