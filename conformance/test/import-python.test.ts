@@ -256,7 +256,10 @@ describe('the helper and the runtime agree', () => {
   const list = (name: string): string[] => {
     const m = new RegExp(`${name} = \\(\\n((?:\\s+'[^']*'\\n)+)\\)\\.split\\(\\)`).exec(py);
     if (!m) throw new Error(`${name} not found in py2fixture.py`);
-    return [...m[1]!.matchAll(/'([^']*)'/g)].map((x) => x[1]!).join('').split(/\s+/).filter(Boolean);
+    const words = (text: string): string[] => [...text.matchAll(/'([^']*)'/g)].map((x) => x[1]!).join(' ').split(/\s+/).filter(Boolean);
+    // Areas add their names on lines of their own: `NAME += 'a b'.split()` or `NAME += ['a', 'b']`.
+    const added = [...py.matchAll(new RegExp(`^${name} \\+= ([^#\\n]*)`, 'gm'))].flatMap((x) => words(x[1]!));
+    return [...m[1]!.matchAll(/'([^']*)'/g)].map((x) => x[1]!).join('').split(/\s+/).filter(Boolean).concat(added);
   };
 
   test("py2fixture.py's allowed builtins are exactly the runtime's (less object and MemoryError)", () => {
