@@ -315,6 +315,21 @@ def literal(value, code_names=None) -> str:
                                    f'constant {value!r} of type {type(value).__name__} has no assembly literal')])
 
 
+# The constant set displays of the source being converted (tuples of their items in source order).
+SOURCE_SET_DISPLAYS = []
+
+
+def remember_set_displays(tree):
+    """Record the source's set displays whose items are all constants (see frozenset_literal)."""
+    SOURCE_SET_DISPLAYS.clear()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Set):
+            try:
+                SOURCE_SET_DISPLAYS.append(tuple(ast.literal_eval(e) for e in node.elts))
+            except (ValueError, TypeError, SyntaxError):
+                pass
+
+
 def frozenset_literal(value, code_names=None) -> str:
     """`frozenset({...})` with the items in an order whose insertion reproduces the constant's iteration
     order (spec/assembly.md#assembly-set-literals): its own order, its reverse, or (up to 7 items) a
@@ -322,9 +337,18 @@ def frozenset_literal(value, code_names=None) -> str:
     if not value:
         return 'frozenset()'
     target = list(value)
-    candidates = [target, target[::-1]]
-    if len(target) <= 7:
-        candidates = itertools.chain(candidates, itertools.permutations(target))
+    # CPython's compiler builds the constant from the source display, and may rebuild it from that
+    # frozenset's iteration order (merge_consts_recursive, intern_constants): one of those orders
+    # reproduces it.
+    from_source = []
+    for items in SOURCE_SET_DISPLAYS:
+        if frozenset(items) == value:
+            order = list(items)
+            for _ in range(3):
+                from_source.append(order)
+                order = list(frozenset(order))
+    candidates = itertools.chain([target, target[::-1]], from_source,
+                                 itertools.permutations(target) if len(target) <= 7 else ())
     for order in candidates:
         if list(frozenset(order)) == target:
             return 'frozenset({' + ', '.join(literal(v, code_names) for v in order) + '})'
@@ -783,6 +807,7 @@ def convert(path, call, fid, description, spec, tags, budget, extra=None, defaul
         raise ConversionError([Problem(SYNTAX, None, str(e))])
     uses_optcert = OPTCERT_MODULE in source_globals(path)
     tree = ast.parse(source, filename=path)
+    remember_set_displays(tree)
 
     if defaults:
         fid = fid or default_id(path)
