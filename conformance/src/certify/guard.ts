@@ -13,6 +13,8 @@ export function freezeCode(code: Code): void {
   Object.freeze(code.consts);
   Object.freeze(code.names);
   Object.freeze(code.varnames);
+  if (code.cellvars) Object.freeze(code.cellvars);
+  if (code.freevars) Object.freeze(code.freevars);
   Object.freeze(code.exceptionTable);
   code.exceptionTable.forEach((e) => Object.freeze(e));
 }
@@ -44,7 +46,7 @@ export class CodeSeal {
   }
 
   private static fieldsOf(c: Code): unknown[] {
-    return [c.name, c.argcount, c.posonlyargcount, c.kwonlyargcount, c.flags, c.varnames, c.names, c.consts, c.exceptionTable, c.ops.length, c.args.length];
+    return [c.name, c.argcount, c.posonlyargcount, c.kwonlyargcount, c.flags, c.varnames, c.cellvars, c.freevars, c.names, c.consts, c.exceptionTable, c.ops.length, c.args.length];
   }
 
   /** Sealed after freezeCode: a change to a constant or table could only replace it. */
