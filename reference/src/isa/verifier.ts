@@ -39,6 +39,8 @@ function reject(code: VerifyCode, index: number, message: string): never {
 
 /** The instruction a generator code object starts with (the table's one `generator-entry`). */
 const GENERATOR_ENTRY = INSTRUCTIONS.find((d) => d.placement === 'generator-entry')!.name;
+/** The closure-prologue instructions that may precede it, for messages. */
+const PROLOGUE = INSTRUCTIONS.filter((d) => d.placement === 'prologue').map((d) => d.name).join(' / ');
 
 /** Returns null when the code object is valid, else the first rejection. */
 export function verify(code: Code): VerifyError | null {
@@ -110,7 +112,7 @@ function checkInstructions(code: Code): void {
     }
     /** @spec #verify-generator-shape */
     if (def.placement === 'generator-entry' && (!gen || i !== prologue)) {
-      reject('GENERATOR_SHAPE', i, `${def.name} must be the first instruction of a .generator code object (after MAKE_CELL / COPY_FREE_VARS)`);
+      reject('GENERATOR_SHAPE', i, `${def.name} must be the first instruction of a .generator code object (after ${PROLOGUE})`);
     }
     if (def.placement === 'generator' && !gen) reject('GENERATOR_SHAPE', i, `${def.name} outside a .generator code object`);
   }
