@@ -38,6 +38,7 @@ from __future__ import annotations
 import random
 from contextlib import contextmanager
 
+from gen_calls import StarCalls
 from gen_closures import Closures
 from gen_text import TextMethods
 
@@ -123,11 +124,12 @@ class Func:
         self.name, self.params, self.ret, self.kind = name, params, ret, kind  # params: [(name, type)]
 
 
-class Gen(Closures, TextMethods):
+class Gen(StarCalls, Closures, TextMethods):
     def __init__(self, rng: random.Random):
         self.r = rng
         self.funcs: list[Func] = []  # callable from code generated later (top-level and nested)
         self.gens: list[Func] = []
+        self.star_funcs = []  # functions with *args / keyword-only / **kwargs parameters (gen_calls.py)
         self.globals: dict[str, str] = {}  # G name -> type
         self.counter = 0
         # Per function body:
@@ -313,6 +315,9 @@ class Gen(Closures, TextMethods):
         return t
 
     def call_of(self, scope, d, ret):
+        stars = [f for f in self.star_funcs if f.ret == ret]
+        if stars and self.chance(0.4):
+            return self.star_call(self.r.choice(stars), scope, d)
         # A helper local to main is callable only where main's locals are (not from a genexpr or another def).
         fs = [f for f in self.funcs if f.ret == ret and (not getattr(f, 'local', False) or scope.names.get(f.name) == 'func')]
         if not fs:
@@ -813,6 +818,8 @@ class Gen(Closures, TextMethods):
             with self.no_flow():
                 a, b = self.e(LIST, scope, d), self.e(LIST, scope, d)
             return f'[{x} {r.choice(["+", "-", "^", "&"])} {y} for {x}, {y} in zip({a}, {b})]'  # no `*`: it would square items
+        if c == 17 and self.chance(0.6):
+            return self.star_list(scope, d)
         return f'list({self.e(STR, scope, d)})'
 
     def e_tuple(self, scope, d):
@@ -863,6 +870,8 @@ class Gen(Closures, TextMethods):
             return f'({self.e(DICT, scope, d)} | {self.lit(DICT)})'
         if c == 7:
             return f'dict(zip({self.lit(STR)}, {self.e(LIST, scope, d)}))'
+        if self.chance(0.4):
+            return self.star_dict(scope, d)
         return f'dict(enumerate({self.e(LIST, scope, d)}))'
 
     def bad_call(self, scope, d):
@@ -1010,6 +1019,8 @@ class Gen(Closures, TextMethods):
 
     def s_print(self, scope, ind):
         r = self.r
+        if self.chance(0.12):
+            return self.star_print(scope, ind)
         self.storing = False
         try:
             args = [self.e(r.choice(VALUE_TYPES + [ANY]), scope, 2) for _ in range(r.randint(0, 4))]
@@ -1235,6 +1246,8 @@ class Gen(Closures, TextMethods):
 
     def s_unpack(self, scope, ind):
         r = self.r
+        if self.chance(0.35):
+            return self.starred_unpack(scope, ind)
         same = [t for t in VALUE_TYPES if len(scope.of(t)) >= 2]
         if same and self.chance(0.5):
             t = r.choice(same)
@@ -1415,6 +1428,8 @@ class Gen(Closures, TextMethods):
             ret = r.choice([INT, INT, FLOAT, STR, LIST, BOOL, TUPLE])
             out += self.function(name, params, ret) + ['', '']
             self.funcs.append(Func(name, params, ret))
+        for k in range(r.choice([0, 0, 1, 1, 2])):
+            out += self.star_function(f'v{k}') + ['', '']
 
         # main: maybe literal parameters, nested helpers with defaults, then statements.
         self.start_function(False)
