@@ -13,7 +13,7 @@ import { floatMethods, intMethods, numberAttr } from './methods_number';
 import { strTextMethods } from './methods_str_text';
 import { strStaticMethods } from './strtranslate';
 import { floatType, intType, boolType } from './types';
-import { mergedTable } from './methodtable';
+import { mergedTable, methodDescriptor } from './methodtable';
 import type { MethodTable } from './methodtable';
 import { PyCode } from '../isa/code';
 import { typeOf } from './types';
@@ -93,7 +93,7 @@ export function loadAttr(obj: PyValue, name: string): PyValue {
   if (d !== undefined) return d;
   if (obj instanceof PyType) {
     const tm = typeMethods(obj)?.get(name);
-    if (tm) return tm;
+    if (tm) return methodDescriptor(tm, obj);
   }
   const sm = staticMethods(obj instanceof PyType ? obj : typeOf(obj))?.get(name);
   if (sm) return sm;

@@ -1,5 +1,7 @@
 /** Method tables of builtin types: name -> PyBuiltin taking the receiver as args[0]. */
-import { PyBuiltin, type NativeImpl } from './values';
+import { typeError } from './exceptions';
+import { isInstance, typeName } from './types';
+import { PyBuiltin, type NativeImpl, type PyType } from './values';
 
 const owners = new WeakMap<PyBuiltin, string>();
 
@@ -30,4 +32,27 @@ export function lazyTable(owner: string, build: () => Record<string, NativeImpl>
 export function mergedTable(...parts: (() => MethodTable)[]): () => MethodTable {
   let table: MethodTable | null = null;
   return () => (table ??= new Map(parts.flatMap((p) => [...p()])));
+}
+
+const descriptors = new WeakMap<PyBuiltin, PyBuiltin>();
+
+/**
+ * A method looked up on its type (`str.upper`, `int.bit_length`): the same object every time, and,
+ * like CPython's method descriptors, it checks its first argument is an instance of the type.
+ * @spec #call-method
+ */
+export function methodDescriptor(f: PyBuiltin, type: PyType): PyBuiltin {
+  let d = descriptors.get(f);
+  if (d === undefined) {
+    d = new PyBuiltin(f.name, (args, kwargs, host) => {
+      if (args.length === 0) typeError(`unbound method ${type.name}.${f.name}() needs an argument`);
+      if (!isInstance(args[0]!, type)) {
+        typeError(`descriptor '${f.name}' for '${type.name}' objects doesn't apply to a '${typeName(args[0]!)}' object`);
+      }
+      return f.impl(args, kwargs, host);
+    });
+    owners.set(d, owners.get(f) ?? type.name);
+    descriptors.set(f, d);
+  }
+  return d;
 }

@@ -135,6 +135,17 @@ def main(words):
                 lambda: sorted(), lambda: sorted(words, None), lambda: [].sort(1), lambda: [].sort(reverse=1, key=2, x=3),
                 lambda: [1].sort(foo=1), lambda: sorted([1, 'a']), lambda: sorted(words, key=1)])
 ''', entry="main(['pear', 'Fig', 'apple', 'kiwi', 'date', 'Plum', 'fig'])"),
+dict(path='vm/reflect/unbound-methods', desc="Methods looked up on their type (str.upper, int.bit_length, list.append) are one object each, check their receiver like CPython's method descriptors, and serve as key functions",
+     spec=['call-method', 'methods-str', 'methods-int', 'builtin-sorted', 'exception-message'], tags=ERR,
+     src=PROBE + '''
+def main(words):
+    xs = []
+    list.append(xs, 3)
+    return [str.upper('abc'), str.upper is str.upper, repr(str.upper), repr(int.bit_length), int.bit_length(True), xs,
+            sorted(words, key=str.lower), list(map(str.title, words)), dict.get({'a': 1}, 'a'), str.format('{}-{}', 1, 2)] + probe([
+        lambda: str.upper(), lambda: str.upper(5), lambda: list.append(1, 2), lambda: dict.get([], 1), lambda: int.bit_length(2.0),
+        lambda: float.is_integer(1), lambda: str.format(), lambda: sorted([1, 2], key=str.lower), lambda: list.append([])])
+''', entry="main(['b', 'A', 'c'])"),
 dict(path='vm/reflect/surrogates-refused', desc="chr() of a surrogate code point raises optcert's ValueError (spec/values.md#str-code-points; CPython returns a lone surrogate): a documented difference, expectation written by hand",
      spec=['str-code-points', 'builtin-chr'], tags=ERR,
      src='''
