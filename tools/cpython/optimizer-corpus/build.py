@@ -66,7 +66,11 @@ def fail(fid, problems):
 
 
 def compile_src(f, fid):
-    """({name: assembly}, {code name: assembly}) for a `src` definition (not run)."""
+    """({name: assembly}, {code name: assembly}) for a `src` definition (not run; with `module: True`
+    the module body runs once here and is kept as the `<module>` code object, spec/modules.md#module-code)."""
+    if f.get('module'):
+        _, functions, code = vmc.compile_module(f, fid)
+        return functions, code
     ns = {'__name__': '__optcert__', '__builtins__': __builtins__}
     code_obj = compile(f['src'], vmc.SOURCE_NAME, 'exec', dont_inherit=True)
     exec(code_obj, ns)  # only defines functions: the module body never calls _optcert
@@ -193,8 +197,9 @@ def render(f, fid, functions, code):
     if f.get('globals'):
         out.append('  globals:')
         out += [f'    {k}: {q(v)}' for k, v in f['globals'].items()]
-    out.append('  functions:')
-    out += [f'    {k}: {vmc.block(v, 6)}' for k, v in functions.items()]
+    if functions or not f.get('module'):
+        out.append('  functions:')
+        out += [f'    {k}: {vmc.block(v, 6)}' for k, v in functions.items()]
     if code:
         out.append('  code:')
         out += [f'    {q(k) if not re.match(r"^[A-Za-z_][A-Za-z0-9_.]*$", k) else k}: {vmc.block(v, 6)}' for k, v in code.items()]
