@@ -3,8 +3,9 @@ run with PYTHON_JIT=0) and print what its counter optimizer counted, as JSON lin
 
 Input (stdin): JSON lines from `node tools/cpython/tier2/vm-side.js cases`, each
   {"id", "mode": "counter" | "program", "source", "entry"}.
-mode "counter": the program does not use _optcert; a fresh counter optimizer is set right before
-  the entry call, and the result is its get_count() afterwards.
+mode "counter": the program does not use _optcert; a fresh counter optimizer is set before the
+  module's code runs (the VM registers it before running a program's <module> code and the entry
+  call), and the result is its get_count() after the entry call.
 mode "program": the program drives the optimizer itself through _optcert (only the counter and
   None); the result is the repr of what the entry call returned, with _optcert emulated below on
   _testinternalcapi, _opcode and sys.
@@ -130,12 +131,15 @@ def run(case):
         with contextlib.redirect_stdout(sink):
             if case['mode'] == 'program':
                 ns['_optcert'] = OptcertShim(ns)
-            exec(compile(case['source'], case['id'], 'exec'), ns)
+            code = compile(case['source'], case['id'], 'exec')
             counter = None
             if case['mode'] == 'counter':
+                # Registered before the module's code runs, as the VM registers it before running
+                # a program's <module> code object and then the entry call.
                 counter = tic.new_counter_optimizer()
                 tic.set_optimizer(counter)
             try:
+                exec(code, ns)
                 value = eval(case['entry'], ns)
                 out['outcome'] = 'return'
                 out['return'] = repr(value)

@@ -8,7 +8,8 @@
 #    --enable-experimental-jit=interpreter (so _testinternalcapi has new_counter_optimizer), built
 #    in place with make -j$(nproc) (about 20 minutes on 2 cores).
 # 2. Runs every fixture of fixtures/optimizer/ and fixtures/programs/ that carries its Python
-#    source in that CPython (PYTHON_JIT=0) under the counter optimizer, and in the reference VM
+#    source in that CPython (PYTHON_JIT=0; PYTHONHASHSEED=0, as the fixtures' str hashes and set
+#    orders are CPython's with that seed) under the counter optimizer, and in the reference VM
 #    with the `counter` sample under the cpython313 profile, and prints the comparison table.
 # Exit: 0 every result equal or a documented difference, 1 an unexplained difference, 2 a failure.
 set -eu
@@ -47,5 +48,5 @@ fi
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 node tools/cpython/tier2/vm-side.js cases >"$WORK/cases.jsonl"
-PYTHON_JIT=0 "$PY" tools/cpython/tier2/driver.py <"$WORK/cases.jsonl" >"$WORK/cpython.jsonl"
+PYTHON_JIT=0 PYTHONHASHSEED=0 "$PY" tools/cpython/tier2/driver.py <"$WORK/cases.jsonl" >"$WORK/cpython.jsonl"
 node tools/cpython/tier2/vm-side.js compare "$WORK/cases.jsonl" "$WORK/cpython.jsonl"
