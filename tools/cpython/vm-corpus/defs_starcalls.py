@@ -384,3 +384,31 @@ def main():
         return 'caught ' + str(e)
 ''', entry='main()'),
 ]
+
+# ---- verifier: the table's operand ranges and minimum depths for the new instructions
+FIX += [
+dict(path='verifier/bad-oparg-call-function-ex', desc='CALL_FUNCTION_EX takes oparg 0 (no keyword dict) or 1 (a dict on top); #2 is rejected',
+     spec=['verify-bad-oparg', 'op-CALL_FUNCTION_EX', 'assembly-raw-operand'], tags=['verifier'], entry='main()',
+     asm={'main': '''RESUME 0
+LOAD_GLOBAL print + NULL
+LOAD_CONST (1,)
+BUILD_MAP 0
+CALL_FUNCTION_EX #2
+RETURN_VALUE
+'''}, expect={'invalid': 'BAD_OPARG'}),
+dict(path='verifier/stack-underflow-dict-merge', desc='DICT_MERGE 1 reads the callable 4 items below the mapping (callable, NULL, callargs, dict, mapping): a bare {**d} shape is too shallow',
+     spec=['verify-stack-underflow', 'op-DICT_MERGE'], tags=['verifier'], entry='main()',
+     asm={'main': '''RESUME 0
+BUILD_MAP 0
+LOAD_CONST 1
+DICT_MERGE 1
+RETURN_VALUE
+'''}, expect={'invalid': 'STACK_UNDERFLOW'}),
+dict(path='verifier/bad-oparg-dict-update', desc='DICT_UPDATE 0 would name the mapping itself as its target; opargs start at 1',
+     spec=['verify-bad-oparg', 'op-DICT_UPDATE'], tags=['verifier'], entry='main()',
+     asm={'main': '''RESUME 0
+BUILD_MAP 0
+DICT_UPDATE 0
+RETURN_VALUE
+'''}, expect={'invalid': 'BAD_OPARG'}),
+]
