@@ -22,6 +22,7 @@ export * from './builtins';
 export { floatToInt } from './constructors';
 export { strLen, strCompare, codePoints } from './strings';
 export { PyCell } from './cell';
+export { PySet, PySetIterator, setElements } from './setobject';
 
 /*
  * The interpreter calls these on every instruction. CommonJS `export *` bindings are shared getters
