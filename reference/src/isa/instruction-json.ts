@@ -8,7 +8,7 @@
 import { formula } from './reference-doc';
 import {
   BINARY_OPS, COMPARE_MASKS, COMPARE_OPS, CONVERSIONS, FUNCTION_ATTRIBUTES, INSTRUCTIONS, INTRINSIC1,
-  type InstructionDef,
+  RESUME_HOTSPOTS, type InstructionDef,
 } from './table';
 
 function entry(d: InstructionDef): Record<string, unknown> {
@@ -53,6 +53,8 @@ export function renderInstructionJson(): string {
     generated: 'from reference/src/isa/table.ts by `npm run build && npm run gen:spec`; do not edit',
     format: 1,
     compare: { operators: COMPARE_OPS, masks: COMPARE_MASKS },
+    // The hotspot kind of a `resume` instruction (RESUME) by oparg & 3.
+    resumeHotspots: RESUME_HOTSPOTS,
     symbols: symbols(),
     instructions: INSTRUCTIONS.map(entry),
   };
