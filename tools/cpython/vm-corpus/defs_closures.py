@@ -244,6 +244,31 @@ def main(n):
     run(3)
     return total, count
 ''', entry='main(50)'),
+dict(path='vm/closures/generator-closure-throw', desc='throw() into a created generator with a free variable escapes from its RETURN_GENERATOR (index 1, after COPY_FREE_VARS); into a suspended one it is caught and the handler reads the cell; close() of a generator expression',
+     spec=['closure-cells', 'generator-throw', 'generator-close', 'op-RETURN_GENERATOR'] + CELL_OPS, tags=C + ['generators', 'exceptions'],
+     src='''
+def main():
+    k = 3
+    def gen():
+        try:
+            yield k
+        except ValueError:
+            yield -k
+    g = gen()
+    out = []
+    try:
+        g.throw(ValueError('x'))
+    except ValueError as e:
+        out.append('escaped ' + str(e))
+    g2 = gen()
+    out.append(next(g2))
+    k = 4
+    out.append(g2.throw(ValueError('y')))
+    g3 = (x * k for x in range(3))
+    out.append(next(g3))
+    g3.close()
+    return out
+''', entry='main()'),
 ]
 
 # Hand-written: what CPython's compiler never emits (asm, expectation from the spec).
