@@ -29,7 +29,7 @@ are bounded by construction:
 Deliberate differences of optcert from CPython (spec/README.md#differences) are never generated:
 `is` / `is not` only against None, `**` with a float result only where it is exact or special
 (CPython's float power is the platform libm's, not correctly rounded), `hash()`
-only of ints, no reprs of functions, generators or iterators, no abandoned generator with a
+only of ints and of frozensets of ints and strs (gen_sets.py: sets, with CPython's iteration order), no reprs of functions, generators or iterators, no abandoned generator with a
 `finally`, no negative base with a fractional exponent, no `print(file=...)`.
 """
 
@@ -41,6 +41,8 @@ from contextlib import contextmanager
 from gen_calls import StarCalls
 from gen_closures import Closures
 from gen_text import TextMethods
+from gen_module import ModuleCode
+from gen_sets import Sets
 
 INT, FLOAT, BOOL, STR, LIST, TUPLE, DICT, ANY, ITER = 'int float bool str list tuple dict any iter'.split()
 VALUE_TYPES = [INT, FLOAT, BOOL, STR, LIST, TUPLE, DICT]
@@ -124,7 +126,7 @@ class Func:
         self.name, self.params, self.ret, self.kind = name, params, ret, kind  # params: [(name, type)]
 
 
-class Gen(StarCalls, Closures, TextMethods):
+class Gen(StarCalls, Closures, TextMethods, ModuleCode, Sets):
     def __init__(self, rng: random.Random):
         self.r = rng
         self.funcs: list[Func] = []  # callable from code generated later (top-level and nested)
@@ -353,6 +355,10 @@ class Gen(StarCalls, Closures, TextMethods):
 
     def e_int(self, scope, d):
         r = self.r
+        if d > 0 and self.chance(0.05):
+            made = self.math_int(scope, d)  # gen_module.py
+            if made:
+                return made
         c = r.randint(0, 42)
         if c == 36 and self.risk(0.3):
             # Past CPython's 4300-digit str conversion limit (or near it); hex/binary formats are unlimited.
@@ -444,6 +450,8 @@ class Gen(StarCalls, Closures, TextMethods):
         if c == 25:
             with self.no_flow():
                 return f'{self.e(STR, scope, d)}.{r.choice(["find", "count"])}({r.choice(SUB_POOL)!r})'
+        if c == 26 and self.chance(0.5):
+            return self.set_int(scope, d)  # gen_sets.py
         if c == 26:
             return f'hash(int({self.e(INT, scope, d)}))'  # int(): the operand's type may lie (list('ab')); hash(str) differs
         if c == 27 and self.chance(0.5):
@@ -493,6 +501,10 @@ class Gen(StarCalls, Closures, TextMethods):
 
     def e_float(self, scope, d):
         r = self.r
+        if d > 0 and self.chance(0.08):
+            made = self.math_float(scope, d)  # gen_module.py
+            if made:
+                return made
         c = r.randint(0, 17)
         if c == 14:
             items = ', '.join(self.e(r.choice([FLOAT, FLOAT, INT]), scope, d) for _ in range(r.randint(1, 6)))
@@ -564,6 +576,10 @@ class Gen(StarCalls, Closures, TextMethods):
         return f'({r.choice(["1.0", "0.0", "float(\'inf\')", "float(\'nan\')"])} ** {self.e(r.choice([INT, FLOAT]), scope, d)})'
 
     def e_bool(self, scope, d):
+        if d > 0 and self.chance(0.04):
+            made = self.math_bool(scope, d)  # gen_module.py
+            if made:
+                return made
         r = self.r
         c = r.randint(0, 15)
         with self.no_flow():
@@ -661,6 +677,8 @@ class Gen(StarCalls, Closures, TextMethods):
         c = r.randint(0, 24)
         if c == 24 and self.chance(0.7):
             return self.text_str(scope, d)  # gen_text.py
+        if c == 24 and self.chance(0.5):
+            return self.set_str(scope, d)  # gen_sets.py
         if c == 21:
             return self.printf(scope, d)
         if c == 22:
@@ -739,6 +757,8 @@ class Gen(StarCalls, Closures, TextMethods):
             return how.replace('{x}', x).format(self.gen_call(g, scope, d), self.gen_call(g, scope, d))
         if c == 21 and self.chance(0.3):
             return self.closure_list(scope, d)  # gen_closures.py
+        if c == 21 and self.chance(0.4):
+            return self.set_list(scope, d)  # gen_sets.py
         if c == 19 and self.key_funcs:
             f = r.choice(self.key_funcs)
             return f'sorted({self.e(LIST, scope, d)}, key={f}{", reverse=True" if self.chance(0.3) else ""})'
@@ -1403,7 +1423,7 @@ class Gen(StarCalls, Closures, TextMethods):
 
     def program(self):
         r = self.r
-        out = []
+        out = self.module_prelude()  # gen_module.py: imports, computed globals, a module-level loop
         for k in range(r.choice([0, 0, 1, 2])):
             t = r.choice([INT, INT, STR, FLOAT])
             g = f'G{k}'
