@@ -39,6 +39,18 @@ def main(n):
     return total
 '''
 
+STORE_THEN_LOAD = '''
+def main(n):
+    global SCALE
+    SCALE = 1
+    total = 0
+    for i in range(n):
+        if i == 3:
+            SCALE = 10
+        total += SCALE
+    return total
+'''
+
 SAME_VALUE = '''
 def main(n):
     global SCALE
@@ -178,6 +190,10 @@ FIX = [
       'rebinds SCALE: it is invalidated while it runs, stops stepping at once (it checks isExecutorValid after each step) and '
       'returns; the VM never enters it again and compiles a new one at a later back edge',
       SCALE_LOOP, dep(8, 'globals')),
+*both('store-then-load-inside-executor', 'Within one iteration the loop rebinds SCALE and then reads it; the executor advances up to '
+      '16 instructions per entry, so in the 4th iteration its own run executes the STORE_GLOBAL: it is invalidated there and stops '
+      'before the LOAD_GLOBAL that follows (an executor that folded SCALE and went on would read the old value)',
+      STORE_THEN_LOAD, dep(16, 'globals'), spec=G + ['executor-validity']),
 *both('same-value-store-no-invalidation', 'Storing the object a global is already bound to (SCALE = SCALE) is no change to the '
       'namespace: the executor that depends on the globals is never invalidated', SAME_VALUE, dep(1, 'globals')),
 *both('new-global-invalidates', 'Binding a global name that did not exist is a change to the namespace: the executor depending on '
