@@ -20,13 +20,9 @@ import type { JitInstruction, JitPlan } from './plan';
 import { jumpTarget } from './plan';
 
 const MAX_SAFE = '9007199254740991';
-/**
- * An entry runs at most this many instructions, then leaves at a block start (the interpreter, or
- * the next entry, goes on from there): a certifier's advance-N oracle replays at most 100,000 steps
- * per entry, and the VM's own checks run between entries.
- */
-export const STEP_SLICE = 50_000;
 const COMPARE_JS = ['<', '<=', '===', '!==', '>', '>='] as const;
+/** Returns and yields: their handler switches to the caller's frame. */
+const LEAVES_FRAME = new Set(['RETURN_VALUE', 'RETURN_CONST', 'YIELD_VALUE']);
 
 /** What the generated function receives from the executor (names used in the source). */
 export interface JitBindings {
@@ -78,10 +74,9 @@ export class JitEmitter {
       `const H = R.H, K = R.K, N = R.N, F = R.F, PyFloat = R.PyFloat, PyList = R.PyList, PyTuple = R.PyTuple;`,
       `const RangeIt = R.PyRangeIterator, SeqIt = R.PySeqIterator, isIdentical = R.isIdentical, SMALL = R.SMALL, EXHAUSTED = R.EXHAUSTED;`,
       `const CODE = R.code;`,
-      `return function jit_${p.kind}_${p.offset}(vm, f, entered) {`,
-      `  const L = f.locals, S = f.stack, HK = vm.onInstruction;`,
-      `  const B = Math.min(vm.budget, vm.steps + ${STEP_SLICE});`,
-      `  let st = vm.steps, pc = ${p.start}, mem = true, chk = false, ing = false, cur = -1;`,
+      `return function jit_${p.kind}_${p.offset}(vm, f, self, entry, limit) {`,
+      `  const L = f.locals, S = f.stack, HK = vm.onInstruction, B = vm.budget < limit ? vm.budget : limit;`,
+      `  let st = vm.steps, pc = entry, mem = true, chk = false, ing = false, cur = -1;`,
       `  let a, b, r, v, it, t${slots.length ? ', ' + slots.join(', ') : ''};`,
       `  try {`,
       `    dispatch: for (;;) {`,
@@ -107,15 +102,17 @@ export class JitEmitter {
   protected spill(depth: number): string {
     const out: string[] = [];
     for (let i = this.plan.low; i < depth; i++) out.push(`S[${i}] = s${i};`);
-    out.push(`S.length = ${depth};`);
+    out.push(`if (S.length !== ${depth}) S.length = ${depth};`);
     return out.join(' ');
   }
 
-  /** Take slots [low, depth) from the frame's stack into JS locals. */
+  /**
+   * Take slots [low, depth) from the frame's stack into JS locals. The frame's array keeps its
+   * (now stale) entries: nothing reads it until the next spill, which rewrites it and sets its length.
+   */
   protected reload(depth: number): string {
     const out: string[] = [];
     for (let i = this.plan.low; i < depth; i++) out.push(`s${i} = S[${i}];`);
-    out.push(`S.length = ${this.plan.low};`);
     return out.join(' ');
   }
 
@@ -169,7 +166,7 @@ export class JitEmitter {
   protected slowPath(ins: JitInstruction): string {
     const k = this.sites.length;
     this.sites.push(ins.pc);
-    return `{ F[${k}]++; ${this.genericPath(ins)} }`;
+    return `{ F[${k}]++; F[F.length - 1]++; ${this.genericPath(ins)} }`;
   }
 
   protected jump(to: number): string {
@@ -180,8 +177,12 @@ export class JitEmitter {
     const p = this.plan;
     if (ins.pc === p.offset && p.kind === 'back_edge' && ins.def.name === 'JUMP_BACKWARD') {
       // Our own back edge: loop here, unless a generic path ran code that replaced us.
-      return `if (chk) { chk = false; if (vm.getExecutor(CODE, ${ins.pc}) !== entered) ${this.exitBefore(ins.pc, ins.depth)} } ` +
+      return `if (chk) { chk = false; if (vm.getExecutor(CODE, ${ins.pc}) !== self) ${this.exitBefore(ins.pc, ins.depth)} } ` +
         `${this.count(ins)} ${this.jump(ins.arg)}`;
+    }
+    if (LEAVES_FRAME.has(ins.def.name)) {
+      // A frame a builtin runs in a nested loop ends that loop: the interpreter does it.
+      return `if (f.entry) ${this.exitBefore(ins.pc, ins.depth)} ${this.count(ins)} ${this.genericPath(ins)}`;
     }
     const body = this.generic.has(ins.pc) ? this.genericPath(ins) : this.specialised(ins);
     return `${this.count(ins)} ${body}`;

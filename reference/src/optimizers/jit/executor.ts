@@ -2,8 +2,15 @@
  * A JIT executor: the region's generated function, the bindings it runs with, and what it learns
  * at run time — sites whose fast path keeps failing are recompiled generic-only, and an executor
  * that keeps leaving without doing anything gives its hotspot up.
+ *
+ * The trampoline: when the generated code's generic path switches frames (a call of a Python
+ * function, a generator resumed by FOR_ITER, a return or a yield), the executor looks for an
+ * installed JIT executor whose region can be entered where the new frame continues, and runs it
+ * — real frames, the interpreter's own CALL and RETURN, only without the dispatch loop between
+ * them. One entry runs at most STEP_SLICE instructions in all.
  * @spec #jit-executor
  */
+import type { Code } from '../../isa/code';
 import type { Frame } from '../../interp/frame';
 import { HANDLERS } from '../../interp/handlers';
 import type { Vm } from '../../interp/vm';
@@ -20,20 +27,46 @@ export const RECOMPILE_AFTER = 64;
 export const MAX_RECOMPILES = 3;
 /** An executor that leaves this many entries in a row having run nothing gives its hotspot up. */
 export const STALL_LIMIT = 16;
+/**
+ * One entry runs at most this many instructions, then leaves at a block start (the interpreter,
+ * or the next entry, goes on from there): a certifier's advance-N oracle replays at most 100,000
+ * steps per entry, and the VM's own checks run between entries.
+ */
+export const STEP_SLICE = 50_000;
 /** Below this bound a range iterator's next value plus its step stays a safe integer (the interpreter's). */
 const SMALL_RANGE = 2 ** 52;
 
-type Compiled = (vm: Vm, f: Frame, entered: Executor | null) => Frame | null;
+type Compiled = (vm: Vm, f: Frame, self: JitExecutor, entry: number, limit: number) => Frame | null;
 
 export type EmitterFactory = (plan: JitPlan, generic: ReadonlySet<number>) => JitEmitter;
+
+/** The regions one optimizer made, by code object and entry point, for the trampoline. */
+export class JitRegions {
+  private readonly byCode = new WeakMap<Code, Map<number, JitExecutor>>();
+
+  add(e: JitExecutor): void {
+    const code = e.plan.code;
+    const map = this.byCode.get(code) ?? new Map<number, JitExecutor>();
+    this.byCode.set(code, map);
+    for (const pc of e.plan.entries) map.set(pc, e);
+  }
+
+  /** An executor installed now whose region can be entered at `pc` of `code`. */
+  at(vm: Vm, code: Code, pc: number): JitExecutor | null {
+    const e = this.byCode.get(code)?.get(pc);
+    return e !== undefined && vm.getExecutor(code, e.plan.offset) === e ? e : null;
+  }
+}
 
 export class JitExecutor implements Executor {
   entries = 0;
   recompiles = 0;
   stalls = 0;
+  /** Instructions run by this executor's code, including entries through the trampoline. */
+  steps = 0;
   /** The generated source (for inspection and the tests). */
   source = '';
-  private run!: Compiled;
+  private compiled!: Compiled;
   private counters!: Int32Array;
   private sites: readonly number[] = [];
   private readonly generic = new Set<number>();
@@ -42,6 +75,7 @@ export class JitExecutor implements Executor {
   constructor(
     readonly plan: JitPlan,
     private readonly emitter: EmitterFactory,
+    private readonly regions: JitRegions | null = null,
     private readonly onGiveUp: (() => void) | null = null,
   ) {
     const code = plan.code;
@@ -53,7 +87,8 @@ export class JitExecutor implements Executor {
   /** Generate the source and turn it into a function, once per (re)compilation. */
   private build(): void {
     const { source, sites } = this.emitter(this.plan, this.generic).emit();
-    const counters = new Int32Array(sites.length);
+    // One counter per site, and their total last.
+    const counters = new Int32Array(sites.length + 1);
     const bindings: JitBindings & { code: unknown } = {
       H: this.handlers,
       K: this.plan.code.consts,
@@ -69,7 +104,7 @@ export class JitExecutor implements Executor {
       EXHAUSTED: SEQ_ITER_EXHAUSTED,
       code: this.plan.code,
     };
-    this.run = new Function('R', source)(bindings) as Compiled;
+    this.compiled = new Function('R', source)(bindings) as Compiled;
     this.source = source;
     this.counters = counters;
     this.sites = sites;
@@ -77,31 +112,53 @@ export class JitExecutor implements Executor {
 
   execute(f: Frame, vm: Vm): Frame | null {
     this.entries++;
-    const code = this.plan.code;
-    const offset = this.plan.offset;
-    const entered = vm.getExecutor(code, offset);
     const before = vm.steps;
+    const limit = before + STEP_SLICE;
+    let exec: JitExecutor = this;
+    let frame = f;
+    let pc = this.plan.start;
     let out: Frame | null = f;
     try {
-      out = this.run(vm, f, entered);
+      for (;;) {
+        const at = vm.steps;
+        out = exec.compiled(vm, frame, exec, pc, limit);
+        exec.steps += vm.steps - at;
+        if (out === null || out === frame || vm.steps >= limit || this.regions === null) break;
+        const next = this.regions.at(vm, out.code, out.ip);
+        if (next === null) break;
+        if (next !== exec) exec.learn();
+        exec = next;
+        frame = out;
+        pc = out.ip;
+      }
     } finally {
-      this.learn(vm, f, out, before, entered);
+      exec.learn();
+      if (exec !== this) this.learn();
+      this.stalled(vm, out === f && vm.steps === before);
     }
     return out;
   }
 
-  private learn(vm: Vm, f: Frame, out: Frame | null, before: number, entered: Executor | null): void {
-    if (this.recompiles < MAX_RECOMPILES) {
-      const failing = this.sites.filter((_, k) => this.counters[k]! >= RECOMPILE_AFTER);
-      if (failing.length > 0) {
-        for (const pc of failing) this.generic.add(pc);
-        this.recompiles++;
-        this.build();
+  /** Recompile the sites whose fast path keeps failing. */
+  private learn(): void {
+    const counters = this.counters;
+    if (counters[counters.length - 1]! < RECOMPILE_AFTER || this.recompiles >= MAX_RECOMPILES) return;
+    let failing = false;
+    for (let k = 0; k < this.sites.length; k++) {
+      if (counters[k]! >= RECOMPILE_AFTER) {
+        this.generic.add(this.sites[k]!);
+        failing = true;
       }
     }
-    const stalled = out === f && vm.steps === before;
+    counters[counters.length - 1] = 0;
+    if (!failing) return;
+    this.recompiles++;
+    this.build();
+  }
+
+  private stalled(vm: Vm, stalled: boolean): void {
     if (!stalled) this.stalls = 0;
-    else if (++this.stalls >= STALL_LIMIT && entered !== null && vm.getExecutor(this.plan.code, this.plan.offset) === entered) {
+    else if (++this.stalls >= STALL_LIMIT && vm.getExecutor(this.plan.code, this.plan.offset) === this) {
       this.onGiveUp?.();
       vm.replaceExecutor(this.plan.code, this.plan.offset, null);
     }

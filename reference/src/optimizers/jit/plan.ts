@@ -11,8 +11,15 @@ import { originalArg, originalOp } from '../../isa/code-view';
 import { BY_OPCODE, OP, type InstructionDef } from '../../isa/table';
 import type { HotspotKind } from '../../optimizer/api';
 
-/** Instructions the executor stops before: they leave the frame. */
-const LEAVES_FRAME = new Set<number>([OP.RETURN_VALUE, OP.RETURN_CONST, OP.RETURN_GENERATOR, OP.YIELD_VALUE]);
+/** The executor stops before RETURN_GENERATOR: the frame becomes a generator's. */
+const LEAVES_FRAME = new Set<number>([OP.RETURN_GENERATOR]);
+
+/**
+ * Instructions after which execution may go on in another frame (a call, a generator resumed or
+ * suspended, a return): where they continue is a block start, so that the JIT's trampoline can
+ * enter the region there when the other frame comes back.
+ */
+const SWITCHES_FRAME = new Set<string>(['CALL', 'CALL_KW', 'CALL_FUNCTION_EX', 'SEND', 'YIELD_VALUE', 'FOR_ITER']);
 
 /** A region larger than this is not compiled (its source would cost more than it saves). */
 export const MAX_REGION = 4000;
@@ -39,6 +46,8 @@ export interface JitPlan {
   readonly exits: ReadonlyMap<number, number>;
   /** Block leaders, ascending: each starts a `case` of the generated dispatch. */
   readonly leaders: readonly number[];
+  /** Where the region can be entered with the frame's stack in memory: the leaders of compiled blocks. */
+  readonly entries: ReadonlySet<number>;
   /** The lowest stack slot the region reads or writes: slots below stay in the frame's stack. */
   readonly low: number;
   /** One past the highest stack slot the region uses. */
@@ -100,6 +109,11 @@ export function planJitRegion(code: Code, offset: number): JitPlan | null {
   const exits = new Map<number, number>();
   const targets = new Set<number>([from.start]);
   const work = [from.start];
+  if (from.kind !== 'back_edge') {
+    // The RESUME itself, for entries from the trampoline (the VM counts it when it enters us).
+    instructions.set(offset, { pc: offset, op: OP.RESUME, arg: originalArg(code, offset), def: BY_OPCODE.get(OP.RESUME)!, depth: depths[offset]! });
+    targets.add(offset);
+  }
   const seen = new Set<number>(work);
   const visit = (pc: number): void => {
     if (pc < code.ops.length && !seen.has(pc)) {
@@ -126,7 +140,7 @@ export function planJitRegion(code: Code, offset: number): JitPlan | null {
     }
     if (!def.terminator) {
       visit(pc + 1);
-      if (def.jumpEffect) targets.add(pc + 1);
+      if (def.jumpEffect || SWITCHES_FRAME.has(def.name)) targets.add(pc + 1);
     }
   }
   if (instructions.size === 0) return null;
@@ -147,5 +161,6 @@ export function planJitRegion(code: Code, offset: number): JitPlan | null {
     high = Math.max(high, d);
   }
   const sorted = [...leaders].filter((pc) => instructions.has(pc) || exits.has(pc)).sort((a, b) => a - b);
-  return { code, offset, kind: from.kind, start: from.start, instructions, exits, leaders: sorted, low, high };
+  const entries = new Set(sorted.filter((pc) => instructions.has(pc)));
+  return { code, offset, kind: from.kind, start: from.start, instructions, exits, leaders: sorted, entries, low, high };
 }
