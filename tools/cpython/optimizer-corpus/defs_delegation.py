@@ -77,6 +77,29 @@ def main(n):
 '''
 
 
+# throw() and close() raise where the generators stopped: no RESUME runs, so no site ticks.
+THROW_CLOSE = '''
+def inner():
+    while True:
+        try:
+            yield 1
+        except KeyError:
+            yield 2
+
+def outer():
+    yield from inner()
+
+def main():
+    g = outer()
+    a = next(g)
+    b = next(g)
+    c = g.throw(KeyError)
+    d = next(g)
+    g.close()
+    return a, b, c, d
+'''
+
+
 def y(path, desc, opt, src=DELEGATE, entry='main(3)', trace='full', spec=Y, tags=(), hotspot=EAGER, **kw):
     d = dict(path='optimizer/yieldfrom/' + path, desc=desc, spec=spec, tags=O + list(tags), src=src, entry=entry,
              optimizer=opt, trace=trace)
@@ -112,6 +135,10 @@ y('resume-inner-under-outer', 'An executor at inner\'s RESUME 5 while outer wait
   '9 runs inner\'s next iteration and its YIELD_VALUE, which lands in outer past its SEND, at its YIELD_VALUE 1 (exited at outer '
   'ip 9); on the last entry inner returns and outer continues at END_SEND (exited at outer ip 12)',
   executor(RY, at={'outer@RESUME 2': 'decline', 'inner@RESUME 5': {'advance': 9}}), spec=Y + ['executor-contract']),
+y('throw-close-no-tick', 'An executor at every resume-after-yield site advancing 1: each next() resumes outer at its RESUME 2 and inner at '
+  'the RESUME after the yield it stopped at (each entered); throw() raises in inner at its YIELD_VALUE through outer without running either RESUME, and close() '
+  'closes inner and outer the same way: neither ticks a site nor enters an executor', executor(RY, {'advance': 1}), src=THROW_CLOSE,
+  entry='main()', spec=Y + ['generator-throw', 'generator-close', 'hotspot-detection'], tags=['exceptions']),
 y('hot-delegation-superblock', 'The superblock sample on a tree walker delegating recursively in a hot loop and a chunked '
   'pipeline: every level resumes at its RESUME 2; the outcome is the interpreter\'s and no fault occurs', 'superblock',
   src=HOT, entry='main(4)', trace=['installed', 'fault'], hotspot=None, spec=Y + ['executor-contract', 'compile']),

@@ -414,3 +414,43 @@ def main():
     return out, list(concat([[]] * 5))
 ''', entry='main()'),
 ]
+FIX += [
+dict(path='vm/yieldfrom/budget-in-delegate', desc='An endless generator behind a yield from, driven by a for loop: every instruction of the delegate counts a step, and the budget runs out with the delegate on top of the delegating frame',
+     spec=['generator-delegation', 'step-budget'], tags=G + ['budget', 'output'],
+     src='''
+def naturals():
+    i = 0
+    while True:
+        yield i
+        i += 1
+
+def relay():
+    yield from naturals()
+
+def main():
+    print('start')
+    total = 0
+    for x in relay():
+        total += x
+    return total
+''', entry='main()', budget=5000, expect={'exhausted': True, 'output': 'start\n'}),
+dict(path='vm/yieldfrom/budget-in-send', desc='The same endless delegation driven by send() in a loop: each send is a nested run inside one CALL, and the budget runs out inside it',
+     spec=['generator-delegation', 'generator-send', 'step-budget', 'generator-builtin-consume'], tags=G + ['budget', 'output'],
+     src='''
+def echo():
+    got = None
+    while True:
+        got = yield got
+
+def relay():
+    yield from echo()
+
+def main():
+    g = relay()
+    next(g)
+    print('primed')
+    n = 0
+    while True:
+        n = g.send(n + 1)
+''', entry='main()', budget=5000, expect={'exhausted': True, 'output': 'primed\n'}),
+]
