@@ -68,8 +68,9 @@ BUILTIN_FUNCTIONS = (
     'print len range abs min max sum list tuple int float str isinstance iter next '
     'enumerate zip repr bool dict sorted hash ord chr divmod round any all reversed map filter'
 ).split()
-# Reflection, numeric and formatting builtins (reference/src/runtime/builtins_reflect.ts, pow_builtin.ts, format.ts).
-BUILTIN_FUNCTIONS += 'type getattr hasattr setattr callable pow format'.split()
+# Reflection, numeric and formatting builtins (reference/src/runtime/builtins_reflect.ts, pow_builtin.ts, format.ts,
+# builtins_text.ts).
+BUILTIN_FUNCTIONS += 'type getattr hasattr setattr callable pow format ascii bin oct hex'.split()
 BUILTIN_FUNCTIONS += ['set', 'frozenset']  # spec/values.md#set-constructors
 EXCEPTION_TYPES = (
     'ValueError TypeError ZeroDivisionError IndexError KeyError StopIteration RuntimeError '

@@ -16,6 +16,7 @@ import { strLen } from './strings';
 import { sum } from './sum';
 import { callable, getattr, hasattr, setattr } from './builtins_reflect';
 import { formatBuiltin } from './format';
+import { asciiBuiltin, bin, hex, oct } from './builtins_text';
 import { pow } from './pow_builtin';
 import { typeType } from './types';
 import {
@@ -187,6 +188,10 @@ export const BUILTINS: ReadonlyMap<string, PyValue> = new Map<string, PyValue>([
   fn('callable', callable),
   fn('pow', pow),
   fn('format', formatBuiltin),
+  fn('ascii', asciiBuiltin),
+  fn('bin', bin),
+  fn('oct', oct),
+  fn('hex', hex),
   ['type', typeType],
   ...[objectType, intType, floatType, strType, listType, tupleType, dictType, boolType, rangeType, enumerateType, zipType,
     reversedType, mapType, filterType, setType, frozensetType]

@@ -9,11 +9,11 @@ import { newException, raise, typeError } from './exceptions';
 import { lazyTable } from './methodtable';
 import { searchArgs, splitSep } from './methods_str';
 import { truthy } from './unary';
-import { formatMethod } from './strformat';
+import { formatMap, formatMethod } from './strformat';
 import { translate } from './strtranslate';
 import { cpToUnit, PY_WHITESPACE, strLen, unitToCp } from './strings';
 import * as is from './str_predicates';
-import { strCapitalize, strSwapcase, strTitle } from './unicode_props';
+import { strCapitalize, strCasefold, strSwapcase, strTitle } from './unicode_props';
 import { MemoryError, ValueError, typeName } from './types';
 import { PyList, PyTuple, type NativeImpl, type PyValue } from './values';
 
@@ -207,6 +207,7 @@ export const strTextMethods = lazyTable('str', () => ({
   capitalize: caseMap('capitalize', strCapitalize),
   title: caseMap('title', strTitle),
   swapcase: caseMap('swapcase', strSwapcase),
+  casefold: caseMap('casefold', strCasefold),
   expandtabs: (args, kw) => {
     const [t] = bindArgs('expandtabs', args.slice(1), kw, { names: ['tabsize'], posOnly: 0, required: 0 });
     const tabsize = t === undefined ? 8 : asIndex(t);
@@ -235,5 +236,6 @@ export const strTextMethods = lazyTable('str', () => ({
   isprintable: predicate('isprintable', is.isPrintable),
   isascii: predicate('isascii', is.isAscii),
   format: (args, kw, host) => formatMethod(self(args), args.slice(1), kw, host),
+  format_map: (args, kw) => formatMap(self(args), exactlyOne('str.format_map', args, kw, 1)),
   translate: (args, kw) => translate(self(args), exactlyOne('str.translate', args, kw, 1)),
 }));

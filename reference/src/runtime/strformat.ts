@@ -20,8 +20,10 @@ interface AutoNumber {
 }
 
 interface Context {
-  readonly args: readonly PyValue[];
-  readonly kwargs: Kwargs;
+  /** Positional arguments; null for format_map, which has none. */
+  readonly args: readonly PyValue[] | null;
+  /** The value of a named field (a keyword argument, or mapping[name] for format_map). */
+  readonly named: (name: string) => PyValue;
   readonly auto: AutoNumber;
 }
 
@@ -30,7 +32,17 @@ const RECURSION_DEPTH = 2;
 
 /** @spec #methods-str-format */
 export function formatMethod(fmt: string, args: readonly PyValue[], kwargs: Kwargs, _host: Host): string {
-  return buildString(Array.from(fmt), { args, kwargs, auto: { state: 'init', next: 0 } }, RECURSION_DEPTH);
+  const named = (name: string): PyValue => {
+    const v = kwargs?.get(name);
+    return v === undefined ? keyError(name) : v;
+  };
+  return buildString(Array.from(fmt), { args, named, auto: { state: 'init', next: 0 } }, RECURSION_DEPTH);
+}
+
+/** str.format_map(mapping): named fields are `mapping[name]`; a positional field is an error. @spec #methods-str-format */
+export function formatMap(fmt: string, mapping: PyValue): string {
+  const named = (name: string): PyValue => getItem(mapping, name);
+  return buildString(Array.from(fmt), { args: null, named, auto: { state: 'init', next: 0 } }, RECURSION_DEPTH);
 }
 
 function buildString(cps: readonly string[], ctx: Context, depth: number): string {
@@ -178,10 +190,9 @@ function fieldObject(name: readonly string[], ctx: Context): PyValue {
   }
   let obj: PyValue;
   if (index === -1) {
-    const key = first.join('');
-    const v = ctx.kwargs?.get(key);
-    obj = v === undefined ? keyError(key) : v;
+    obj = ctx.named(first.join(''));
   } else {
+    if (ctx.args === null) raise(ValueError, 'Format string contains positional fields');
     if (index >= ctx.args.length) {
       throw newException(IndexError, `Replacement index ${index} out of range for positional args tuple`);
     }

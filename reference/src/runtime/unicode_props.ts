@@ -4,7 +4,7 @@
  * case mappings do not depend on the Unicode version of the Node running the VM.
  * @spec #str-unicode-props
  */
-import { RUN_DELTAS, RUN_FLAGS, TITLE_EXCEPTIONS } from './unicode_props.generated';
+import { CASEFOLD_EXCEPTIONS, RUN_DELTAS, RUN_FLAGS, TITLE_EXCEPTIONS } from './unicode_props.generated';
 
 export const ALPHA = 1 << 0;
 export const DECIMAL = 1 << 1;
@@ -114,6 +114,14 @@ function lowerAt(cps: readonly string[], i: number): string {
   const ch = cps[i]!;
   if (ch !== '\u03a3') return lowerChar(ch);
   return isFinalSigma(cps, i) ? '\u03c2' : '\u03c3';
+}
+
+/** str.casefold(): full case folding, character by character (no final-sigma context). @spec #methods-str-case */
+export function strCasefold(s: string): string {
+  if (!NON_ASCII.test(s)) return s.toLowerCase();
+  let out = '';
+  for (const ch of s) out += CASEFOLD_EXCEPTIONS.get(ch.codePointAt(0)!) ?? lowerChar(ch);
+  return out;
 }
 
 /** str.title(): title case after an uncased character, lower case after a cased one. @spec #methods-str-case */

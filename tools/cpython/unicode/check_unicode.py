@@ -4,7 +4,7 @@
 
 For each code point c (surrogates excluded: optcert refuses them, spec/values.md#str-code-points)
 it checks chr(c).isX() for the twelve predicates and chr(c).upper(), lower(), title(), swapcase(),
-capitalize(), and the same on 'a' + chr(c) + 'Σ' (cased context, final sigma). Exit 1 on any
+capitalize(), casefold(), and the same on 'a' + chr(c) + 'Σ' (cased context, final sigma). Exit 1 on any
 difference, listing the first few.
 """
 import json
@@ -16,7 +16,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.normpath(os.path.join(HERE, '..', '..', '..'))
 PREDICATES = ['isalpha', 'isdecimal', 'isdigit', 'isnumeric', 'isalnum', 'isspace', 'isupper', 'islower',
               'istitle', 'isidentifier', 'isprintable', 'isascii']
-MAPPINGS = ['upper', 'lower', 'title', 'swapcase', 'capitalize']
+MAPPINGS = ['upper', 'lower', 'title', 'swapcase', 'capitalize', 'casefold']
 
 NODE = r'''
 const { callMethod } = require(process.argv[1]);

@@ -69,6 +69,13 @@ def main(a):
                   lambda: pow('a', 2), lambda: pow('a', 2, 3), lambda: pow(2, 3, 'x'), lambda: pow(0, -1), lambda: pow(0.0, -1),
                   lambda: pow(a), lambda: pow(a, 2, 3, 4), lambda: pow(), lambda: pow(a, 2, mod=None), lambda: pow(a, 2, None)])
 ''', entry='main(2)'),
+dict(path='vm/reflect/bin-oct-hex-ascii', desc="bin/oct/hex of small, negative, zero, bool and big ints (the sign before the prefix); ascii() escapes non-ASCII characters; their TypeErrors",
+     spec=['builtin-bin-oct-hex', 'builtin-ascii', 'int-bigint'], tags=ERR + ['bigint'],
+     src=PROBE + '''
+def main(xs, s):
+    return [(bin(x), oct(x), hex(x)) for x in xs] + [ascii(s), ascii([s, 1]), ascii('plain')] + probe([
+        lambda: hex(2.0), lambda: bin(), lambda: oct(1, 2), lambda: bin(x=1), lambda: ascii(), lambda: hex('a')])
+''', entry="main([0, 5, -5, 255, True, -1180591620717411303424], 'caf\u00e9 \u2603')"),
 dict(path='vm/reflect/format-builtin', desc='format(value[, spec]) of ints, floats, strs, bools and other values; a non-str spec, keywords and argument counts raise TypeError',
      spec=['builtin-format', 'str-format'], tags=ERR + ['float'],
      src=PROBE + '''

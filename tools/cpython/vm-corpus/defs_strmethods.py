@@ -78,6 +78,16 @@ def main(a, b):
             "they're bill's friends".title(), 'HELLO wORLD'.capitalize(), '\\u01c6emal \\u01c4EMAL'.title(),
             '\\u03a3\\u0391\\u03a3 a\\u03a3'.swapcase(), '\\u00df'.title(), '1st 2ND'.title()]
 ''', entry="main('hello WORLD of python', 'stra\\u00dfe \\u00c9T\\u00c9 \\u039f\\u0394\\u039f\\u03a3 \\u0130x')"),
+dict(path='vm/strmethods/casefold-format-map', desc='casefold (sharp s, final sigma, ligatures, micro sign) for caseless comparison; format_map with a dict, nested lookups, and its errors (positional fields, missing keys, a non-mapping)',
+     spec=['methods-str-case', 'methods-str-format', 'str-unicode-props'], tags=ERR,
+     src=PROBE + '''
+def main(words, record):
+    folded = [w.casefold() for w in words]
+    same = [a for a in words for b in words if a < b and a.casefold() == b.casefold()]
+    return folded, same, '{name} is {age} ({tags[0]})'.format_map(record), probe([
+        lambda: '{}'.format_map({}), lambda: '{x}'.format_map(record), lambda: '{a}'.format_map(1), lambda: 'x'.format_map(),
+        lambda: '{name!r:>8}|{age:03d}'.format_map(record)])
+''', entry="main(['Stra\u00dfe', 'STRASSE', '\u03a3\u03af\u03c3\u03c5\u03c6\u03bf\u03c2', '\u03a3\u038a\u03a3\u03a5\u03a6\u039f\u03a3', '\ufb01ne', 'FINE', '\u00b5m', '\u03bcm'], {'name': 'Ada', 'age': 36, 'tags': ['math']})"),
 dict(path='vm/strmethods/predicates-ascii', desc='the is* predicates on ASCII strings, including the empty string (only isprintable and isascii are true)',
      spec=['methods-str-predicates'], tags=S,
      src='''
