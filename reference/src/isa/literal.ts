@@ -5,6 +5,7 @@
 import { dictSet } from '../runtime/dict';
 import { presizedDict } from '../runtime/dicttable';
 import { PySet, setAdd } from '../runtime/setobject';
+import { rememberWrittenOrder } from '../runtime/setliteral';
 import { PyDict, PyFloat, PyList, PyObject, PyTuple, type PyValue } from '../runtime/values';
 
 /** A `<code NAME>` constant, replaced by the code object once the whole program is assembled. */
@@ -240,6 +241,7 @@ class Parser {
         this.fail('set element is not hashable');
       }
     }
+    if (frozen) rememberWrittenOrder(s, items);
     return s;
   }
 

@@ -29,9 +29,18 @@ function* permutations(items: readonly PyValue[]): Generator<PyValue[]> {
   }
 }
 
+/** The order a literal wrote a frozenset's items in (the assembler's constants), for the disassembler. */
+const writtenOrders = new WeakMap<PySet, readonly PyValue[]>();
+
+export function rememberWrittenOrder(so: PySet, items: readonly PyValue[]): void {
+  writtenOrders.set(so, items.slice());
+}
+
 /** Items in an insertion order that reproduces so's iteration order (its iteration order if none is found). */
 export function insertionOrder(so: PySet): PyValue[] {
   const target = setElements(so);
+  const written = writtenOrders.get(so);
+  if (written && sameOrder(rebuiltOrder(written), target)) return written.slice();
   if (sameOrder(rebuiltOrder(target), target)) return target;
   const reversed = target.slice().reverse();
   if (sameOrder(rebuiltOrder(reversed), target)) return reversed;
