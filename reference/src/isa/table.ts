@@ -1,6 +1,8 @@
 /**
- * The instruction table: the single source of truth for the bytecode subset.
- * Assembler, disassembler, verifier, schema enums and spec/instructions.md derive from it.
+ * The instruction table: the single source of truth for the bytecode subset, and the one place
+ * that states facts about individual instructions (stack effects, valid opargs, jump shapes,
+ * placement, hotspot roles). Assembler, disassembler, verifier, schema enums, spec/instructions.md
+ * and spec/instructions.json (what the Python tools read) derive from it.
  * Names and opcode numbers are CPython 3.13's (`opcode.opmap`).
  * @spec #isa-table
  */
