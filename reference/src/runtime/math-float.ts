@@ -191,7 +191,7 @@ export function ldexp(x: number, exp: number | bigint): number {
 
 /** C fmod: the exact remainder with the sign of x. @spec #math-exactness */
 export function fmod(x: number, y: number): number {
-  if (!Number.isFinite(y) && Number.isFinite(x)) return x;
+  if ((y === Infinity || y === -Infinity) && Number.isFinite(x)) return x;
   if (Number.isNaN(x) || Number.isNaN(y)) return NaN;
   if (!Number.isFinite(x) || y === 0) raise(ValueError, 'math domain error');
   return x % y; // JS % on doubles is C's fmod: exact

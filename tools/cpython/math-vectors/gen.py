@@ -1,0 +1,98 @@
+#!/usr/bin/env python3.13
+"""Write reference/src/runtime/math-vectors.generated.json: math-module calls and CPython 3.13's
+results (or exceptions), for reference/src/runtime/math.test.ts.
+
+  PYENV_VERSION=3.13.0 python3.13 tools/cpython/math-vectors/gen.py
+
+Values are encoded so that every float bit survives JSON: ["f", "<16 hex digits of the IEEE
+bits>"], ["i", "<decimal>"], ["b", true], ["s", "text"], ["t", [...]] (tuple), ["l", [...]] (list).
+The inputs are drawn from a fixed seed, plus special values; `exact` says whether CPython's result
+must be matched bit for bit (spec/modules.md#math-exactness) or within one ulp (#math-libm).
+"""
+import json
+import math
+import os
+import random
+import struct
+
+OUT = os.path.join(os.path.dirname(__file__), '..', '..', '..', 'reference', 'src', 'runtime', 'math-vectors.generated.json')
+LIBM = {'exp', 'log', 'log10', 'sin', 'cos', 'tan', 'asin', 'acos', 'atan', 'atan2'}
+
+
+def enc(v):
+    if type(v) is bool:
+        return ['b', v]
+    if type(v) is int:
+        return ['i', str(v)]
+    if type(v) is float:
+        return ['f', struct.pack('>d', v).hex()]
+    if type(v) is str:
+        return ['s', v]
+    if type(v) is tuple:
+        return ['t', [enc(x) for x in v]]
+    if type(v) is list:
+        return ['l', [enc(x) for x in v]]
+    raise TypeError(v)
+
+
+def main():
+    r = random.Random(20261207)
+    specials = [0.0, -0.0, 1.0, -1.0, 0.5, 2.0, math.inf, -math.inf, math.nan, 5e-324, 1e-310, 1e308, -1e308, 2.5, -2.5]
+    cases = []
+
+    def add(fn, *args):
+        try:
+            res = {'return': enc(getattr(math, fn)(*args))}
+        except Exception as e:  # noqa: BLE001 - the outcome to record
+            res = {'raises': type(e).__name__, 'message': str(e)}
+        row = {'fn': fn, 'args': [enc(a) for a in args], 'exact': fn not in LIBM and not (fn == 'log2' and args and not _pow2(args[0]))}
+        row.update(res)
+        cases.append(row)
+
+    def floats(n, lo, hi, log=False):
+        return [10 ** r.uniform(lo, hi) * r.choice([1, -1]) if log else r.uniform(lo, hi) for _ in range(n)]
+
+    for fn in ('sqrt', 'exp', 'log', 'log2', 'log10', 'sin', 'cos', 'tan', 'asin', 'acos', 'atan', 'fabs', 'floor', 'ceil', 'trunc',
+               'isfinite', 'isinf', 'isnan', 'modf', 'frexp', 'degrees', 'radians'):
+        for x in specials + floats(40, -300, 300, log=True) + floats(40, -10, 10) + [r.randint(-10 ** 6, 10 ** 6) for _ in range(10)] + [10 ** 30, -(2 ** 70), True]:
+            add(fn, x)
+    for fn in ('atan2', 'copysign', 'fmod', 'pow', 'hypot', 'isclose'):
+        pool = specials + floats(20, -5, 5) + floats(10, -300, 300, log=True) + [3, -7, 0]
+        for _ in range(250):
+            add(fn, r.choice(pool), r.choice(pool))
+    for k in range(-1100, 1030, 37):
+        add('log2', 2.0 ** k)
+        add('ldexp', r.uniform(-2, 2), k)
+    for _ in range(200):
+        add('ldexp', r.choice(specials + floats(5, -300, 300, log=True)), r.randint(-1200, 1200))
+    for _ in range(150):
+        n = r.randint(0, 12)
+        xs = [r.choice([r.uniform(-1e10, 1e10) * 10 ** r.randint(-30, 30), r.randint(-10 ** 20, 10 ** 20), r.choice(specials)]) for _ in range(n)]
+        add('fsum', xs)
+        add('hypot', *[x for x in xs if type(x) is float][:6])
+        add('dist', tuple(xs[: n // 2]), tuple(xs[n // 2: 2 * (n // 2)]))
+        add('prod', xs[:4])
+    for _ in range(120):
+        a, b = r.randint(-10 ** 30, 10 ** 30), r.randint(-10 ** 12, 10 ** 12)
+        add('gcd', a, b)
+        add('lcm', a % 10 ** 9, b)
+        add('isqrt', abs(a))
+        add('comb', r.randint(0, 200), r.randint(0, 60))
+        add('perm', r.randint(0, 100), r.randint(0, 30))
+        add('factorial', r.randint(0, 120))
+        add('log', r.choice([a, 10 ** r.randint(300, 400), 2 ** r.randint(1, 1500)]), r.choice([2, 10, 7.5, math.e]))
+    for v in (-1, -2.0, 'a', 10 ** 400):
+        for fn in ('sqrt', 'isqrt', 'factorial', 'floor', 'log', 'exp', 'frexp'):
+            add(fn, v)
+    with open(OUT, 'w', encoding='utf-8', newline='\n') as f:
+        json.dump({'generated': 'by tools/cpython/math-vectors/gen.py with CPython 3.13; do not edit by hand', 'cases': cases}, f, separators=(',', ':'))
+        f.write('\n')
+    print(f'{os.path.relpath(OUT)}: {len(cases)} cases')
+
+
+def _pow2(x):
+    return type(x) is float and x > 0 and math.frexp(x)[0] == 0.5
+
+
+if __name__ == '__main__':
+    main()
