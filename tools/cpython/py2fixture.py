@@ -70,7 +70,7 @@ BUILTIN_FUNCTIONS = (
 ).split()
 # Reflection, numeric and formatting builtins (reference/src/runtime/builtins_reflect.ts, pow_builtin.ts, format.ts,
 # builtins_text.ts).
-BUILTIN_FUNCTIONS += 'type getattr hasattr setattr callable pow format ascii bin oct hex'.split()
+BUILTIN_FUNCTIONS += 'type getattr hasattr setattr callable issubclass object pow format ascii bin oct hex'.split()
 BUILTIN_FUNCTIONS += ['set', 'frozenset']  # spec/values.md#set-constructors
 EXCEPTION_TYPES = (
     'ValueError TypeError ZeroDivisionError IndexError KeyError StopIteration RuntimeError '

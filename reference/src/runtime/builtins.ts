@@ -14,7 +14,7 @@ import { repr, str } from './repr';
 import { PySet } from './setobject';
 import { strLen } from './strings';
 import { sum } from './sum';
-import { callable, getattr, hasattr, setattr } from './builtins_reflect';
+import { callable, getattr, hasattr, issubclass, setattr } from './builtins_reflect';
 import { formatBuiltin } from './format';
 import { asciiBuiltin, bin, hex, oct } from './builtins_text';
 import { pow } from './pow_builtin';
@@ -186,6 +186,7 @@ export const BUILTINS: ReadonlyMap<string, PyValue> = new Map<string, PyValue>([
   fn('hasattr', hasattr),
   fn('setattr', setattr),
   fn('callable', callable),
+  fn('issubclass', issubclass),
   fn('pow', pow),
   fn('format', formatBuiltin),
   fn('ascii', asciiBuiltin),

@@ -1,9 +1,9 @@
-/** type(), getattr(), hasattr(), setattr(), callable(): CPython 3.13's results and messages. */
+/** type(), getattr(), hasattr(), setattr(), callable(), issubclass(): CPython 3.13's results and messages. */
 import { checkPositional, exactlyOne, hasKw, noKwargs } from './args';
 import { loadAttr, loadMethod } from './attrs';
 import { typeError, raise } from './exceptions';
 import { AttributeError, isSubtype, typeName, typeOf } from './types';
-import { PyBoundMethod, PyBuiltin, PyException, PyFunction, PyType, type NativeImpl, type PyValue } from './values';
+import { PyBoundMethod, PyBuiltin, PyException, PyFunction, PyTuple, PyType, type NativeImpl, type PyValue } from './values';
 
 /** type(x): the class of x. @spec #builtin-type */
 export const typeNew: NativeImpl = (args, kwargs) => {
@@ -81,4 +81,18 @@ export const setattr: NativeImpl = (args, kwargs) => {
 export const callable: NativeImpl = (args, kwargs) => {
   const v = exactlyOne('callable', args, kwargs);
   return v instanceof PyFunction || v instanceof PyBuiltin || v instanceof PyBoundMethod || v instanceof PyType;
+};
+
+/** issubclass(cls, classinfo): classinfo a type or a (nested) tuple of types, tried in order. @spec #builtin-issubclass */
+export const issubclass: NativeImpl = (args, kwargs) => {
+  noKwargs('issubclass', kwargs);
+  checkPositional('issubclass', args.length, 2, 2);
+  const cls = args[0]!;
+  const check = (info: PyValue): boolean => {
+    if (info instanceof PyTuple) return info.items.some(check);
+    if (!(info instanceof PyType)) return typeError('issubclass() arg 2 must be a class, a tuple of classes, or a union');
+    if (!(cls instanceof PyType)) return typeError('issubclass() arg 1 must be a class');
+    return isSubtype(cls, info);
+  };
+  return check(args[1]!);
 };

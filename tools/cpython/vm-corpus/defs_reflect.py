@@ -76,6 +76,25 @@ def main(xs, s):
     return [(bin(x), oct(x), hex(x)) for x in xs] + [ascii(s), ascii([s, 1]), ascii('plain')] + probe([
         lambda: hex(2.0), lambda: bin(), lambda: oct(1, 2), lambda: bin(x=1), lambda: ascii(), lambda: hex('a')])
 ''', entry="main([0, 5, -5, 255, True, -1180591620717411303424], 'caf\u00e9 \u2603')"),
+dict(path='vm/reflect/issubclass-object', desc='issubclass over the builtin and exception hierarchies (tuples tried in order) and its errors; object() sentinels equal only to themselves, found with `is` in a lookup loop',
+     spec=['builtin-issubclass', 'builtin-object', 'builtin-isinstance', 'identity'], tags=ERR,
+     src=PROBE + '''
+def find(items, key, missing):
+    for k, v in items:
+        if k == key:
+            return v
+    return missing
+
+def main(pairs):
+    missing = object()
+    other = object()
+    found = [find(pairs, k, missing) is missing for k in ('a', 'z', 'b')]
+    checks = [issubclass(bool, int), issubclass(int, bool), issubclass(KeyError, (ValueError, LookupError)), issubclass(int, object),
+              issubclass(ZeroDivisionError, ArithmeticError), issubclass(int, (int, 1)), missing == other, missing == missing,
+              isinstance(missing, object), type(missing) is object, isinstance(3, object)]
+    return found, checks, probe([lambda: issubclass(1, int), lambda: issubclass(int, 1), lambda: issubclass(int, (str, 1)),
+                                 lambda: issubclass(int), lambda: issubclass(int, x=1), lambda: object(1)])
+''', entry="main([('a', 1), ('b', None)])"),
 dict(path='vm/reflect/format-builtin', desc='format(value[, spec]) of ints, floats, strs, bools and other values; a non-str spec, keywords and argument counts raise TypeError',
      spec=['builtin-format', 'str-format'], tags=ERR + ['float'],
      src=PROBE + '''
