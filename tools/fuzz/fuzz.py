@@ -123,7 +123,6 @@ def normalize_reason(problem: str) -> str:
     rules = [
         (r'instruction (\w+) is not in the subset', r'instruction \1'),
         (r'global (\w+) is neither', r'name \1 (not a supported builtin)'),
-        (r'closures', 'closure'),
         (r'the call returns (\w+)', r'returns a \1'),
         (r'the call raises (\w+)', r'raises \1'),
         (r'budget', 'over the step budget'),
