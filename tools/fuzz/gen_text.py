@@ -17,7 +17,7 @@ TEXTS = ['a\nb\r\nc', 'x\ty\tz', 'Hello World', "it's bill's", 'ǆemal ǅ', 'Σ�
          'line\x0bone\x1ctwo\u2028end\n', 'A1b2 C3', 'snake_case_id', '42', '²³', '½ ⅓', '一二']
 PREDICATES = ['isalpha', 'isdecimal', 'isdigit', 'isnumeric', 'isalnum', 'isspace', 'isupper', 'islower', 'istitle',
               'isidentifier', 'isprintable', 'isascii']
-CASES = ['capitalize', 'title', 'swapcase', 'upper', 'lower']
+CASES = ['capitalize', 'title', 'swapcase', 'upper', 'lower', 'casefold']
 # (template, argument types): str.format with every kind of field; a None type is a random one.
 TEMPLATES = [
     ('{} {}', [None, None]), ('{0}-{1}-{0}', [None, None]), ('{:>6}|', [STR]), ('{:^7}', [INT]), ('{!r:<8}', [None]),
@@ -60,6 +60,9 @@ class TextMethods:
         if c == 6:
             return f'{s}.translate({self.trans_table()})'
         if c == 7:
+            if self.chance(0.2):
+                with self.expanding():
+                    return f"'{{k}}:{{v!r}}'.format_map({{'k': {self.e(INT, scope, d)}, 'v': {self.e(STR, scope, d)}}})"
             return self.format_call(scope, d)
         if c == 8:
             t = r.choice([INT, FLOAT, STR])
@@ -69,7 +72,9 @@ class TextMethods:
             return f'format({v}, {spec!r})' if spec or self.chance(0.5) else f'format({v})'
         if c == 9:
             with self.no_flow():
-                return f'type({self.e(ANY, scope, d)}).__name__'
+                if self.chance(0.5):
+                    return f'type({self.e(ANY, scope, d)}).__name__'
+                return f'{r.choice(["bin", "oct", "hex"])}({self.e(INT, scope, d)})'
         if c == 10:
             sep = r.choice(['|', '', ', '])
             with self.no_flow():
@@ -137,6 +142,9 @@ class TextMethods:
             if c <= 1:
                 return f'{self.e(STR, scope, d)}.{r.choice(PREDICATES)}()'
             if c == 2:
+                if self.chance(0.3):
+                    t = r.choice(['int', 'bool', 'str', 'object', 'LookupError', '(int, str)'])
+                    return f'issubclass(type({self.e(ANY, scope, d)}), {t})'
                 return f'{r.choice(["callable", "bool"])}({self.e(ANY, scope, d)})'
             name = r.choice(['upper', 'append', 'get', 'real', 'bit_length', 'keys', 'x'])
             return f'hasattr({self.e(ANY, scope, d)}, {name!r})'
