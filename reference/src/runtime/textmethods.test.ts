@@ -116,6 +116,19 @@ describe('builtins', () => {
   });
 });
 
+describe('casefold, format_map, bin/oct/hex, issubclass', () => {
+  test('results', () => {
+    expect([m('Stra\u00dfe', 'casefold'), m('\ufb01', 'casefold'), m('\u03a3', 'casefold')]).toEqual(['strasse', 'fi', '\u03c3']);
+    const d = new PyDict();
+    dictSet(d, 'a', 1);
+    expect(m('{a}-{a!r}', 'format_map', [d])).toBe('1-1');
+    expect(error(() => m('{}', 'format_map', [d]))).toBe('ValueError: Format string contains positional fields');
+    expect([b('bin', [-5]), b('oct', [8]), b('hex', [true])]).toEqual(['-0b101', '0o10', '0x1']);
+    expect(b('issubclass', [BUILTINS.get('bool')!, new PyTuple([BUILTINS.get('str')!, intType])])).toBe(true);
+    expect(error(() => b('issubclass', [1, intType]))).toBe('TypeError: issubclass() arg 1 must be a class');
+  });
+});
+
 describe('lone surrogates are refused (spec/values.md#str-code-points)', () => {
   test('chr, format c and translate', () => {
     const msg = (who: string) => `ValueError: ${who}: U+D83D is a surrogate code point, which optcert does not support (spec/values.md#str-code-points)`;
