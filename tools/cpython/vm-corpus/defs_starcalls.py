@@ -204,6 +204,60 @@ def attempt(k):
 def main():
     return [attempt(k) for k in range(30)]
 ''', entry='main()'),
+dict(path='vm/calls/builtin-keywords-more', desc='More keyword parameters of builtins and methods: print(flush=), enumerate(iterable=, start=), pow(base=, exp=, mod=), str.replace(count=) (new in 3.13), splitlines(keepends=), expandtabs(tabsize=), dict.update(**kw), str(object=), round(ndigits=, number=) in any order',
+     spec=['call-builtin', 'call-keywords', 'op-CALL_KW'], tags=CL + ['builtins', 'output'],
+     src=r'''
+def main():
+    out = []
+    print('a', 'b', flush=True)
+    out.append(list(enumerate(iterable='xy', start=1)))
+    out.append(pow(base=2, exp=10))
+    out.append(pow(2, 10, mod=7))
+    out.append('a-b-c'.replace('-', '+', count=1))
+    out.append('a\nb\n'.splitlines(keepends=True))
+    out.append('a\tb'.expandtabs(tabsize=4))
+    d = {'x': 1}
+    d.update(y=2, z=3)
+    d.update({'w': 0}, v=9)
+    out.append(d)
+    out.append(max([1, 5, 3], key=lambda v: -v, default=0))
+    out.append('{a}{b}'.format(**{'a': 1, 'b': 2}))
+    out.append(str(object=[1]))
+    out.append(sorted('bca', reverse=True))
+    out.append(int('z', 36))
+    out.append(round(ndigits=1, number=2.25))
+    out.append(list(zip('ab', 'cd', strict=False)))
+    out.append(dict.fromkeys('ab', 0))
+    out.append(format(3.14159, '.2f'))
+    return out
+''', entry='main()'),
+dict(path='vm/calls/builtin-keyword-errors-more', desc='Argument Clinic messages of builtins: missing required argument (pos 1), given by name and position, an invalid keyword argument for enumerate(), expected at most 1 argument, Did you mean for print(flush=)',
+     spec=['call-builtin', 'call-keywords'], tags=EX + ['builtins'],
+     src=r'''
+def attempt(k):
+    try:
+        if k == 0: pow(bas=2, exp=3)
+        if k == 1: 'a'.replace('a', 'b', cnt=1)
+        if k == 2: print('x', flsh=True)
+        if k == 3: {}.update(1)
+        if k == 4: 'a'.splitlines(keep=True)
+        if k == 5: 'a'.expandtabs(tabs=2)
+        if k == 6: enumerate(iterable='a', iterable2='b')
+        if k == 7: str(objet=1)
+        if k == 8: sorted(iterable=[1])
+        if k == 9: max(key=abs)
+        if k == 10: pow(2, exp=3, base=2)
+        if k == 11: enumerate()
+        if k == 12: round()
+        if k == 13: 'a'.split(',', sep=',')
+        if k == 14: {}.update({}, {})
+        return 'ok'
+    except TypeError as e:
+        return str(e)
+
+def main():
+    return [attempt(k) for k in range(15)]
+''', entry='main()'),
 # ---- errors
 dict(path='vm/calls/star-not-iterable', desc='f(*1) raises TypeError: __optcert__.f() argument after * must be an iterable, not int',
      spec=['call-star', 'call-function-str', 'op-CALL_FUNCTION_EX', 'exception-message'], tags=EX,
