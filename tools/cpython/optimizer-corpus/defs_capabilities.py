@@ -102,10 +102,11 @@ k('withheld-resume-after-yield', 'FUNCTION_ENTRY | BACK_EDGE on a generator prog
 k('all-three-kinds', 'Capabilities 7 (all kinds) on a generator program, every tick hot: function_entry (main@0, gen@2), '
   'resume_after_yield (the RESUME 5) and back_edge sites are all offered, each with its kind', decliner(ALL), GEN, 'main(2)',
   trace=['hotspot', 'compile', 'declined'], tags=['generators']),
-k('not-hotspots', 'Hand-written code with RESUME 2 and RESUME 3 (resume after yield-from / await: oparg & 3 not 0 or 1) and a loop '
-  'closed by JUMP_BACKWARD_NO_INTERRUPT: with every capability and every tick hot, none of them is offered; only main\'s RESUME 0 is',
+k('not-hotspots', 'Hand-written code with RESUME 3 (resume after await: oparg & 3 == 3) and a loop closed by '
+  'JUMP_BACKWARD_NO_INTERRUPT: with every capability and every tick hot, neither is ever offered; main\'s RESUME 0 is, and so is '
+  'the RESUME 2 in the loop (after a yield from\'s yield: a resume-after-yield site), at each tick the backoff lets through',
   decliner(ALL), None, 'main(3)', tags=['control-flow'],
-  spec=K + ['op-JUMP_BACKWARD_NO_INTERRUPT'],
+  spec=K + ['op-JUMP_BACKWARD_NO_INTERRUPT', 'hotspot-resume-yield-from'],
   asm={'main': '''.params n
 RESUME 0
 LOAD_CONST 0
