@@ -25,8 +25,8 @@ class EagerStore extends JitEmitter {
 
 class Mutant extends JitOptimizer {
   override readonly name = 'jit-deopt-repeats-effect';
-  protected override emitter(plan: JitPlan, generic: ReadonlySet<number>): JitEmitter {
-    return new EagerStore(plan, generic);
+  protected override emitter(plan: JitPlan, generic: ReadonlySet<number>, globals: ReadonlyMap<number, number>): JitEmitter {
+    return new EagerStore(plan, generic, globals);
   }
 }
 

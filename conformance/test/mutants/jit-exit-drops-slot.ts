@@ -22,8 +22,8 @@ class ForgetfulExit extends JitEmitter {
 
 class Mutant extends JitOptimizer {
   override readonly name = 'jit-exit-drops-slot';
-  protected override emitter(plan: JitPlan, generic: ReadonlySet<number>): JitEmitter {
-    return new ForgetfulExit(plan, generic);
+  protected override emitter(plan: JitPlan, generic: ReadonlySet<number>, globals: ReadonlyMap<number, number>): JitEmitter {
+    return new ForgetfulExit(plan, generic, globals);
   }
 }
 

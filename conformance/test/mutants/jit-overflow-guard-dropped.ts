@@ -23,8 +23,8 @@ class NoOverflowGuard extends JitEmitter {
 
 class Mutant extends JitOptimizer {
   override readonly name = 'jit-overflow-guard-dropped';
-  protected override emitter(plan: JitPlan, generic: ReadonlySet<number>): JitEmitter {
-    return new NoOverflowGuard(plan, generic);
+  protected override emitter(plan: JitPlan, generic: ReadonlySet<number>, globals: ReadonlyMap<number, number>): JitEmitter {
+    return new NoOverflowGuard(plan, generic, globals);
   }
 }
 

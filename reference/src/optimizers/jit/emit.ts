@@ -33,6 +33,8 @@ export interface JitBindings {
   readonly N: readonly string[];
   /** Slow-path counters per specialised site. */
   readonly F: Int32Array;
+  /** The values of the globals (or builtins) the region loads, resolved at compile time. */
+  readonly G: readonly unknown[];
   readonly PyFloat: unknown;
   readonly PyList: unknown;
   readonly PyTuple: unknown;
@@ -61,6 +63,12 @@ export class JitEmitter {
     protected readonly plan: JitPlan,
     /** Sites whose fast path kept failing: emitted generic only. */
     protected readonly generic: ReadonlySet<number> = new Set(),
+    /**
+     * LOAD_GLOBAL sites whose value was resolved at compile time (pc -> index into G): the
+     * executor depends on the globals and builtins, and checks its validity after every generic
+     * path, which may run code that rebinds a global.
+     */
+    protected readonly globals: ReadonlyMap<number, number> = new Map(),
   ) {}
 
   emit(): EmittedRegion {
@@ -71,7 +79,7 @@ export class JitEmitter {
     const slots: string[] = [];
     for (let i = p.low; i < p.high; i++) slots.push(`s${i}`);
     lines.push(
-      `const H = R.H, K = R.K, N = R.N, F = R.F, PyFloat = R.PyFloat, PyList = R.PyList, PyTuple = R.PyTuple;`,
+      `const H = R.H, K = R.K, N = R.N, F = R.F, G = R.G, PyFloat = R.PyFloat, PyList = R.PyList, PyTuple = R.PyTuple;`,
       `const RangeIt = R.PyRangeIterator, SeqIt = R.PySeqIterator, isIdentical = R.isIdentical, SMALL = R.SMALL, EXHAUSTED = R.EXHAUSTED;`,
       `const CODE = R.code;`,
       `return function jit_${p.kind}_${p.offset}(vm, f, self, entry, limit) {`,
@@ -155,8 +163,11 @@ export class JitEmitter {
   /** The interpreter's handler on the spilled state; then reload, or follow a jump or a new frame. */
   protected genericPath(ins: JitInstruction): string {
     const { pc, arg, def, depth } = ins;
+    // Once invalid (the handler ran code that rebound a global), leave: the state is the
+    // interpreter's after this instruction, and nothing assumed is relied on any more.
+    const valid = this.globals.size > 0 ? ' if (!vm.isExecutorValid(self)) return f;' : '';
     const head = `${this.spill(depth)} f.ip = ${pc + 1}; vm.steps = st; ing = true; H[${pc}](vm, f, ${arg}); ing = false; chk = true;` +
-      ` if (vm.frame !== f) return vm.frame; st = vm.steps;`;
+      ` if (vm.frame !== f) return vm.frame;${valid} st = vm.steps;`;
     if (def.jumpEffect) return `{ ${head} pc = f.ip; mem = true; continue dispatch; }`;
     if (def.terminator) return `{ ${head} pc = f.ip; mem = true; continue dispatch; }`;
     return `{ ${head} ${this.reload(depth - def.pops(arg) + def.pushes(arg))} }`;
@@ -215,9 +226,12 @@ export class JitEmitter {
       }
       case 'LOAD_CONST':
         return `s${d} = K[${arg}];`;
-      case 'LOAD_GLOBAL':
+      case 'LOAD_GLOBAL': {
+        const k = this.globals.get(pc);
+        if (k !== undefined) return `s${d} = G[${k}];${arg & 1 ? ` s${d + 1} = undefined;` : ''}`;
         this.raising.push(ins);
         return `cur = ${pc}; s${d} = vm.loadGlobal(N[${arg >> 1}]); cur = -1;${arg & 1 ? ` s${d + 1} = undefined;` : ''}`;
+      }
       case 'POP_TOP':
         return '';
       case 'PUSH_NULL':

@@ -38,7 +38,7 @@ const SMALL_RANGE = 2 ** 52;
 
 type Compiled = (vm: Vm, f: Frame, self: JitExecutor, entry: number, limit: number) => Frame | null;
 
-export type EmitterFactory = (plan: JitPlan, generic: ReadonlySet<number>) => JitEmitter;
+export type EmitterFactory = (plan: JitPlan, generic: ReadonlySet<number>, globals: ReadonlyMap<number, number>) => JitEmitter;
 
 /** The regions one optimizer made, by code object and entry point, for the trampoline. */
 export class JitRegions {
@@ -71,22 +71,50 @@ export class JitExecutor implements Executor {
   private sites: readonly number[] = [];
   private readonly generic = new Set<number>();
   private readonly handlers: unknown[];
+  /** LOAD_GLOBAL sites resolved at compile time (pc -> index into globalValues). */
+  private readonly globalSites = new Map<number, number>();
+  private readonly globalValues: unknown[] = [];
 
+  /**
+   * With `vm`, the globals and builtins the region loads are resolved now and the executor
+   * declares that it depends on both namespaces (the VM invalidates it when a global changes);
+   * without, every LOAD_GLOBAL looks its name up.
+   */
   constructor(
     readonly plan: JitPlan,
     private readonly emitter: EmitterFactory,
     private readonly regions: JitRegions | null = null,
     private readonly onGiveUp: (() => void) | null = null,
+    vm: Vm | null = null,
   ) {
     const code = plan.code;
     this.handlers = new Array<unknown>(code.ops.length);
     for (const ins of plan.instructions.values()) this.handlers[ins.pc] = HANDLERS[ins.def.name as keyof typeof HANDLERS];
+    if (vm !== null) this.resolveGlobals(vm);
     this.build();
+  }
+
+  /** @spec #executor-dependencies */
+  private resolveGlobals(vm: Vm): void {
+    for (const ins of this.plan.instructions.values()) {
+      if (ins.def.name !== 'LOAD_GLOBAL') continue;
+      const name = this.plan.code.names[ins.arg >> 1]!;
+      const value = vm.globals.get(name) ?? vm.builtins.get(name);
+      if (value === undefined) continue;
+      this.globalSites.set(ins.pc, this.globalValues.length);
+      this.globalValues.push(value);
+    }
+    if (this.globalSites.size === 0) return;
+    if (vm.addExecutorDependency(this, vm.globals) !== null || vm.addExecutorDependency(this, vm.builtins) !== null) {
+      // The VM would not record the dependency: look every name up instead.
+      this.globalSites.clear();
+      this.globalValues.length = 0;
+    }
   }
 
   /** Generate the source and turn it into a function, once per (re)compilation. */
   private build(): void {
-    const { source, sites } = this.emitter(this.plan, this.generic).emit();
+    const { source, sites } = this.emitter(this.plan, this.generic, this.globalSites).emit();
     // One counter per site, and their total last.
     const counters = new Int32Array(sites.length + 1);
     const bindings: JitBindings & { code: unknown } = {
@@ -94,6 +122,7 @@ export class JitExecutor implements Executor {
       K: this.plan.code.consts,
       N: this.plan.code.names,
       F: counters,
+      G: this.globalValues,
       PyFloat,
       PyList,
       PyTuple,

@@ -7,6 +7,7 @@
  * @spec #jit-sample
  */
 import type { Code } from '../../isa/code';
+import type { Vm } from '../../interp/vm';
 import { ALL_CAPABILITIES, type Executor, type Optimizer } from '../../optimizer/api';
 import { JitEmitter } from './emit';
 import { JitExecutor, JitRegions } from './executor';
@@ -33,21 +34,21 @@ export class JitOptimizer implements Optimizer {
   private readonly givenUp = new WeakMap<Code, Set<number>>();
   private readonly regions = new JitRegions();
 
-  compile(code: Code, offset: number): Executor | null {
+  compile(code: Code, offset: number, vm: Vm): Executor | null {
     if (this.givenUp.get(code)?.has(offset)) return null;
     const plan = planJitRegion(code, offset);
     if (plan === null) return null;
     this.compiled++;
-    const executor = new JitExecutor(plan, (p, generic) => this.emitter(p, generic), this.regions, () => {
+    const executor = new JitExecutor(plan, (p, generic, globals) => this.emitter(p, generic, globals), this.regions, () => {
       const set = this.givenUp.get(code) ?? new Set<number>();
       this.givenUp.set(code, set.add(offset));
-    });
+    }, vm);
     this.regions.add(executor);
     return executor;
   }
 
   /** The code generator; the JIT's mutants override it to break one thing on purpose. */
-  protected emitter(plan: JitPlan, generic: ReadonlySet<number>): JitEmitter {
-    return new JitEmitter(plan, generic);
+  protected emitter(plan: JitPlan, generic: ReadonlySet<number>, globals: ReadonlyMap<number, number>): JitEmitter {
+    return new JitEmitter(plan, generic, globals);
   }
 }

@@ -167,7 +167,61 @@ L2:
   RETURN_VALUE`,
 });
 
+/** A loop reads the global `step`; on one iteration a callee rebinds it (STORE_GLOBAL). */
+const REBIND = program({
+  bump: `.params i
+  RESUME 0
+  LOAD_FAST i
+  LOAD_CONST 700
+  COMPARE_OP bool(==)
+  POP_JUMP_IF_FALSE L1
+  LOAD_CONST 5
+  STORE_GLOBAL step
+L1:
+  RETURN_CONST None`,
+  main: `.params n
+  RESUME 0
+  LOAD_CONST 0
+  STORE_FAST total
+  LOAD_GLOBAL range + NULL
+  LOAD_FAST n
+  CALL 1
+  GET_ITER
+L1:
+  FOR_ITER L2
+  STORE_FAST i
+  LOAD_GLOBAL bump + NULL
+  LOAD_FAST i
+  CALL 1
+  POP_TOP
+  LOAD_FAST total
+  LOAD_GLOBAL step
+  BINARY_OP +
+  STORE_FAST total
+  JUMP_BACKWARD L1
+L2:
+  END_FOR
+  POP_TOP
+  LOAD_FAST total
+  RETURN_VALUE`,
+  },
+);
+
 describe('the jit sample', () => {
+  test('globals are resolved at compile time under a dependency: rebinding one invalidates the executor', () => {
+    const p = { ...REBIND, source: { ...REBIND.source, globals: { step: '1' } } };
+    const withGlobals = loadProgram(p.source);
+    if (!withGlobals.ok) throw new Error(withGlobals.error.message);
+    const plain = runEntry(withGlobals.program, 'main(1000)', {});
+    const jit = new RecordingJit(Capability.BACK_EDGE);
+    const fast = runEntry(withGlobals.program, 'main(1000)', { optimizer: jit, hotspot: FIRST_HOT, trace: true });
+    if (!plain.ok || !fast.ok) throw new Error('did not run');
+    expect(fast.outcome).toEqual(plain.outcome);
+    expect(jit.made[0]!.source).toContain('G[');
+    expect((fast.trace ?? []).some((e) => e.kind === 'invalidated')).toBe(true);
+    expect(jit.made.length).toBeGreaterThanOrEqual(2);
+  });
+
   test('calls and returns between compiled functions stay in compiled code (the trampoline)', () => {
     const { jit, outcome } = same(FIB, 'fib(18)');
     const inside = jit.made.reduce((n, e) => n + e.steps, 0);
