@@ -20,6 +20,8 @@ const COPIES = path.join(ROOT, 'bench-results', 'vm');
 
 /** The VM configurations, each loaded from its own copy. */
 const VM_CONFIGS = ['interp', 'baseline', 'null', 'superblock'];
+/** More copies for the performance suite (scripts/bench-jit.js): the jit, and the JS-with-helpers baseline. */
+const SUITE_COPIES = ['jit', 'helpers'];
 
 const LOOP_DISPATCH = 'this.dispatch[op](this, f, f.args[ip]);';
 const CONSTANT_DISPATCH = 'handlers_1.DISPATCH[op](this, f, f.args[ip]);';
@@ -31,7 +33,7 @@ function copyDir(config) {
 /** (Re)make one copy of the built VM per configuration; the baseline's loop is patched. */
 function prepareCopies() {
   fs.rmSync(COPIES, { recursive: true, force: true });
-  for (const config of VM_CONFIGS) fs.cpSync(BUILT, copyDir(config), { recursive: true });
+  for (const config of [...VM_CONFIGS, ...SUITE_COPIES]) fs.cpSync(BUILT, copyDir(config), { recursive: true });
   const vmFile = path.join(copyDir('baseline'), 'interp', 'vm.js');
   const text = fs.readFileSync(vmFile, 'utf8');
   const hits = text.split(LOOP_DISPATCH).length - 1;

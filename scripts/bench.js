@@ -8,12 +8,16 @@
 //    the same interpreter with hotspot detection compiled out (target <= 1% overhead), and the
 //    `null` optimizer registered (always declines) against no optimizer (target <= 3%).
 // 3. For information: the `superblock` sample optimizer against no optimizer.
-// 4. Certification (scripts/bench-certify.js): the corpus certified in lockstep against the same
-//    corpus run plainly, and fixtures certified per second per core.
+// 4. The performance suite (scripts/bench-jit.js, bench/suite): the `jit` sample optimizer against
+//    the interpreter, `superblock`, plain JS and JS on the VM's values through its helpers, per
+//    program and suite; the share of instructions run inside executors, compile cost, warm-up.
+// 5. Certification (scripts/bench-certify.js): the corpus certified in lockstep against the same
+//    corpus run plainly, fixtures certified per second per core, and `certify sample:jit` end to
+//    end against `optcert run`.
 //
 // The workers run a private build in bench-results/build (so a concurrent `npm run build` cannot
 // change the code under measurement). BENCH_RUNS sets the number of processes per case (at least
-// 10). BENCH_NO_BUILD=1 copies dist/ instead of compiling. BENCH_ONLY=interpreter or
+// 10). BENCH_NO_BUILD=1 copies dist/ instead of compiling. BENCH_ONLY=interpreter, BENCH_ONLY=jit or
 // BENCH_ONLY=certification runs one part.
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -22,6 +26,7 @@ const path = require('node:path');
 const { prepareCopies, BUILD, VM_CONFIGS } = require('./bench-baseline.js');
 const programs = require('../bench/programs.js');
 const { benchCertification } = require('./bench-certify.js');
+const { benchJit } = require('./bench-jit.js');
 const { geomean, median, spread } = require('./bench-stats.js');
 
 const ROOT = path.join(__dirname, '..');
@@ -29,8 +34,8 @@ const RUNS = Math.max(10, Number(process.env.BENCH_RUNS || 10));
 const worker = path.join(__dirname, 'bench-worker.js');
 const TARGETS = { noOptimizer: 1.01, nullOptimizer: 1.03 };
 const ONLY = process.env.BENCH_ONLY;
-if (ONLY && !['interpreter', 'certification'].includes(ONLY)) {
-  console.error(`BENCH_ONLY must be interpreter or certification, not ${ONLY}`);
+if (ONLY && !['interpreter', 'jit', 'certification'].includes(ONLY)) {
+  console.error(`BENCH_ONLY must be interpreter, jit or certification, not ${ONLY}`);
   process.exit(2);
 }
 
@@ -173,8 +178,9 @@ function benchInterpreter() {
   console.log(`superblock vs no optimizer:             ${overall.superblockSpeed.toFixed(2)}x speed-up (geometric mean; < 1 is slower; informational)`);
 }
 
-if (ONLY !== 'certification') benchInterpreter();
-if (ONLY !== 'interpreter') benchCertification(RUNS, report);
+if (!ONLY || ONLY === 'interpreter') benchInterpreter();
+if (!ONLY || ONLY === 'jit') benchJit(RUNS, report);
+if (!ONLY || ONLY === 'certification') benchCertification(RUNS, report);
 report.loadAverageAtEnd = os.loadavg();
 // At the start, before the benchmark's own processes (the end counts them: certify runs two threads).
 const load = report.loadAverageAtStart[0];

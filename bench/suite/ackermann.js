@@ -6,7 +6,9 @@ function plain(n) {
   const ack = (m, k) => (m === 0 ? k + 1 : k === 0 ? ack(m - 1, 1) : ack(m - 1, ack(m, k - 1)));
   let total = 0;
   for (let k = 0; k < 20; k++) total += ack(2, k);
-  return pyTuple(total, ack(3, n));
+  let deep = 0;
+  for (let r = 0; r < n; r++) deep += ack(3, 6);
+  return pyTuple(total, deep);
 }
 
 function helpers(vm, n) {
@@ -18,7 +20,9 @@ function helpers(vm, n) {
   };
   let total = 0;
   for (let k = 0; k < 20; k++) total = binaryOp(ADD + INPLACE, total, ack(2, k));
-  return new PyTuple([total, ack(3, n)]);
+  let deep = 0;
+  for (let r = 0; r < n; r++) deep = binaryOp(ADD + INPLACE, deep, ack(3, 6));
+  return new PyTuple([total, deep]);
 }
 
 module.exports = { plain, helpers };

@@ -1,9 +1,9 @@
 # optcert: id=bench.call.ackermann
-# optcert: call=main(5)
+# optcert: call=main(3)
 # optcert: budget=100000000
 # optcert: spec=cpython-offset-mapping
 # optcert: tags=arith,calls
-# optcert: description=Benchmark (call suite): Ackermann's function A(2, k) and A(3, n), deep non-tail recursion
+# optcert: description=Benchmark (call suite): Ackermann's function, A(3, 6) (recursion 500 frames deep) n times and A(2, k), deep non-tail recursion
 def ack(m, n):
     if m == 0:
         return n + 1
@@ -16,4 +16,7 @@ def main(n):
     total = 0
     for k in range(20):
         total += ack(2, k)
-    return total, ack(3, n)
+    deep = 0
+    for _ in range(n):
+        deep += ack(3, 6)
+    return total, deep

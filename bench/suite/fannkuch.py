@@ -1,5 +1,5 @@
 # optcert: id=bench.loop.fannkuch
-# optcert: call=main(7)
+# optcert: call=main(8)
 # optcert: budget=100000000
 # optcert: spec=cpython-offset-mapping
 # optcert: tags=arith,containers,control-flow

@@ -1,5 +1,5 @@
 # optcert: id=bench.call.fib
-# optcert: call=main(22)
+# optcert: call=main(27)
 # optcert: budget=100000000
 # optcert: spec=cpython-offset-mapping
 # optcert: tags=arith,calls

@@ -1,5 +1,5 @@
 # optcert: id=bench.generator.arith
-# optcert: call=main(60000)
+# optcert: call=main(400000)
 # optcert: budget=100000000
 # optcert: spec=cpython-offset-mapping
 # optcert: tags=arith,float,generators

@@ -1,5 +1,5 @@
 # optcert: id=bench.generator.pipeline
-# optcert: call=main(30000)
+# optcert: call=main(450000)
 # optcert: budget=100000000
 # optcert: spec=cpython-offset-mapping
 # optcert: tags=arith,generators

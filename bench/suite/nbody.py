@@ -1,5 +1,5 @@
 # optcert: id=bench.loop.nbody
-# optcert: call=main(1500)
+# optcert: call=main(5000)
 # optcert: budget=100000000
 # optcert: spec=cpython-offset-mapping
 # optcert: tags=arith,float,containers

@@ -1,5 +1,5 @@
 # optcert: id=bench.loop.nested
-# optcert: call=main(300)
+# optcert: call=main(1100)
 # optcert: budget=100000000
 # optcert: spec=cpython-offset-mapping
 # optcert: tags=arith,control-flow

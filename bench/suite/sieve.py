@@ -1,5 +1,5 @@
 # optcert: id=bench.loop.sieve
-# optcert: call=main(60000)
+# optcert: call=main(200000)
 # optcert: budget=100000000
 # optcert: spec=cpython-offset-mapping
 # optcert: tags=arith,containers,control-flow

@@ -1,5 +1,5 @@
 # optcert: id=bench.call.small-functions
-# optcert: call=main(20000)
+# optcert: call=main(150000)
 # optcert: budget=100000000
 # optcert: spec=cpython-offset-mapping
 # optcert: tags=arith,calls

@@ -1,5 +1,5 @@
 # optcert: id=bench.loop.spectral-norm
-# optcert: call=main(40)
+# optcert: call=main(110)
 # optcert: budget=100000000
 # optcert: spec=cpython-offset-mapping
 # optcert: tags=arith,float,containers

@@ -1,5 +1,5 @@
 # optcert: id=bench.string.build
-# optcert: call=main(3000)
+# optcert: call=main(30000)
 # optcert: budget=100000000
 # optcert: spec=cpython-offset-mapping
 # optcert: tags=str,containers
