@@ -169,7 +169,7 @@ describe('optcert import-python', () => {
   test('problems: one line each with file:line:col and a stable code, sorted by line, exit 2', () => {
     const answer = problems(
       { code: 'IMPORT_UNSUPPORTED', line: 7, message: 'main: global bin is neither a program function, a global nor a supported builtin' },
-      { code: 'IMPORT_UNSUPPORTED', line: 2, message: 'main: instruction BUILD_SET is not in the subset' },
+      { code: 'IMPORT_UNSUPPORTED', line: 2, message: 'main: instruction BEFORE_WITH is not in the subset' },
       { code: 'IMPORT_UNREPRESENTABLE', line: null, message: 'the call returns generator <generator object>, which a fixture cannot hold' },
     );
     const { dir, env } = project({ 'p.py': '', 'p.answer': answer });
@@ -178,7 +178,7 @@ describe('optcert import-python', () => {
     expect(r.out).toEqual([]);
     expect(r.err).toEqual([
       'p.py:1:1: IMPORT_UNREPRESENTABLE: the call returns generator <generator object>, which a fixture cannot hold',
-      'p.py:2:1: IMPORT_UNSUPPORTED: main: instruction BUILD_SET is not in the subset',
+      'p.py:2:1: IMPORT_UNSUPPORTED: main: instruction BEFORE_WITH is not in the subset',
       'p.py:7:1: IMPORT_UNSUPPORTED: main: global bin is neither a program function, a global nor a supported builtin',
     ]);
     expect(existsSync(join(dir, 'p.yaml'))).toBe(false);
@@ -207,12 +207,12 @@ describe('optcert import-python', () => {
       'progs/a.py': '# optcert: call=main()\n',
       'progs/a.answer': ok(PASSING),
       'progs/b.py': '# optcert: call=main()\n',
-      'progs/b.answer': problems({ code: 'IMPORT_UNSUPPORTED', line: 3, message: 'main: instruction BUILD_SET is not in the subset' }),
+      'progs/b.answer': problems({ code: 'IMPORT_UNSUPPORTED', line: 3, message: 'main: instruction BEFORE_WITH is not in the subset' }),
       'progs/helper.py': 'def unrelated():\n    pass\n',
     });
     const r = cli(dir, ['--dir', 'progs', '--out-dir', 'out'], env);
     expect(r.code).toBe(2);
-    expect(r.err).toEqual(['progs/b.py:3:1: IMPORT_UNSUPPORTED: main: instruction BUILD_SET is not in the subset']);
+    expect(r.err).toEqual(['progs/b.py:3:1: IMPORT_UNSUPPORTED: main: instruction BEFORE_WITH is not in the subset']);
     expect(r.out).toEqual([
       'wrote programs.tiny (out/a.yaml): 3 CPython 3.13.0 instructions; passes on the VM',
       `1 imported, 0 failing on the VM, 1 not imported (CPython 3.13.0, ${join(dir, 'bin', 'python3.13')})`,

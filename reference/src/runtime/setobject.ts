@@ -77,7 +77,8 @@ const nextIndex = (i: number, perturb: bigint, mask: number): number => (i * 5 +
 export function lookIndex(so: PySet, key: PyValue, hash: Hash): number {
   const mask = so.mask;
   let i = firstIndex(hash, mask);
-  let perturb = initialPerturb(hash);
+  // Most lookups end in the first run of slots: the 64-bit perturbation is made only past it.
+  let perturb = -1n;
   for (;;) {
     let probes = i + LINEAR_PROBES <= mask ? LINEAR_PROBES : 0;
     let j = i;
@@ -86,12 +87,12 @@ export function lookIndex(so: PySet, key: PyValue, hash: Hash): number {
       const h = so.hashes[j];
       if (k === undefined) {
         if (h === 0) return -1;
-      } else if (h === hash && itemEquals(k, key)) {
+      } else if (h === hash && (k === key || itemEquals(k, key))) {
         return j;
       }
       j++;
     } while (probes-- > 0);
-    perturb >>= PERTURB_SHIFT;
+    perturb = (perturb < 0n ? initialPerturb(hash) : perturb) >> PERTURB_SHIFT;
     i = nextIndex(i, perturb, mask);
   }
 }
@@ -100,7 +101,7 @@ export function lookIndex(so: PySet, key: PyValue, hash: Hash): number {
 export function addEntry(so: PySet, key: PyValue, hash: Hash): void {
   const mask = so.mask;
   let i = firstIndex(hash, mask);
-  let perturb = initialPerturb(hash);
+  let perturb = -1n;
   let freeslot = -1;
   for (;;) {
     let probes = i + LINEAR_PROBES <= mask ? LINEAR_PROBES : 0;
@@ -125,12 +126,12 @@ export function addEntry(so: PySet, key: PyValue, hash: Hash): void {
           return;
         }
         freeslot = j;
-      } else if (h === hash && itemEquals(k, key)) {
+      } else if (h === hash && (k === key || itemEquals(k, key))) {
         return;
       }
       j++;
     } while (probes-- > 0);
-    perturb >>= PERTURB_SHIFT;
+    perturb = (perturb < 0n ? initialPerturb(hash) : perturb) >> PERTURB_SHIFT;
     i = nextIndex(i, perturb, mask);
   }
 }
@@ -138,7 +139,7 @@ export function addEntry(so: PySet, key: PyValue, hash: Hash): void {
 /** set_insert_clean: into a table with no dummies, for a key known to be absent. */
 function insertClean(keys: Slot[], hashes: Hash[], mask: number, key: PyValue, hash: Hash): void {
   let i = firstIndex(hash, mask);
-  let perturb = initialPerturb(hash);
+  let perturb = -1n;
   for (;;) {
     if (keys[i] === undefined) return place(keys, hashes, i, key, hash);
     if (i + LINEAR_PROBES <= mask) {
@@ -146,7 +147,7 @@ function insertClean(keys: Slot[], hashes: Hash[], mask: number, key: PyValue, h
         if (keys[i + j] === undefined) return place(keys, hashes, i + j, key, hash);
       }
     }
-    perturb >>= PERTURB_SHIFT;
+    perturb = (perturb < 0n ? initialPerturb(hash) : perturb) >> PERTURB_SHIFT;
     i = nextIndex(i, perturb, mask);
   }
 }

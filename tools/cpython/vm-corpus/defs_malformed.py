@@ -7,8 +7,9 @@ def mal(path, code, desc, asm, entry='main()', extra_code=None, also=()):
     return d
 
 FIX = [
-mal('unknown-instruction', 'ASM_UNKNOWN_INSTRUCTION', 'BUILD_SET is a CPython 3.13 instruction but not part of the subset', '''RESUME 0
-BUILD_SET 0
+mal('unknown-instruction', 'ASM_UNKNOWN_INSTRUCTION', 'GET_AWAITABLE is a CPython 3.13 instruction but not part of the subset', '''RESUME 0
+LOAD_CONST None
+GET_AWAITABLE 0
 RETURN_VALUE
 ''', also=['assembly-text', 'assembly-instructions']),
 mal('unknown-instruction-misspelled', 'ASM_UNKNOWN_INSTRUCTION', 'LOAD_CONSTANT is not an instruction name (LOAD_CONST is)', '''RESUME 0
