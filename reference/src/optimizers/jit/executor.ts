@@ -42,18 +42,22 @@ export type EmitterFactory = (plan: JitPlan, generic: ReadonlySet<number>, globa
 
 /** The regions one optimizer made, by code object and entry point, for the trampoline. */
 export class JitRegions {
-  private readonly byCode = new WeakMap<Code, Map<number, JitExecutor>>();
+  /** Per code object, by pc: the latest region that can be entered there. */
+  private readonly byCode = new WeakMap<Code, (JitExecutor | undefined)[]>();
 
   add(e: JitExecutor): void {
     const code = e.plan.code;
-    const map = this.byCode.get(code) ?? new Map<number, JitExecutor>();
-    this.byCode.set(code, map);
-    for (const pc of e.plan.entries) map.set(pc, e);
+    let at = this.byCode.get(code);
+    if (at === undefined) {
+      at = new Array<JitExecutor | undefined>(code.ops.length).fill(undefined);
+      this.byCode.set(code, at);
+    }
+    for (const pc of e.plan.entries) at[pc] = e;
   }
 
   /** An executor installed now whose region can be entered at `pc` of `code`. */
   at(vm: Vm, code: Code, pc: number): JitExecutor | null {
-    const e = this.byCode.get(code)?.get(pc);
+    const e = this.byCode.get(code)?.[pc];
     return e !== undefined && vm.getExecutor(code, e.plan.offset) === e ? e : null;
   }
 }
@@ -143,28 +147,27 @@ export class JitExecutor implements Executor {
     this.entries++;
     const before = vm.steps;
     const limit = before + STEP_SLICE;
+    const regions = this.regions;
     let exec: JitExecutor = this;
     let frame = f;
     let pc = this.plan.start;
-    let out: Frame | null = f;
-    try {
-      for (;;) {
-        const at = vm.steps;
-        out = exec.compiled(vm, frame, exec, pc, limit);
-        exec.steps += vm.steps - at;
-        if (out === null || out === frame || vm.steps >= limit || this.regions === null) break;
-        const next = this.regions.at(vm, out.code, out.ip);
-        if (next === null) break;
-        if (next !== exec) exec.learn();
-        exec = next;
-        frame = out;
-        pc = out.ip;
-      }
-    } finally {
-      exec.learn();
-      if (exec !== this) this.learn();
-      this.stalled(vm, out === f && vm.steps === before);
+    let out: Frame | null;
+    // An exception propagates from here as it is: what is learnt is only lost for this entry.
+    for (;;) {
+      const at = vm.steps;
+      out = exec.compiled(vm, frame, exec, pc, limit);
+      exec.steps += vm.steps - at;
+      if (out === null || out === frame || vm.steps >= limit || regions === null) break;
+      const next = regions.at(vm, out.code, out.ip);
+      if (next === null) break;
+      if (next !== exec) exec.learn();
+      exec = next;
+      frame = out;
+      pc = out.ip;
     }
+    exec.learn();
+    if (exec !== this) this.learn();
+    this.stalled(vm, out === f && vm.steps === before);
     return out;
   }
 
