@@ -8,16 +8,54 @@
 //    mode, the guards, and the advance-N oracle after every execute). The ratio is over the
 //    fixtures the candidate applies to; skipped fixtures cost nothing and are left out.
 // 2. End to end, what a user waits for: `optcert run fixtures` against
-//    `optcert certify sample:superblock fixtures --jobs 1` (one worker thread: per core), each a
-//    fresh process (start-up, loading and validating the corpus, the worker pool).
+//    `optcert certify sample:jit fixtures --jobs 1` (one worker thread: per core), each a fresh
+//    process (start-up, loading and validating the corpus, the worker pool). Issue 13's target for
+//    the jit: at most 3x.
+//
+// The corpus grew to 826 fixtures (2026-12): one lockstep pass costs about 20-30 s on an idle core,
+// so this part runs BENCH_CERT_RUNS processes (default 3) of one measured round each, for the `jit`
+// and `superblock` samples only (BENCH_CERT_CANDIDATES=jit,superblock,counter,null for more), to
+// keep `npm run bench` within 10 minutes. A corpus that does not pass is reported, not hidden: the
+// figures are then marked invalid in the JSON and the output says so.
 const { execFileSync } = require('node:child_process');
 const path = require('node:path');
 const { performance } = require('node:perf_hooks');
 const { median, sum } = require('./bench-stats.js');
 
-const CANDIDATES = ['superblock', 'counter', 'null'];
+const CANDIDATES = (process.env.BENCH_CERT_CANDIDATES || 'jit,superblock').split(',');
+const CERT_RUNS = Math.max(1, Number(process.env.BENCH_CERT_RUNS || 3));
 const SMALL_STEPS = 1000;
-const TARGETS = { lockstepOverPlain: 3, smallFixturesPerSecondPerCore: 500 };
+const TARGETS = { lockstepOverPlain: 3, smallFixturesPerSecondPerCore: 500, jitCertifyOverRun: 3 };
+const WORST = 5;
+
+/** The p-th quantile (0..1) by the nearest-rank method. */
+function quantile(xs, p) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))];
+}
+
+/** Per fixture, the median over processes of certified-over-plain time: its distribution and the worst. */
+function perFixture(raw) {
+  const byId = new Map();
+  for (const sample of raw) {
+    for (const r of sample.rows) {
+      if (r.status === 'skip') continue;
+      const e = byId.get(r.id) ?? { id: r.id, steps: r.steps, ratios: [], lockstepMs: [], plainMs: [] };
+      e.ratios.push(r.lockstepMs / Math.max(r.plainMs, 1e-3));
+      e.lockstepMs.push(r.lockstepMs);
+      e.plainMs.push(r.plainMs);
+      byId.set(r.id, e);
+    }
+  }
+  const rows = [...byId.values()].map((e) => ({ id: e.id, steps: e.steps, ratio: median(e.ratios), lockstepMs: median(e.lockstepMs), plainMs: median(e.plainMs) }));
+  const ratios = rows.map((r) => r.ratio);
+  return {
+    median: quantile(ratios, 0.5),
+    p90: quantile(ratios, 0.9),
+    max: Math.max(...ratios),
+    worst: rows.sort((a, b) => b.ratio - a.ratio).slice(0, WORST),
+  };
+}
 
 function inProcess(candidate) {
   const out = execFileSync(process.execPath, [path.join(__dirname, 'bench-certify-worker.js'), candidate], { encoding: 'utf8', maxBuffer: 1 << 26 });
@@ -33,6 +71,7 @@ function cli(args) {
 /** The figures of one process's sample. */
 function figures(sample) {
   const applied = sample.rows.filter((r) => r.status !== 'skip');
+  const plainFailed = sample.rows.filter((r) => r.plainStatus !== 'pass').map((r) => r.id);
   const small = applied.filter((r) => r.steps <= SMALL_STEPS);
   const plainMs = sum(applied.map((r) => r.plainMs));
   const lockstepMs = sum(applied.map((r) => r.lockstepMs));
@@ -40,6 +79,8 @@ function figures(sample) {
     fixtures: sample.rows.length,
     applied: applied.length,
     failed: applied.filter((r) => r.status !== 'pass').length,
+    failedIds: applied.filter((r) => r.status !== 'pass').map((r) => r.id),
+    plainFailed,
     small: small.length,
     plainMs,
     lockstepMs,
@@ -51,13 +92,16 @@ function figures(sample) {
   };
 }
 
-function benchCertification(runs, report) {
-  console.log(`\nCertification in lockstep (issue 4): ${runs} fresh processes per candidate, each timing every fixture`);
-  console.log(`plainly and certified, alternately (the faster of 1 run after 1 warm-up run); one core each.`);
+function benchCertification(_runs, report) {
+  const runs = CERT_RUNS;
+  const invalid = [];
+  console.log(`\nCertification in lockstep (issues 4 and 13): ${runs} fresh processes per candidate, each timing every fixture`);
+  console.log(`plainly and certified, alternately (one round, after a pass that runs the corpus plainly); one core each.`);
   console.log(`A small fixture executes at most ${SMALL_STEPS} instructions when run plainly.\n`);
   const cases = [];
   for (const candidate of CANDIDATES) {
     const raw = Array.from({ length: runs }, () => inProcess(candidate));
+    const distribution = perFixture(raw);
     const samples = raw.map(figures);
     const pick = (k) => median(samples.map((s) => s[k]));
     const heaviest = raw[raw.length - 1].rows
@@ -79,9 +123,14 @@ function benchCertification(runs, report) {
       smallPlainFixturesPerSecondPerCore: pick('smallPlainPerSecond'),
       fixturesPerSecondPerCore: pick('allPerSecond'),
       heaviest,
+      perFixture: distribution,
+      failedIds: samples[0].failedIds,
+      plainFailed: samples[0].plainFailed,
       samples,
     };
-    if (c.failed) throw new Error(`${candidate}: ${c.failed} fixtures did not pass certification; a benchmark of a failing run means nothing`);
+    if (c.failed || c.plainFailed.length) {
+      invalid.push(`${candidate}: ${c.failed} fixtures not certified (${c.failedIds.slice(0, 3).join(', ')}), ${c.plainFailed.length} not passing plainly (${c.plainFailed.slice(0, 3).join(', ')})`);
+    }
     cases.push(c);
     console.log(
       `${candidate.padEnd(11)} ${String(c.applied).padStart(3)} fixtures certified: lockstep ${c.lockstepMs.toFixed(0).padStart(6)} ms, plain ${c.plainMs.toFixed(0).padStart(4)} ms, ` +
@@ -90,6 +139,10 @@ function benchCertification(runs, report) {
     );
     const top = heaviest.map((h) => `${h.id} ${h.lockstepMs.toFixed(0)} ms (${(h.lockstepMs / Math.max(h.plainMs, 1e-3)).toFixed(0)}x, ${h.steps} steps)`);
     console.log(`            heaviest: ${top.join('; ')}`);
+    const worst = distribution.worst.map((w) => `${w.id} ${w.ratio.toFixed(0)}x (${w.steps} steps)`);
+    console.log(
+      `            per fixture, certified over plain: median ${distribution.median.toFixed(1)}x, p90 ${distribution.p90.toFixed(1)}x, max ${distribution.max.toFixed(0)}x; worst: ${worst.join('; ')}`,
+    );
   }
 
   const e2e = { run: [], certify: [], ratio: [] };
@@ -99,15 +152,15 @@ function benchCertification(runs, report) {
     const order = r % 2 ? ['certify', 'run'] : ['run', 'certify'];
     const ms = {};
     for (const which of order) {
-      const res = which === 'run' ? cli(['run', 'fixtures']) : cli(['certify', 'sample:superblock', 'fixtures', '--jobs', '1']);
-      if (res.code !== 0) throw new Error(`optcert ${which} exited ${res.code}`);
+      const res = which === 'run' ? cli(['run', 'fixtures']) : cli(['certify', 'sample:jit', 'fixtures', '--jobs', '1']);
+      if (res.code !== 0) invalid.push(`optcert ${which} exited ${res.code}`);
       ms[which] = res.ms;
     }
     e2e.run.push(ms.run);
     e2e.certify.push(ms.certify);
     e2e.ratio.push(ms.certify / ms.run);
   }
-  certified = cases[0].applied;
+  certified = cases.find((c) => c.candidate === 'jit')?.applied ?? NaN;
   const endToEnd = {
     runMs: median(e2e.run),
     certifyMs: median(e2e.certify),
@@ -116,22 +169,25 @@ function benchCertification(runs, report) {
     samples: e2e,
   };
   console.log(
-    `\nend to end (fresh processes): optcert run fixtures ${endToEnd.runMs.toFixed(0)} ms; ` +
-      `optcert certify sample:superblock fixtures --jobs 1 ${endToEnd.certifyMs.toFixed(0)} ms ` +
-      `(${endToEnd.certifyOverRun.toFixed(1)}x; ${endToEnd.certifiedPerSecondPerCore.toFixed(0)} fixtures certified/s on one worker)`,
+    `\nend to end (${runs} rounds of fresh processes): optcert run fixtures ${endToEnd.runMs.toFixed(0)} ms; ` +
+      `optcert certify sample:jit fixtures --jobs 1 ${endToEnd.certifyMs.toFixed(0)} ms ` +
+      `(${endToEnd.certifyOverRun.toFixed(1)}x, target <= ${TARGETS.jitCertifyOverRun}x: ${endToEnd.certifyOverRun <= TARGETS.jitCertifyOverRun ? 'within target' : 'MISSES TARGET'}; ` +
+      `${endToEnd.certifiedPerSecondPerCore.toFixed(0)} fixtures certified/s on one worker)`,
   );
 
-  const headline = cases[0];
+  const headline = cases.find((c) => c.candidate === 'superblock') ?? cases[0];
   const within = {
     lockstepOverPlain: headline.lockstepOverPlain <= TARGETS.lockstepOverPlain,
     smallFixturesPerSecondPerCore: headline.smallFixturesPerSecondPerCore >= TARGETS.smallFixturesPerSecondPerCore,
   };
   const verdict = (ok) => (ok ? 'within target' : 'MISSES TARGET');
-  console.log(`\nlockstep vs plain (superblock, in process):   ${headline.lockstepOverPlain.toFixed(1)}x (target <= ${TARGETS.lockstepOverPlain}x: ${verdict(within.lockstepOverPlain)})`);
+  console.log(`\nlockstep vs plain (${headline.candidate}, in process):   ${headline.lockstepOverPlain.toFixed(1)}x (target <= ${TARGETS.lockstepOverPlain}x: ${verdict(within.lockstepOverPlain)})`);
   console.log(
     `small fixtures certified per second per core: ${headline.smallFixturesPerSecondPerCore.toFixed(0)} (target >= ${TARGETS.smallFixturesPerSecondPerCore}: ${verdict(within.smallFixturesPerSecondPerCore)})`,
   );
-  report.certification = { smallSteps: SMALL_STEPS, targets: TARGETS, withinTargets: within, cases, endToEnd };
+  within.jitCertifyOverRun = endToEnd.certifyOverRun <= TARGETS.jitCertifyOverRun;
+  for (const why of invalid) console.log(`\nINVALID: ${why}; these certification figures do not describe a passing corpus`);
+  report.certification = { runs, smallSteps: SMALL_STEPS, targets: TARGETS, withinTargets: within, valid: invalid.length === 0, invalid, cases, endToEnd };
 }
 
 module.exports = { benchCertification };

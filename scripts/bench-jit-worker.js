@@ -4,7 +4,11 @@
 //   node bench-jit-worker.js <program> interp|superblock|jit|js|helpers
 //       steady state of one configuration: the program's module runs once, then its main is called
 //       again and again in the same VM (executors stay installed, as in a long-running program);
-//       warm-up calls first (at least WARMUP_MIN calls and WARMUP_MS), then the fastest of MEASURED
+//       warm-up calls first (the first call, which runs the module, counts): at least
+//       MIN_WARMUP[config] calls and WARMUP_MS, at most WARMUP_CAP calls; then the fastest of
+//       MEASURED calls. The interpreter and superblock take about 0.3 s a call and are warm after
+//       one; the jit's first calls run its generated code before V8 has optimized it (the profile
+//       mode's warm-up curve: 4 to 12 calls to reach 90% of its steady speed), so it gets more.
 //   node bench-jit-worker.js <program> profile
 //       the jit's share of executed instructions (steps inside its executors over the VM's steps)
 //       and its warm-up curve: main called WARMUP_CURVE times in one VM, each call timed
@@ -18,9 +22,10 @@ const { performance } = require('node:perf_hooks');
 const { loadCopy } = require('./bench-baseline.js');
 const { SUITES, load } = require('../bench/suite/index.js');
 
-const WARMUP_MIN = 1;
-const WARMUP_MS = 300;
-const MEASURED = { interp: 2, superblock: 2, jit: 3, js: 3, helpers: 3 };
+const WARMUP_MS = 250;
+const WARMUP_CAP = 40;
+const MIN_WARMUP = { interp: 1, superblock: 1, jit: 8, js: 1, helpers: 1 };
+const MEASURED = { interp: 1, superblock: 1, jit: 3, js: 3, helpers: 3 };
 const WARMUP_CURVE = 15;
 const STEADY_TAIL = 5;
 const COMPILE_REPS = 30;
@@ -78,20 +83,23 @@ function copyRoot(config) {
   return path.join(__dirname, '..', 'bench-results', 'vm', COPY[config]);
 }
 
+/** The call to time, after its first call (done here: a warm-up call). */
 function runner(p, config) {
-  if (config === 'js') return () => check(p, p.js.plain(p.n), config);
-  if (config === 'helpers') {
+  let run;
+  if (config === 'js') run = () => check(p, p.js.plain(p.n), config);
+  else if (config === 'helpers') {
     const { vm } = loadCopy(COPY.helpers);
-    return () => check(p, vm.repr(p.js.helpers(vm, p.n)), config);
-  }
-  return startVm(p, config).call;
+    run = () => check(p, vm.repr(p.js.helpers(vm, p.n)), config);
+  } else return startVm(p, config).call;
+  run();
+  return run;
 }
 
 function steadyState(p, config) {
-  const run = runner(p, config);
-  let warmups = 0;
   const warmStart = performance.now();
-  while (warmups < WARMUP_MIN || (performance.now() - warmStart < WARMUP_MS && warmups < 50)) {
+  const run = runner(p, config);
+  let warmups = 1;
+  while ((warmups < MIN_WARMUP[config] || performance.now() - warmStart < WARMUP_MS) && warmups < WARMUP_CAP) {
     run();
     warmups++;
   }

@@ -99,14 +99,14 @@ function benchJit(runs, report) {
   const compile = compileCosts();
 
   console.log(
-    `\n${'program'.padEnd(14)} ${'suite'.padEnd(9)} ${'jit/interp'.padStart(10)} ${'(b)/jit'.padStart(8)} ${'jit vs (b)'.padStart(10)} ${'jit vs (a)'.padStart(10)} ` +
+    `\n${'program'.padEnd(14)} ${'suite'.padEnd(9)} ${'jit/interp'.padStart(10)} ${'jit vs (b)'.padStart(12)} ${'jit vs (a)'.padStart(12)} ` +
       `${'superblock'.padStart(10)} ${'in executors'.padStart(12)} ${'warm-up calls'.padStart(13)}`,
   );
   for (const c of cases) {
     const p = prof[c.name];
     console.log(
-      `${c.name.padEnd(14)} ${c.suite.padEnd(9)} ${x(c.jitOverInterp).padStart(10)} ${x(1 / c.jitOverHelpers).padStart(8)} ${`${c.jitOverHelpers.toFixed(2)}x slower`.padStart(10)} ` +
-        `${`${c.jitOverJs.toFixed(1)}x slower`.padStart(10)} ${x(c.superblockOverInterp).padStart(10)} ${`${(p.steadyShare * 100).toFixed(1)}%`.padStart(12)} ${String(p.warmupCalls).padStart(13)}`,
+      `${c.name.padEnd(14)} ${c.suite.padEnd(9)} ${x(c.jitOverInterp).padStart(10)} ${`${c.jitOverHelpers.toFixed(2)}x time`.padStart(12)} ` +
+        `${`${c.jitOverJs.toFixed(1)}x time`.padStart(12)} ${x(c.superblockOverInterp).padStart(10)} ${`${(p.steadyShare * 100).toFixed(1)}%`.padStart(12)} ${String(p.warmupCalls).padStart(13)}`,
     );
   }
 

@@ -18,7 +18,9 @@
 // The workers run a private build in bench-results/build (so a concurrent `npm run build` cannot
 // change the code under measurement). BENCH_RUNS sets the number of processes per case (at least
 // 10). BENCH_NO_BUILD=1 copies dist/ instead of compiling. BENCH_ONLY=interpreter, BENCH_ONLY=jit or
-// BENCH_ONLY=certification runs one part.
+// BENCH_ONLY=certification runs one part. BENCH_REUSE_BUILD=1 benchmarks the build and copies a
+// previous run left in bench-results/ (so that two parts can run side by side); BENCH_OUT names the
+// JSON file (default bench-results/bench.json).
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
@@ -59,10 +61,13 @@ function sample(name, mode) {
 }
 
 const started = Date.now();
-fs.rmSync(BUILD, { recursive: true, force: true });
-if (process.env.BENCH_NO_BUILD) {
+if (process.env.BENCH_REUSE_BUILD) {
+  console.log(`benchmarking the build already in ${path.relative(process.cwd(), BUILD)}/ (BENCH_REUSE_BUILD)`);
+} else if (process.env.BENCH_NO_BUILD) {
+  fs.rmSync(BUILD, { recursive: true, force: true });
   fs.cpSync(path.join(ROOT, 'dist'), BUILD, { recursive: true });
 } else {
+  fs.rmSync(BUILD, { recursive: true, force: true });
   process.stdout.write(`building ${path.relative(process.cwd(), BUILD)}/ ... `);
   try {
     const tsc = require.resolve('typescript/bin/tsc');
@@ -73,7 +78,7 @@ if (process.env.BENCH_NO_BUILD) {
     console.log('type errors (above); benchmarking the JavaScript tsc emitted anyway');
   }
 }
-prepareCopies();
+if (!process.env.BENCH_REUSE_BUILD) prepareCopies();
 
 const report = {
   runs: RUNS,
@@ -190,6 +195,6 @@ if (load > report.cpus * 0.5) {
 
 report.seconds = (Date.now() - started) / 1000;
 fs.mkdirSync(path.join(ROOT, 'bench-results'), { recursive: true });
-const file = path.join(ROOT, 'bench-results', 'bench.json');
+const file = path.resolve(ROOT, process.env.BENCH_OUT || path.join('bench-results', 'bench.json'));
 fs.writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
 console.log(`\nwritten ${path.relative(process.cwd(), file)} (${report.seconds.toFixed(0)} s)`);
