@@ -133,7 +133,8 @@ export function frexp(x: number): [number, number] {
     m *= 2 ** 1000;
     e -= 1000;
   }
-  const k = Math.floor(Math.log2(m));
+  // 2^1024 is not a double: near the top of the range divide by 2^1023 and let the loops finish.
+  const k = Math.min(Math.floor(Math.log2(m)), 1023);
   m = m / 2 ** k; // exact: 2^k is a normal double here
   e += k;
   // Math.log2 may be off by one near powers of two.
@@ -237,7 +238,7 @@ export function mathPow(x: number, y: number): number {
   if (x === 0 && y < 0) raise(ValueError, 'math domain error');
   const oddY = Number.isInteger(y) && Math.abs(y) % 2 === 1;
   if (x === 0) return y === 0 ? 1 : oddY ? x : 0;
-  const magnitude = accuratePow(Math.abs(x), y);
+  const magnitude = Math.abs(x) === 1 ? 1 : accuratePow(Math.abs(x), y);
   const r = x < 0 && oddY ? -magnitude : magnitude;
   if (!Number.isFinite(r)) raise(OverflowError, 'math range error');
   return r;
