@@ -30,7 +30,7 @@ const signed64 = (u: bigint): bigint => BigInt.asIntN(64, u);
 /** long_hash: the value modulo 2**61 - 1, keeping the sign; -1 becomes -2. @spec #set-hash */
 export function intHash(v: number | bigint): Hash {
   if (typeof v === 'number' && v > -2305843009213693951 && v < 2305843009213693951 && Number.isSafeInteger(v)) {
-    return v === -1 ? -2 : v;
+    return v === -1 ? -2 : v + 0; // + 0: an integral float -0.0 hashes as the int 0, never as -0
   }
   const b = BigInt(v);
   const m = (b < 0n ? -b : b) % MODULUS;

@@ -13,9 +13,14 @@ import {
   takeTable,
 } from './setobject';
 import { typeName } from './types';
-import { PyDict, type Host, type PyValue } from './values';
+import { PyDict, type DictEntry, type Host, type PyValue } from './values';
 
 const isSet = (v: PyValue): v is PySet => v instanceof PySet;
+
+/** _PyDict_Next: a dict's live entries in its entry array's order (dicttable.ts). */
+function dictEntriesInOrder(d: PyDict): DictEntry[] {
+  return d.slots.filter((e): e is DictEntry => e !== undefined);
+}
 
 /** set_update_internal: from a set (merge), a dict (its keys, one resize up front) or any iterable. */
 export function setUpdate(so: PySet, other: PyValue, host: Host): void {
@@ -23,7 +28,7 @@ export function setUpdate(so: PySet, other: PyValue, host: Host): void {
   if (other instanceof PyDict) {
     const n = other.entries.size;
     if ((so.fill + n) * 5 >= so.mask * 3) resize(so, (so.used + n) * 2);
-    for (const e of [...other.entries.values()]) addEntry(so, e.key, exactHash(e.key));
+    for (const e of dictEntriesInOrder(other)) addEntry(so, e.key, exactHash(e.key));
     return;
   }
   const it = getIter(other);
@@ -159,7 +164,7 @@ export function setSymmetricDifferenceUpdate(so: PySet, other: PyValue, host: Ho
     return;
   }
   if (other instanceof PyDict) {
-    for (const e of [...other.entries.values()]) {
+    for (const e of dictEntriesInOrder(other)) {
       const hash = exactHash(e.key);
       if (!discardEntry(so, e.key, hash)) addEntry(so, e.key, hash);
     }

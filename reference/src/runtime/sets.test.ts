@@ -41,6 +41,11 @@ describe('exact hashes (CPython 3.13, PYTHONHASHSEED=0)', () => {
     expect(String(exactHash(newSet(true, new PyList([]), NO_HOST)))).toBe('133146708735736');
   });
 
+  test('-0.0 hashes as the int 0 (never a JS -0), and keeps its first key', () => {
+    expect(Object.is(exactHash(new PyFloat(-0)), 0)).toBe(true);
+    expect(repr(set(new PyFloat(-0), 0))).toBe('{-0.0}');
+  });
+
   test('a set is unhashable', () => {
     expect(() => exactHash(set(1))).toThrow();
   });
