@@ -233,4 +233,12 @@ def main():
         out.append(str(e))
     return out, d
 ''', entry='main()'),
+dict(path='vm/regressions/math-hypot-top-of-range', desc='Fuzzer seed 4103 #216: hypot and frexp of floats at the top of the double range (frexp looped: 2 ** 1024 is not a double)',
+     spec=['math-hypot', 'math-exactness', 'import-math', 'op-IMPORT_NAME'], tags=['regression', 'math', 'float'],
+     src='''
+def main():
+    import math
+    big = 1.7976931348623157e+308
+    return math.hypot(big, 9223372036854775809), math.hypot(big, big), math.frexp(big), math.frexp(-big), math.dist((big,), (0.0,))
+''', entry='main()'),
 ]
