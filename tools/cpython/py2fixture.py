@@ -634,60 +634,6 @@ def source_globals(path):
     return names
 
 
-def check_module(tree, path):
-    """Top-level statements: defs, simple assignments, docstrings, `if __name__ == '__main__'`.
-
-    Returns the function names, the assigned global names (with the line of each), and problems."""
-    problems = []
-    funcs, assigned, lines = [], [], []
-    for k, node in enumerate(tree.body):
-        if isinstance(node, ast.FunctionDef):
-            lines.append(node.lineno)
-            if node.decorator_list:
-                problems.append(Problem(UNSUPPORTED, node.lineno, f'decorated function {node.name} is not supported'))
-            funcs.append(node.name)
-        elif isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
-            assigned.append((node.targets[0].id, node.lineno))
-        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.value is not None:
-            assigned.append((node.target.id, node.lineno))
-        elif k == 0 and isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str):
-            pass  # module docstring
-        elif (isinstance(node, ast.If) and isinstance(node.test, ast.Compare)
-              and isinstance(node.test.left, ast.Name) and node.test.left.id == '__name__'):
-            pass  # the `if __name__ == '__main__':` block never runs here
-        else:
-            problems.append(Problem(UNSUPPORTED, node.lineno,
-                                    f'top-level {type(node).__name__} is not a def or a simple constant assignment'))
-    for k, nm in enumerate(funcs):
-        if nm in funcs[:k]:
-            problems.append(Problem(UNSUPPORTED, lines[k], f'top-level function {nm} is defined twice'))
-    return funcs, assigned, problems
-
-
-def collect_code(functions):
-    """Nested code objects reachable from the functions' constants, named by co_qualname."""
-    code_names = {}  # id(code) -> name
-    nested = {}  # name -> code
-    used = set(functions)
-    for name, fn in functions.items():
-        code_names[id(fn.__code__)] = name
-    work = [fn.__code__ for fn in functions.values()]
-    while work:
-        co = work.pop(0)
-        for c in co.co_consts:
-            if isinstance(c, types.CodeType) and id(c) not in code_names:
-                base = c.co_qualname
-                nm, k = base, 1
-                while nm in used:
-                    k += 1
-                    nm = f'{base}_{k}'
-                used.add(nm)
-                code_names[id(c)] = nm
-                nested[nm] = c
-                work.append(c)
-    return code_names, nested
-
-
 def collect_module_code(module_code):
     """The module's code object as `<module>`, then every code object reachable from its constants,
     named by co_qualname (spec/modules.md#module-code)."""
