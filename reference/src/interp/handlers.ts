@@ -13,7 +13,7 @@ import { dictSet } from '../runtime/dict';
 import { presizedDict } from '../runtime/dicttable';
 import { excMatches, newException } from '../runtime/exceptions';
 import { formatValue } from '../runtime/format';
-import { appendAll, collect, getIter, iterNext } from '../runtime/iter';
+import { appendAll, getIter, iterNext } from '../runtime/iter';
 import { loadAttr, loadMethod } from '../runtime/attrs';
 import { ascii, repr, str } from '../runtime/repr';
 import { delItem, getItem, getSlice, setItem, setSlice } from '../runtime/subscript';
@@ -26,6 +26,7 @@ import {
 import { builtinType, pyError } from './errors';
 import { CLOSURE_HANDLERS, setClosure } from './handlers-closures';
 import { CALLS_HANDLERS, setCallAttribute } from './handlers-calls';
+import { starItems } from '../runtime/starcall';
 import { GENERATOR_HANDLERS } from './handlers-generators';
 import { SET_HANDLERS } from './handlers-sets';
 import { MODULE_HANDLERS } from './handlers-module';
@@ -351,7 +352,7 @@ export const HANDLERS: { readonly [K in Opcode]: Handler } = {
   /** @spec #op-LIST_EXTEND */
   LIST_EXTEND: (vm, f, a) => {
     const iterable = pop(f);
-    appendAll(expectList(f.stack[f.stack.length - a], 'LIST_EXTEND').items, collect(iterable, vm));
+    appendAll(expectList(f.stack[f.stack.length - a], 'LIST_EXTEND').items, starItems(iterable, vm));
   },
   /** @spec #op-MAP_ADD */
   MAP_ADD: (_vm, f, a) => {

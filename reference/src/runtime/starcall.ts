@@ -54,6 +54,18 @@ export function starArgs(func: Slot, callargs: PyValue, host: Host): PyValue[] {
 }
 
 /**
+ * The items LIST_EXTEND adds (`[*a]`, `f(x, *a)`): a value that is not iterable is "Value after *
+ * must be an iterable, not int", an error while iterating is the iterable's own.
+ * @spec #call-star
+ */
+export function starItems(v: PyValue, host: Host): PyValue[] {
+  if (v instanceof PyList || v instanceof PyTuple) return collect(v, host);
+  const it = iterOrNull(v);
+  if (it === null) typeError(`Value after * must be an iterable, not ${typeName(v)}`);
+  return collect(it, host);
+}
+
+/**
  * CALL_FUNCTION_EX's keyword arguments as names and values, in the dict's order; a key that is
  * not a str is "keywords must be strings".
  * @spec #call-star

@@ -259,6 +259,33 @@ def main():
     return [attempt(k) for k in range(15)]
 ''', entry='main()'),
 # ---- errors
+dict(path='vm/calls/star-list-extend-errors', desc='LIST_EXTEND of a non-iterable in [*v] and f(1, *v): TypeError Value after * must be an iterable, not int (found by the fuzzer, seed 4401); an error raised while iterating propagates unchanged; f(*5) is CALL_FUNCTION_EX\'s own message',
+     spec=['call-star', 'op-LIST_EXTEND', 'call-function-str'], tags=EX + ['generators'],
+     src='''
+def gen():
+    yield 1
+    raise TypeError('inside')
+
+def f(*a):
+    return a
+
+def main():
+    out = []
+    for v in [5, None, 2.5, gen()]:
+        try:
+            out.append([*v])
+        except TypeError as e:
+            out.append(str(e))
+        try:
+            out.append(f(1, *v))
+        except TypeError as e:
+            out.append(str(e))
+    try:
+        f(*5)
+    except TypeError as e:
+        out.append(str(e))
+    return out
+''', entry='main()'),
 dict(path='vm/calls/star-not-iterable', desc='f(*1) raises TypeError: __optcert__.f() argument after * must be an iterable, not int',
      spec=['call-star', 'call-function-str', 'op-CALL_FUNCTION_EX', 'exception-message'], tags=EX,
      src='''
