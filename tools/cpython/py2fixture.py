@@ -788,6 +788,15 @@ def convert(path, call, fid, description, spec, tags, budget, extra=None, defaul
         problems.append(Problem(UNREPRESENTABLE, None, 'use \\n line endings (the fixture keeps the source as a YAML block)'))
     sha = hashlib.sha256(raw).hexdigest()
 
+    # Refused before the module runs: running it would import the module (os, json, ...) in CPython.
+    _, every_code = collect_module_code(module_code)
+    imports = [Problem(UNSUPPORTED, ins.positions.lineno, f'{nm}: import of module {ins.argval!r} is not '
+                                                         f'supported (the only importable module is math)')
+               for nm, co in every_code.items() for ins in instructions_of(co)
+               if ins.opname == 'IMPORT_NAME' and ins.argval not in IMPORTABLE_MODULES]
+    if imports:
+        raise ConversionError(problems + imports)
+
     namespace = {'__name__': '__optcert__', '__builtins__': __builtins__}
     with contextlib.redirect_stdout(io.StringIO()) as module_out:
         try:
@@ -811,9 +820,6 @@ def convert(path, call, fid, description, spec, tags, budget, extra=None, defaul
         for ins in instructions_of(co):
             if ins.opname in ('STORE_GLOBAL', 'STORE_NAME'):
                 stored.add(ins.argval)
-            if ins.opname == 'IMPORT_NAME' and ins.argval not in IMPORTABLE_MODULES:
-                problems.append(Problem(UNSUPPORTED, ins.positions.lineno, f'{nm}: import of module {ins.argval!r} is not '
-                                                                           f'supported (the only importable module is math)'))
     for nm, co in all_codes:
         for ins in instructions_of(co):
             if ins.opname in ('LOAD_GLOBAL', 'LOAD_NAME'):
