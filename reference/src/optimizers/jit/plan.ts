@@ -8,7 +8,7 @@
  */
 import type { Code } from '../../isa/code';
 import { originalArg, originalOp } from '../../isa/code-view';
-import { BY_OPCODE, OP, type InstructionDef } from '../../isa/table';
+import { BY_OPCODE, OP, RESUME_HOTSPOTS, type InstructionDef } from '../../isa/table';
 import type { HotspotKind } from '../../optimizer/api';
 
 /** The executor stops before RETURN_GENERATOR: the frame becomes a generator's. */
@@ -94,9 +94,8 @@ function continuation(code: Code, offset: number): { kind: HotspotKind; start: n
   const op = originalOp(code, offset);
   const arg = originalArg(code, offset);
   if (op === OP.JUMP_BACKWARD) return { kind: 'back_edge', start: arg };
-  if (op === OP.RESUME && (arg & 3) === 0) return { kind: 'function_entry', start: offset + 1 };
-  if (op === OP.RESUME && (arg & 3) === 1) return { kind: 'resume_after_yield', start: offset + 1 };
-  return null;
+  const kind = op === OP.RESUME ? RESUME_HOTSPOTS[arg & 3] : null;
+  return kind ? { kind, start: offset + 1 } : null;
 }
 
 /** Plan the region of the hotspot at `offset`; null when there is nothing worth compiling. */
