@@ -75,7 +75,7 @@ BUILTIN_FUNCTIONS += ['set', 'frozenset']  # spec/values.md#set-constructors
 EXCEPTION_TYPES = (
     'ValueError TypeError ZeroDivisionError IndexError KeyError StopIteration RuntimeError '
     'AssertionError NameError AttributeError OverflowError ArithmeticError LookupError '
-    'Exception BaseException RecursionError UnboundLocalError NotImplementedError GeneratorExit'
+    'Exception BaseException RecursionError UnboundLocalError NotImplementedError GeneratorExit ImportError ModuleNotFoundError'
 ).split()
 ALLOWED_BUILTINS = set(BUILTIN_FUNCTIONS) | set(EXCEPTION_TYPES)
 # The VM's builtin module for driving the optimizer API from Python (spec/optimizer-api.md#optimizer-internals).
