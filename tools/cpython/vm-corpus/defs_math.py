@@ -187,4 +187,11 @@ def main():
             out.append(type(e).__name__ + ": " + str(e))
     return out
 ''', entry='main()'),
+dict(path='verifier/import-unsupported', desc='IMPORT_NAME of a module other than math: the program is refused when loaded (IMPORT_UNSUPPORTED, naming os) and never runs',
+     spec=['import-math', 'op-IMPORT_NAME'], tags=['verifier', 'math'], asm={'main': '''RESUME 0
+LOAD_CONST 0
+LOAD_CONST None
+IMPORT_NAME os
+RETURN_VALUE
+'''}, expect={'invalid': 'IMPORT_UNSUPPORTED'}),
 ]
