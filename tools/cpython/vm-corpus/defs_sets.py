@@ -104,6 +104,17 @@ def main():
     u.add(4)
     return s, t, u
 ''', entry='main()'),
+dict(path='vm/sets/order-last-dummy', desc='An add that passes several dummies in its run of linear probes takes the last one (CPython 3.13\'s set_add_entry)',
+     spec=['set-order'], tags=S,
+     src='''
+def main():
+    s = {1, 2, 3, 4, 5}
+    s.discard(2)
+    s.discard(3)
+    s.add(33)
+    s.add(65)
+    return list(s)
+''', entry='main()'),
 dict(path='vm/sets/pop-order', desc='set.pop() takes from a finger that moves past the slot it emptied, wrapping around',
      spec=['set-methods', 'set-order'], tags=S,
      src='''
