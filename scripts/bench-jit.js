@@ -14,6 +14,10 @@ const { SUITES, PROGRAMS } = require('../bench/suite/index.js');
 const { geomean, median, spread } = require('./bench-stats.js');
 
 const worker = path.join(__dirname, 'bench-jit-worker.js');
+/** BENCH_PROGRAMS=a,b runs some programs only (their suites' figures then cover only those). */
+const SELECTED = process.env.BENCH_PROGRAMS ? process.env.BENCH_PROGRAMS.split(',') : PROGRAMS;
+for (const name of SELECTED) if (!PROGRAMS.includes(name)) throw new Error(`BENCH_PROGRAMS: no program ${name} (programs: ${PROGRAMS.join(', ')})`);
+const SELECTED_SUITES = Object.keys(SUITES).filter((suite) => SUITES[suite].some((n) => SELECTED.includes(n)));
 const CONFIGS = ['interp', 'superblock', 'jit', 'js', 'helpers'];
 const TARGETS = {
   jitOverInterp: { loop: 10, call: 3, generator: 3 },
@@ -39,7 +43,7 @@ const verdict = (ok) => (ok ? 'within target' : 'MISSES TARGET');
 
 function timePrograms(runs) {
   const cases = [];
-  for (const name of PROGRAMS) {
+  for (const name of SELECTED) {
     const ms = Object.fromEntries(CONFIGS.map((c) => [c, []]));
     for (let r = 0; r < runs; r++) {
       // Rotate the order so that no configuration always runs first (or right after another).
@@ -71,11 +75,11 @@ function timePrograms(runs) {
 }
 
 function profiles() {
-  return Object.fromEntries(PROGRAMS.map((name) => [name, sample(name, 'profile')]));
+  return Object.fromEntries(SELECTED.map((name) => [name, sample(name, 'profile')]));
 }
 
 function compileCosts() {
-  return Object.keys(SUITES).map((suite) => {
+  return SELECTED_SUITES.map((suite) => {
     const s = sample('compile', suite);
     const per100 = (ms) => (median(ms) * 1000 * 100) / s.instructions;
     return {
@@ -111,16 +115,17 @@ function benchJit(runs, report) {
   }
 
   const suites = {};
-  for (const suite of Object.keys(SUITES)) {
+  for (const suite of SELECTED_SUITES) {
     const cs = cases.filter((c) => c.suite === suite);
-    const steps = (k) => SUITES[suite].reduce((a, n) => a + prof[n][k], 0);
+    const names = cs.map((c) => c.name);
+    const steps = (k) => names.reduce((a, n) => a + prof[n][k], 0);
     suites[suite] = {
       jitOverInterp: geomean(cs.map((c) => c.jitOverInterp)),
       jitOverHelpers: geomean(cs.map((c) => c.jitOverHelpers)),
       jitOverJs: geomean(cs.map((c) => c.jitOverJs)),
       superblockOverInterp: geomean(cs.map((c) => c.superblockOverInterp)),
       // Steady-state calls: instructions run inside executors over all instructions, summed over the suite.
-      executorShare: SUITES[suite].reduce((a, n) => a + prof[n].steadyShare * prof[n].steadyStepsPerCall, 0) / steps('steadyStepsPerCall'),
+      executorShare: names.reduce((a, n) => a + prof[n].steadyShare * prof[n].steadyStepsPerCall, 0) / steps('steadyStepsPerCall'),
     };
   }
   const all = {
@@ -157,25 +162,27 @@ function benchJit(runs, report) {
   }
 
   const within = {
-    loop: suites.loop.jitOverInterp >= TARGETS.jitOverInterp.loop,
-    call: suites.call.jitOverInterp >= TARGETS.jitOverInterp.call,
-    generator: suites.generator.jitOverInterp >= TARGETS.jitOverInterp.generator,
     jitOverHelpers: all.jitOverHelpers <= TARGETS.jitOverHelpers,
-    loopExecutorShare: suites.loop.executorShare >= TARGETS.loopExecutorShare,
     compile: compileAll.uncachedUsPer100 <= TARGETS.compileUsPer100,
   };
+  console.log('');
+  for (const [suite, target] of Object.entries(TARGETS.jitOverInterp)) {
+    if (!suites[suite]) continue;
+    within[suite] = suites[suite].jitOverInterp >= target;
+    console.log(`${`jit vs interpreter, ${suite} suite:`.padEnd(37)}${x(suites[suite].jitOverInterp)} (target >= ${target}x: ${verdict(within[suite])})`);
+  }
   const warm = cases.map((c) => `${c.name} ${prof[c.name].warmupCalls}`).join(', ');
-  console.log(`\njit vs interpreter, loop suite:      ${x(suites.loop.jitOverInterp)} (target >= 10x: ${verdict(within.loop)})`);
-  console.log(`jit vs interpreter, call suite:      ${x(suites.call.jitOverInterp)} (target >= 3x: ${verdict(within.call)})`);
-  console.log(`jit vs interpreter, generator suite: ${x(suites.generator.jitOverInterp)} (target >= 3x: ${verdict(within.generator)})`);
   console.log(`jit vs (b) JS with the VM's helpers: ${all.jitOverHelpers.toFixed(2)}x the time (all programs; target <= 2x: ${verdict(within.jitOverHelpers)})`);
   console.log(`jit vs (a) plain JS:                 ${all.jitOverJs.toFixed(1)}x the time (reported)`);
-  console.log(`instructions inside executors, loop: ${(suites.loop.executorShare * 100).toFixed(1)}% (target >= 90%: ${verdict(within.loopExecutorShare)})`);
+  if (suites.loop) {
+    within.loopExecutorShare = suites.loop.executorShare >= TARGETS.loopExecutorShare;
+    console.log(`instructions inside executors, loop: ${(suites.loop.executorShare * 100).toFixed(1)}% (target >= 90%: ${verdict(within.loopExecutorShare)})`);
+  }
   console.log(
     `compile cost per 100 instructions:   ${compileAll.uncachedUsPer100.toFixed(0)} us uncached, ${compileAll.endToEndUsPer100.toFixed(0)} us through compile() (target <= 100 us: ${verdict(within.compile)})`,
   );
   console.log(`warm-up (calls of main until 90% of steady-state speed): ${warm}`);
-  report.jit = { configurations: DESCRIPTIONS, targets: TARGETS, withinTargets: within, suites, all, compile, compileAll, profiles: prof, cases };
+  report.jit = { programs: SELECTED, configurations: DESCRIPTIONS, targets: TARGETS, withinTargets: within, suites, all, compile, compileAll, profiles: prof, cases };
 }
 
 module.exports = { benchJit };

@@ -20,7 +20,8 @@
 // 10). BENCH_NO_BUILD=1 copies dist/ instead of compiling. BENCH_ONLY=interpreter, BENCH_ONLY=jit or
 // BENCH_ONLY=certification runs one part. BENCH_REUSE_BUILD=1 benchmarks the build and copies a
 // previous run left in bench-results/ (so that two parts can run side by side); BENCH_OUT names the
-// JSON file (default bench-results/bench.json).
+// JSON file (default bench-results/bench.json); BENCH_PROGRAMS=a,b limits the performance suite to
+// those programs.
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
