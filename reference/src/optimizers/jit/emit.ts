@@ -308,8 +308,8 @@ export class JitEmitter {
       ` else if (a instanceof PyFloat && b instanceof PyFloat${cond}) ${left} = new PyFloat(${expr});`;
     const head = `a = ${left}; b = ${right}; `;
     switch (op) {
-      case 0: // +
-        return head + ints('a + b') + floats('a.value + b.value') + ` else ${slow}`;
+      case 0: // + (two strs concatenate as JS strings: a str never holds a lone surrogate, #str-code-points)
+        return head + ints('a + b') + floats('a.value + b.value') + ` else if (typeof a === 'string' && typeof b === 'string') ${left} = a + b; else ${slow}`;
       case 10: // -
         return head + ints('a - b') + floats('a.value - b.value') + ` else ${slow}`;
       case 5: // * (an int product of 0 and a negative is -0 in JS, 0 in Python)

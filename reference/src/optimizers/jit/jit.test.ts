@@ -69,7 +69,7 @@ L2:
   RETURN_VALUE`,
 });
 
-/** Adds x to itself n times: ints first, then (with a str argument) every guard fails. */
+/** Adds x to itself n times: with ints the fast path holds, with lists every guard fails. */
 const ADD = program({
   main: `.params n x
   RESUME 0
@@ -264,7 +264,7 @@ describe('the jit sample', () => {
   });
 
   test('a site whose guard keeps failing is recompiled without its fast path', () => {
-    const { jit } = same(ADD, `main(${RECOMPILE_AFTER * 4}, 'ab')`, undefined, Capability.BACK_EDGE);
+    const { jit } = same(ADD, `main(${RECOMPILE_AFTER * 4}, [1, 2])`, undefined, Capability.BACK_EDGE);
     const loop = jit.made.find((e) => e.plan.kind === 'back_edge')!;
     expect(loop.recompiles).toBe(1);
     expect(loop.source).not.toContain("typeof a === 'number'");
