@@ -5,7 +5,7 @@
 import type { ExceptionEntry } from '../isa/code';
 import { BUILTINS } from '../runtime/builtins';
 import { callNative } from '../runtime/call';
-import { bindArguments } from '../runtime/bind';
+import { bindArguments, NO_KEYWORDS } from '../runtime/bind';
 import { typeName } from '../runtime/types';
 import {
   PyBoundMethod, PyBuiltin, PyException, PyFunction, PyGenerator, PyType,
@@ -434,7 +434,7 @@ export class Vm implements Host {
     const frame = new Frame(func.code, func);
     const nkw = kwnames ? kwnames.length : 0;
     const npos = args.length - nkw;
-    bindArguments(func, frame.locals, nkw ? args.slice(0, npos) : args, kwnames ?? [], nkw ? args.slice(npos) : []);
+    bindArguments(func, frame.locals, nkw ? args.slice(0, npos) : args, kwnames ?? NO_KEYWORDS, nkw ? args.slice(npos) : NO_KEYWORDS);
     return frame;
   }
 

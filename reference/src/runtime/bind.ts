@@ -11,6 +11,9 @@ import { PyDict, PyTuple, type PyFunction, type PyValue, type Slot } from './val
 
 const s = (n: number): string => (n === 1 ? '' : 's');
 
+/** The keyword names of a call without keywords (shared: a call allocates none). */
+export const NO_KEYWORDS: readonly string[] = Object.freeze([]);
+
 /** Parameters that may be given by keyword or positionally, then the keyword-only ones. */
 export function totalArgs(code: Code): number {
   return code.argcount + (code.kwonlyargcount ?? 0);
