@@ -1,7 +1,8 @@
 /**
  * The built-in `math` module (what `import math` binds): CPython 3.13's functions and constants
- * with its results and errors. Where libm and V8 may round differently (exp, log, the
- * trigonometric functions) spec/values.md#math-libm says what is exact.
+ * with its results and errors. exp and log are correctly rounded (math-libm.ts); where glibc and
+ * V8 may still round differently (log10, the trigonometric functions) spec/modules.md#math-libm
+ * says so.
  * @spec #math-module
  */
 import { asIndex, checkPositional, hasKw, noKwargs, type Kwargs } from './args';
@@ -11,6 +12,7 @@ import { bitLength, intToFloat, intTrueDiv } from './intops';
 import { collect, getIter, iterNext } from './iter';
 import { comb, factorial, gcd, isqrt, lcm, perm, roundToInt } from './math-int';
 import { fmod, frexp, fsum, isclose, ldexp, mathPow, modf, vectorNorm } from './math-float';
+import { exp as crExp, log as crLog } from './math-libm';
 import { PyModule } from './module';
 import { unexpectedKeywordMessage } from './suggestions';
 import { OverflowError, ValueError, ZeroDivisionError, typeName } from './types';
@@ -62,7 +64,7 @@ function logOf(f: (x: number) => number): (x: number) => number {
   return (x) => (x === 0 ? -Infinity : x < 0 ? NaN : f(x));
 }
 
-const LN = logOf(Math.log);
+const LN = logOf(crLog);
 const LOG2 = logOf(Math.log2);
 const LOG10 = logOf(Math.log10);
 
@@ -195,7 +197,7 @@ function entries(): [string, PyValue][] {
   const fn = (name: string, impl: NativeImpl): [string, PyValue] => [name, new PyBuiltin(name, impl)];
   return [
     fn('sqrt', math1('sqrt', Math.sqrt, false)),
-    fn('exp', math1('exp', Math.exp, true)),
+    fn('exp', math1('exp', crExp, true)),
     fn('sin', math1('sin', Math.sin, false)),
     fn('cos', math1('cos', Math.cos, false)),
     fn('tan', math1('tan', Math.tan, false)),
