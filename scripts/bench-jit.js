@@ -8,7 +8,8 @@
 // Every ratio is between the medians over the processes of the same run. Then, per program, the
 // share of executed instructions that ran inside the jit's executors and its warm-up curve, and
 // per suite what compiling every hotspot costs.
-const { execFileSync } = require('node:child_process');
+const { execFile, execFileSync } = require('node:child_process');
+const os = require('node:os');
 const path = require('node:path');
 const { SUITES, PROGRAMS } = require('../bench/suite/index.js');
 const { geomean, median, spread } = require('./bench-stats.js');
@@ -33,25 +34,57 @@ const DESCRIPTIONS = {
   helpers: "(b) the same work in plain JS on the VM's own values through its semantic helpers (bench/suite/NAME.js, helpers)",
 };
 
+/**
+ * Sample processes run JOBS at a time: on the idle 2-core machine two at once halve the wall time,
+ * which keeps `npm run bench` near its 10 minutes; every configuration of a round runs under the
+ * same concurrency, so the ratios stay comparable. BENCH_JOBS=1 runs them one by one.
+ */
+const JOBS = Math.max(1, Number(process.env.BENCH_JOBS || Math.min(2, os.cpus().length)));
+
 function sample(...args) {
   const out = execFileSync(process.execPath, [worker, ...args], { encoding: 'utf8', maxBuffer: 1 << 24 });
   return JSON.parse(out.trim());
 }
 
+function sampleAsync(...args) {
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, [worker, ...args], { encoding: 'utf8', maxBuffer: 1 << 24 }, (err, out, errText) => {
+      if (err) reject(new Error(`bench-jit-worker ${args.join(' ')}: ${errText || err.message}`));
+      else resolve(JSON.parse(out.trim()));
+    });
+  });
+}
+
+/** Run the tasks (functions returning promises) JOBS at a time, in order of start. */
+async function pool(tasks) {
+  const results = new Array(tasks.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < tasks.length) {
+      const i = next++;
+      results[i] = await tasks[i]();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(JOBS, tasks.length) }, lane));
+  return results;
+}
+
 const x = (r) => `${r.toFixed(r >= 100 ? 0 : r >= 10 ? 1 : 2)}x`;
 const verdict = (ok) => (ok ? 'within target' : 'MISSES TARGET');
 
-function timePrograms(runs) {
+async function timePrograms(runs) {
   const cases = [];
   for (const name of SELECTED) {
     const ms = Object.fromEntries(CONFIGS.map((c) => [c, []]));
+    const tasks = [];
     for (let r = 0; r < runs; r++) {
       // Rotate the order so that no configuration always runs first (or right after another).
       for (let j = 0; j < CONFIGS.length; j++) {
         const config = CONFIGS[(j + r) % CONFIGS.length];
-        ms[config].push(sample(name, config).ms);
+        tasks.push(() => sampleAsync(name, config).then((s) => ms[config].push(s.ms)));
       }
     }
+    await pool(tasks);
     const med = Object.fromEntries(CONFIGS.map((c) => [c, median(ms[c])]));
     const c = {
       name,
@@ -74,8 +107,9 @@ function timePrograms(runs) {
   return cases;
 }
 
-function profiles() {
-  return Object.fromEntries(SELECTED.map((name) => [name, sample(name, 'profile')]));
+async function profiles() {
+  const done = await pool(SELECTED.map((name) => () => sampleAsync(name, 'profile')));
+  return Object.fromEntries(SELECTED.map((name, i) => [name, done[i]]));
 }
 
 function compileCosts() {
@@ -92,14 +126,14 @@ function compileCosts() {
   });
 }
 
-function benchJit(runs, report) {
+async function benchJit(runs, report) {
   console.log(`\nThe performance suite (bench/suite, issue 13): ${runs} fresh processes per program and configuration,`);
-  console.log(`interleaved; each process calls main repeatedly in one VM and reports the fastest of its calls after`);
+  console.log(`interleaved, ${JOBS} at a time; each process calls main repeatedly in one VM and reports the fastest of its calls after`);
   console.log(`warm-up calls (steady state). Each figure is a ratio of the medians over the processes.\n`);
   for (const [k, v] of Object.entries(DESCRIPTIONS)) console.log(`  ${k.padEnd(10)} = ${v}`);
   console.log('');
-  const cases = timePrograms(runs);
-  const prof = profiles();
+  const cases = await timePrograms(runs);
+  const prof = await profiles();
   const compile = compileCosts();
 
   console.log(
@@ -182,7 +216,7 @@ function benchJit(runs, report) {
     `compile cost per 100 instructions:   ${compileAll.uncachedUsPer100.toFixed(0)} us uncached, ${compileAll.endToEndUsPer100.toFixed(0)} us through compile() (target <= 100 us: ${verdict(within.compile)})`,
   );
   console.log(`warm-up (calls of main until 90% of steady-state speed): ${warm}`);
-  report.jit = { programs: SELECTED, configurations: DESCRIPTIONS, targets: TARGETS, withinTargets: within, suites, all, compile, compileAll, profiles: prof, cases };
+  report.jit = { programs: SELECTED, jobs: JOBS, configurations: DESCRIPTIONS, targets: TARGETS, withinTargets: within, suites, all, compile, compileAll, profiles: prof, cases };
 }
 
 module.exports = { benchJit };

@@ -21,7 +21,8 @@
 // BENCH_ONLY=certification runs one part. BENCH_REUSE_BUILD=1 benchmarks the build and copies a
 // previous run left in bench-results/ (so that two parts can run side by side); BENCH_OUT names the
 // JSON file (default bench-results/bench.json); BENCH_PROGRAMS=a,b limits the performance suite to
-// those programs.
+// those programs; BENCH_JOBS (default: the number of CPUs, at most 2) is how many of the performance
+// suite's sample processes run at once.
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
@@ -184,18 +185,25 @@ function benchInterpreter() {
   console.log(`superblock vs no optimizer:             ${overall.superblockSpeed.toFixed(2)}x speed-up (geometric mean; < 1 is slower; informational)`);
 }
 
-if (!ONLY || ONLY === 'interpreter') benchInterpreter();
-if (!ONLY || ONLY === 'jit') benchJit(RUNS, report);
-if (!ONLY || ONLY === 'certification') benchCertification(RUNS, report);
-report.loadAverageAtEnd = os.loadavg();
-// At the start, before the benchmark's own processes (the end counts them: certify runs two threads).
-const load = report.loadAverageAtStart[0];
-if (load > report.cpus * 0.5) {
-  console.log(`\nnote: the 1-minute load average was ${load.toFixed(1)} on ${report.cpus} CPUs when the benchmark started: other work was running, so these ratios are noisy`);
+async function main() {
+  if (!ONLY || ONLY === 'interpreter') benchInterpreter();
+  if (!ONLY || ONLY === 'jit') await benchJit(RUNS, report);
+  if (!ONLY || ONLY === 'certification') benchCertification(RUNS, report);
+  report.loadAverageAtEnd = os.loadavg();
+  // At the start, before the benchmark's own processes (the end counts them: certify runs two threads).
+  const load = report.loadAverageAtStart[0];
+  if (load > report.cpus * 0.5) {
+    console.log(`\nnote: the 1-minute load average was ${load.toFixed(1)} on ${report.cpus} CPUs when the benchmark started: other work was running, so these ratios are noisy`);
+  }
+
+  report.seconds = (Date.now() - started) / 1000;
+  fs.mkdirSync(path.join(ROOT, 'bench-results'), { recursive: true });
+  const file = path.resolve(ROOT, process.env.BENCH_OUT || path.join('bench-results', 'bench.json'));
+  fs.writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
+  console.log(`\nwritten ${path.relative(process.cwd(), file)} (${report.seconds.toFixed(0)} s)`);
 }
 
-report.seconds = (Date.now() - started) / 1000;
-fs.mkdirSync(path.join(ROOT, 'bench-results'), { recursive: true });
-const file = path.resolve(ROOT, process.env.BENCH_OUT || path.join('bench-results', 'bench.json'));
-fs.writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
-console.log(`\nwritten ${path.relative(process.cwd(), file)} (${report.seconds.toFixed(0)} s)`);
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
