@@ -976,7 +976,7 @@ class Gen(StarCalls, Closures, TextMethods, ModuleCode, Sets):
                 'try': 9 if compound and self.nest <= 2 else 0, 'unpack': 2, 'call': 2, 'assert': 0.5 if self.try_depth else 0.1,
                 'raise': 1 if self.try_depth else 0.2, 'next': 1 if self.gens else 0, 'global': 2 if self.global_decl else 0,
                 'del': 1, 'breakcont': 3 if self.loop_depth else 0, 'return': 1 if self.in_func and not self.in_gen else 0,
-                'yield': 5 if self.in_gen else 0, 'closure': 2,
+                'yield': 5 if self.in_gen else 0, 'closure': 2, 'setmut': 1,
             }
             kinds = list(weights)
             kind = r.choices(kinds, [weights[k] for k in kinds])[0]
@@ -1115,6 +1115,8 @@ class Gen(StarCalls, Closures, TextMethods, ModuleCode, Sets):
             return [f'{ind}{D}.update({self.lit(DICT) if self.chance(0.6) else ", ".join(f"{k}={self.e(INT, scope, 1)}" for k in r.sample("abc", 2))})']
         if self.chance(0.2):
             return [f'{ind}{D}.clear()']
+        if self.risk(0.3):  # the last inserted pair; KeyError 'popitem(): dictionary is empty'
+            return [f'{ind}print({D}.popitem())']
         return [f'{ind}{D}.setdefault({self.key(scope)}, {self.e(INT, scope, 1)})']
 
     def s_if(self, scope, ind):

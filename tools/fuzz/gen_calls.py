@@ -14,8 +14,9 @@ INT, FLOAT, BOOL, STR, LIST, TUPLE, DICT, ANY = 'int float bool str list tuple d
 
 
 class StarFunc:
-    def __init__(self, name, params, kwonly, rest, opts, ret):
+    def __init__(self, name, params, kwonly, rest, opts, ret, kw_defaults=None):
         self.name, self.params, self.kwonly, self.rest, self.opts, self.ret = name, params, kwonly, rest, opts, ret
+        self.kw_defaults = kw_defaults or {}  # keyword-only parameter -> its default's literal
 
 
 class StarCalls:
@@ -39,14 +40,17 @@ class StarCalls:
             scope.add(rest, TUPLE)
         if opts:
             scope.add(opts, DICT)
-        sig = [p for p, _ in params] + ['*' + rest if rest else '*'] * bool(rest or kwonly) + [k for k, _ in kwonly]
+        # A keyword-only parameter may have a default (MAKE_FUNCTION's kwdefaults), in any position.
+        kw_defaults = {k: self.lit(t) for k, t in kwonly if self.chance(0.4)}
+        sig = [p for p, _ in params] + ['*' + rest if rest else '*'] * bool(rest or kwonly)
+        sig += [f'{k}={kw_defaults[k]}' if k in kw_defaults else k for k, _ in kwonly]
         sig += ['**' + opts] if opts else []
         lines = [f'def {name}({", ".join(sig)}):']
         lines += self.declare_globals()
         lines += self.block(scope, 1, 4)
         with self.stmt_budget(1):
             lines.append(f'    return {self.e(ret, scope, 2)}')
-        self.star_funcs.append(StarFunc(name, params, kwonly, rest, opts, ret))
+        self.star_funcs.append(StarFunc(name, params, kwonly, rest, opts, ret, kw_defaults))
         return lines
 
     def star_call(self, f, scope, d):
@@ -66,7 +70,7 @@ class StarCalls:
                 parts[-1] = f'*{self.lit(INT)}'  # TypeError: argument after * must be an iterable
         else:
             parts = list(pos)
-        kws = [(k, self.e(t, scope, 1)) for k, t in f.kwonly]
+        kws = [(k, self.e(t, scope, 1)) for k, t in f.kwonly if k not in f.kw_defaults or self.chance(0.5)]
         if self.risk(0.05) and kws:
             parts.append(kws.pop()[1])  # a keyword-only argument given positionally (or missing)
         if f.opts:

@@ -4,7 +4,8 @@ xs)`, `sorted(xs, key=lambda x: abs(x - v))`), a counter closure that rebinds a 
 `nonlocal`, a getter/setter pair sharing one cell, and lambdas made in a comprehension that all see
 the loop variable's last value (late binding). Captured names are ints bound for sure at that
 point, so nothing grows and nothing is unbound unless a later `del` empties the cell — then the
-closure's NameError / UnboundLocalError is the program's (and CPython's) outcome.
+closure's NameError / UnboundLocalError is the program's (and CPython's) outcome; `unbound_cell` does
+that on purpose (DELETE_DEREF) inside a try, and binds the name again.
 """
 
 from __future__ import annotations
@@ -74,7 +75,7 @@ class Closures:
             out = self.fresh()
             lines.append(f'{ind}{out} = {calls}')
             scope.add(out, INT)
-            return lines
+            return lines + self.unbound_cell(v, f'{c}()', out, ind)
         get, put = self.fresh('get'), self.fresh('put')
         out = self.fresh()
         lines = [f'{ind}def {get}():', f'{ind}    return {v} * {r.randint(1, 3)}',
@@ -82,4 +83,15 @@ class Closures:
                  f'{ind}{put}({self.e(INT, scope, 1)})',
                  f'{ind}{out} = {get}() + {v}']
         scope.add(out, INT)
-        return lines
+        return lines + self.unbound_cell(v, f'{get}()', out, ind)
+
+    def unbound_cell(self, v, call, out, ind):
+        """Sometimes: `del` the captured local (DELETE_DEREF), then read it through the closure (NameError:
+        cannot access free variable) or directly (UnboundLocalError), and bind it again, so that the
+        scope's "bound for sure" still holds after the statement."""
+        if not self.chance(0.25):
+            return []
+        read = call if self.chance(0.6) else v
+        return [f'{ind}del {v}', f'{ind}try:', f'{ind}    {out} += {read}',
+                f'{ind}except NameError as e_{v}:', f'{ind}    print(type(e_{v}).__name__, e_{v})',
+                f'{ind}{v} = {self.lit(INT)}']

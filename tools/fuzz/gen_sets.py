@@ -105,3 +105,40 @@ class Sets:
             with self.expanding():
                 return f"''.join(set({self.e(STR, scope, d)}))"
         return f'repr(frozenset({{{self.set_strs(0, 5)}}}))'
+
+    def s_setmut(self, scope, ind):
+        """A set built, changed by its methods and in-place operators, then observed (its order, its
+        size, membership): add, discard, remove (KeyError), update, the *_update methods, pop (KeyError
+        when empty), clear, copy, |= &= -= ^=. The set is a fresh name the grammar never reads again."""
+        r = self.r
+        sv, out = self.fresh('s'), self.fresh()
+        with self.stmt_budget(1):
+            init = self.set_of_list(scope, 1) if self.chance(0.6) else f'{{{self.set_ints(0, 5)}}}'
+        lines = [f'{ind}{sv} = {init}']
+        for _ in range(r.randint(1, 4)):
+            c = r.randint(0, 9)
+            x = self.e(INT, scope, 1) if self.chance(0.4) else r.choice(['0', '8', '32', '-1', '2 ** 61'])
+            if c <= 1:
+                lines.append(f'{ind}{sv}.add({x})')
+            elif c == 2:
+                lines.append(f'{ind}{sv}.discard({x})')
+            elif c == 3 and self.risk(0.5):
+                lines.append(f'{ind}{sv}.remove({x})')
+            elif c == 4:
+                how = r.choice(['update', 'intersection_update', 'difference_update', 'symmetric_difference_update'])
+                lines.append(f'{ind}{sv}.{how}({{{self.set_ints(0, 4)}}}{", range(3)" if how == "update" else ""})')
+            elif c == 5:
+                lines.append(f'{ind}{sv} {r.choice(["|=", "&=", "-=", "^="])} {{{self.set_ints(0, 4)}}}')
+            elif c == 6 and self.risk(0.5):
+                lines.append(f'{ind}{sv}.pop()')
+            elif c == 7 and self.chance(0.3):
+                lines.append(f'{ind}{sv}.clear()')
+            elif c == 8:
+                lines.append(f'{ind}{sv} = {sv}.copy() | {{{x}}}')
+            else:
+                lines.append(f'{ind}{sv}.add({x} % {r.randint(2, 9)})')
+        show = r.choice([f'list({sv})', f'sorted({sv})', f'[len({sv}), int({r.choice(["0", "8", "-1"])} in {sv})]'])
+        lines.append(f'{ind}{out} = {show}')
+        scope.add(out, LIST)
+        return lines
+

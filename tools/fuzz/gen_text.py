@@ -1,7 +1,7 @@
 """Everyday builtins and str methods for the fuzzer's generator (gen.py's Gen inherits this mixin):
 rfind/rindex, partition/rpartition, rsplit, splitlines, the layout methods (zfill, center, ljust,
 rjust, expandtabs), case methods, the is* predicates, maketrans/translate, str.format and format(),
-type(), getattr/hasattr/callable, pow with a modulus, int.bit_length/bit_count and dict.fromkeys/
+type(), getattr/hasattr/setattr/callable, pow with a modulus, int.bit_length/bit_count and dict.fromkeys/
 popitem. Nothing grows a str geometrically: widths are small literals, translate maps a character
 to at most one, and every operand is an ordinary gen.py expression (so the copy budget holds).
 """
@@ -147,6 +147,8 @@ class TextMethods:
                     return f'issubclass(type({self.e(ANY, scope, d)}), {t})'
                 return f'{r.choice(["callable", "bool"])}({self.e(ANY, scope, d)})'
             name = r.choice(['upper', 'append', 'get', 'real', 'bit_length', 'keys', 'x'])
+            if self.risk(0.15):  # no value of the subset has a settable attribute: always AttributeError
+                return f'setattr({self.e(ANY, scope, d)}, {name!r}, {self.lit(INT)}) is None'
             return f'hasattr({self.e(ANY, scope, d)}, {name!r})'
 
     def text_list(self, scope, d):
