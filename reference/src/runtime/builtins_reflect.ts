@@ -74,7 +74,9 @@ export const setattr: NativeImpl = (args, kwargs) => {
   const t = typeName(obj);
   if (found === undefined) raise(AttributeError, `'${t}' object has no attribute '${name}' and no __dict__ for setting new attributes`);
   if ('method' in found) raise(AttributeError, `'${t}' object attribute '${name}' is read-only`);
-  return raise(AttributeError, `attribute '${name}' of '${t}' objects is not writable`);
+  // CPython names the type that defines the data attribute: bool inherits real/imag/numerator/denominator from int.
+  const owner = t === 'bool' ? 'int' : t;
+  return raise(AttributeError, `attribute '${name}' of '${owner}' objects is not writable`);
 };
 
 /** callable(x): functions, builtins, bound methods and types. @spec #builtin-callable */

@@ -241,4 +241,18 @@ def main():
     big = 1.7976931348623157e+308
     return math.hypot(big, 9223372036854775809), math.hypot(big, big), math.frexp(big), math.frexp(-big), math.dist((big,), (0.0,))
 ''', entry='main()'),
+dict(path='vm/regressions/setattr-bool-data-attribute', desc="setattr of bool's real/imag/numerator/denominator names int, "
+     "the type that defines them: attribute 'real' of 'int' objects is not writable (found by the construct probe of the fuzz pass; the VM said 'bool')",
+     spec=['builtin-setattr', 'exception-message'], tags=R + ['builtins', 'exceptions'],
+     src='''
+def main(flag):
+    out = []
+    for name in ('real', 'imag', 'numerator', 'denominator', 'bit_length', 'x'):
+        for v in (flag, 7, 2.5):
+            try:
+                setattr(v, name, 1)
+            except AttributeError as e:
+                out.append(str(e))
+    return out
+''', entry='main(True)'),
 ]
