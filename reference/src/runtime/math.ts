@@ -1,8 +1,8 @@
 /**
  * The built-in `math` module (what `import math` binds): CPython 3.13's functions and constants
- * with its results and errors. exp and log are correctly rounded (math-libm.ts); where glibc and
- * V8 may still round differently (log10, the trigonometric functions) spec/modules.md#math-libm
- * says so.
+ * with its results and errors. exp, log, sin, cos and tan are correctly rounded (math-libm.ts);
+ * where glibc and V8 may still round differently (log10, the inverse trigonometric functions)
+ * spec/modules.md#math-libm says so.
  * @spec #math-module
  */
 import { asIndex, checkPositional, hasKw, noKwargs, type Kwargs } from './args';
@@ -12,7 +12,7 @@ import { bitLength, intToFloat, intTrueDiv } from './intops';
 import { collect, getIter, iterNext } from './iter';
 import { comb, factorial, gcd, isqrt, lcm, perm, roundToInt } from './math-int';
 import { fmod, frexp, fsum, isclose, ldexp, mathPow, modf, vectorNorm } from './math-float';
-import { exp as crExp, log as crLog } from './math-libm';
+import { exp as crExp, log as crLog, trig } from './math-libm';
 import { PyModule } from './module';
 import { unexpectedKeywordMessage } from './suggestions';
 import { OverflowError, ValueError, ZeroDivisionError, typeName } from './types';
@@ -198,9 +198,9 @@ function entries(): [string, PyValue][] {
   return [
     fn('sqrt', math1('sqrt', Math.sqrt, false)),
     fn('exp', math1('exp', crExp, true)),
-    fn('sin', math1('sin', Math.sin, false)),
-    fn('cos', math1('cos', Math.cos, false)),
-    fn('tan', math1('tan', Math.tan, false)),
+    fn('sin', math1('sin', (x) => trig('sin', x), false)),
+    fn('cos', math1('cos', (x) => trig('cos', x), false)),
+    fn('tan', math1('tan', (x) => trig('tan', x), false)),
     fn('asin', math1('asin', Math.asin, false)),
     fn('acos', math1('acos', Math.acos, false)),
     fn('atan', math1('atan', Math.atan, false)),
