@@ -326,9 +326,11 @@ def remember_set_displays(tree):
     for node in ast.walk(tree):
         if isinstance(node, ast.Set):
             try:
-                SOURCE_SET_DISPLAYS.append(tuple(ast.literal_eval(e) for e in node.elts))
+                items = tuple(ast.literal_eval(e) for e in node.elts)
+                frozenset(items)  # `{[1]}` raises at run time: it is never a constant
             except (ValueError, TypeError, SyntaxError):
-                pass
+                continue
+            SOURCE_SET_DISPLAYS.append(items)
 
 
 def frozenset_literal(value, code_names=None) -> str:

@@ -255,4 +255,18 @@ def main(flag):
                 out.append(str(e))
     return out
 ''', entry='main(True)'),
+dict(path='vm/regressions/set-display-unhashable-item', desc="A set display with a list item ({[1], 2}: TypeError at run time) beside a "
+     "frozenset constant (x in {1, 2, 3}): the importer used to crash hashing the display while ordering the constant",
+     spec=['op-BUILD_SET', 'op-CONTAINS_OP', 'exception-message'], tags=R + ['sets', 'exceptions'],
+     src='''
+def main(x):
+    out = []
+    for item in ([1], {}, 3):
+        try:
+            out.append(len({item, 2}))
+            out.append(len({[1], 2}))
+        except TypeError as e:
+            out.append(str(e))
+    return out, x in {1, 2, 3}, x in {(1, 2), 'a'}
+''', entry='main(3)'),
 ]
