@@ -1,5 +1,6 @@
 """Module code and `import math`, for the fuzzer's generator (gen.py's Gen inherits this mixin):
 `import math` (or `import math as m`, sometimes with `from math import gcd, isqrt, fsum, pi as PI`),
+a module-level lambda and a tuple table made by a module-level comprehension,
 globals computed at module level (inside a module-level try/except, so that the module itself never
 fails), a bounded module-level loop that accumulates into a global with STORE_NAME / LOAD_NAME and
 ends with `del` of its variable (DELETE_NAME), and math calls inside expressions.
@@ -33,6 +34,7 @@ class ModuleCode:
             if self.chance(0.4):
                 self.math_from = True
                 lines.append('from math import gcd, isqrt, fsum, pi as PI')
+        lines += self.module_tables()
         for k in range(r.choice([0, 0, 1, 2])):
             g, t = f'MG{k}', r.choice([INT, INT, FLOAT])
             lines += ['try:', f'    {g} = {self.e(t, Scope({}), 2)}', 'except Exception:', f'    {g} = {self.lit(t)}']
@@ -46,6 +48,29 @@ class ModuleCode:
                       '    except Exception:', f'        {g} -= 1',
                       f'del {i}']
         return lines + [''] if lines else []
+
+    def module_tables(self):
+        """A lambda bound to a module name (called like a function; first in the module, so that its code
+        object keeps the name `<lambda>` in messages) and a tuple computed by a module-level
+        list comprehension (inlined: fast locals in module code) or generator expression, read as a global."""
+        from gen import Func, Scope
+        r = self.r
+        lines = []
+        if self.chance(0.25):
+            with self.stmt_budget(1):
+                body = self.e(INT, Scope({'y': INT}), 2)
+            lines.append(f'MF = lambda y: {body}')
+            self.funcs.append(Func('MF', [('y', INT)], INT))
+        if self.chance(0.3):
+            x = self.fresh('x')
+            with self.stmt_budget(1):
+                item = self.e(INT, Scope({x: INT}), 1)
+            src = f'range({r.randint(0, 7)})' if self.chance(0.6) else self.lit('list')
+            made = (f'tuple({item} for {x} in {src})' if self.chance(0.5)
+                    else f'tuple([{item} for {x} in {src} if {x} % {r.randint(2, 4)}])')
+            lines += ['try:', f'    MT = {made}', 'except Exception:', f'    MT = {self.lit("tuple")}']
+            self.globals['MT'] = 'tuple'
+        return lines
 
     def math_name(self, name):
         if self.math_from and name in ('gcd', 'isqrt', 'fsum') and self.chance(0.5):

@@ -116,7 +116,7 @@ def main(argv):
                 print(f'probe: chunk {c0 // CHUNK} cannot be converted:', *e.args[0], sep='\n  ')
                 differ += 1
                 continue
-            ns = {'__name__': '__probe__'}
+            ns = {'__name__': '__optcert__'}  # the importer's module name: star-call messages carry it
             exec(compile(text, tmp, 'exec'), ns)
             _, _, expected, _ = p2f.run_call(ns, 'main()')
             answer = vm.judge('probe.chunk', fixture)
