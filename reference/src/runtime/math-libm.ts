@@ -1,7 +1,7 @@
 /**
- * Correctly rounded exp, log, sin, cos and tan: the exact value computed in fixed point with
- * BigInt (about 200 bits, far beyond the 2^-120 the hardest cases need; sin, cos and tan reduce
- * by π/2 known to 1,400 bits), then rounded once to the nearest double. CPython calls glibc, whose
+ * Correctly rounded exp, log, sin, cos, tan, atan, asin, acos and atan2: the exact value computed
+ * in fixed point with BigInt (about 200 bits, far beyond the 2^-120 the hardest cases need; sin,
+ * cos and tan reduce by π/2 known to 1,400 bits), then rounded once to the nearest double. CPython calls glibc, whose
  * results are correctly rounded on all but a small set of arguments; V8's Math functions are not
  * (they differ from glibc on 1 to 10% of arguments), so the VM computes these itself. About a
  * tenth of a millisecond per call: builtin work is not counted by the step budget.
@@ -176,4 +176,148 @@ export function trig(which: 'sin' | 'cos' | 'tan', x: number): number {
   const sign = x < 0 && which !== 'cos' ? -1 : 1;
   const v = which === 'sin' ? sin : which === 'cos' ? cos : (sin * ONE) / cos;
   return sign * round(v);
+}
+
+/** π/2 · 2^P. */
+function halfPiP(): bigint {
+  return halfPiG() >> (G - P);
+}
+
+/**
+ * atan(n/d) for 0 <= n/d <= 1 (n, d > 0 integers), as v · 2^-s with s chosen so that v has about
+ * P significant bits: relative precision, so a tiny ratio keeps all its digits.
+ */
+function atanRatio(n: bigint, d: bigint): { v: bigint; s: bigint } {
+  // t = n/d in fixed point with P significant bits: t · 2^s.
+  const s = P - BigInt(n.toString(2).length - d.toString(2).length);
+  const one = 1n << s;
+  let t = (n << s) / d;
+  // atan(t) = 2·atan(t / (1 + sqrt(1 + t²))): twice, so t <= tan(π/16).
+  let doublings = 0n;
+  while (t > one / 4n) {
+    const root = isqrt(one * one + t * t);
+    t = (t * one) / (one + root);
+    doublings++;
+  }
+  const t2 = (t * t) / one;
+  let power = t;
+  let sum = 0n;
+  for (let k = 1n, sign = 1n; power !== 0n; k += 2n, sign = -sign) {
+    sum += (sign * power) / k;
+    power = (power * t2) / one;
+  }
+  return { v: sum << doublings, s };
+}
+
+function isqrt(n: bigint): bigint {
+  if (n < 2n) return n;
+  let x = 1n << BigInt(Math.ceil(n.toString(2).length / 2));
+  for (;;) {
+    const y = (x + n / x) >> 1n;
+    if (y >= x) return x;
+    x = y;
+  }
+}
+
+/** An exact positive rational n/d for a finite nonzero double's magnitude: (mantissa, power-of-two scale). */
+function magnitude(x: number): { m: bigint; e: number } {
+  const { m, e } = decompose(Math.abs(x));
+  return { m, e };
+}
+
+/**
+ * atan2(y, x) for finite y, x, not both zero, with C99's signs: the angle of (x, y), correctly
+ * rounded. Works on the exact rational |y|/|x|.
+ */
+function atan2Finite(y: number, x: number): number {
+  const sign = y < 0 || Object.is(y, -0) ? -1 : 1;
+  if (y === 0) return x > 0 || Object.is(x, 0) ? sign * 0 : sign * Math.PI;
+  if (x === 0) return sign * round(halfPiP());
+  const a = magnitude(y);
+  const b = magnitude(x);
+  // |y|/|x| = (a.m / b.m) · 2^(a.e − b.e) = num / den.
+  const shift = a.e - b.e;
+  const num = shift >= 0 ? a.m << BigInt(shift) : a.m;
+  const den = shift >= 0 ? b.m : b.m << BigInt(-shift);
+  let angle: { v: bigint; s: bigint };
+  if (num <= den) angle = atanRatio(num, den);
+  else {
+    // π/2 − atan(den/num), at P fractional bits (the result is at least π/4).
+    const r = atanRatio(den, num);
+    angle = { v: halfPiP() - (r.s >= P ? r.v >> (r.s - P) : r.v << (P - r.s)), s: P };
+  }
+  if (x < 0) {
+    // π − angle, at P fractional bits (at least π/2).
+    const v = angle.s >= P ? angle.v >> (angle.s - P) : angle.v << (P - angle.s);
+    angle = { v: 2n * halfPiP() - v, s: P };
+  }
+  return sign * roundToDouble(angle.v, Number(angle.s), true);
+}
+
+/** atan2 with C99's special values, correctly rounded. */
+export function atan2(y: number, x: number): number {
+  if (Number.isNaN(y) || Number.isNaN(x)) return NaN;
+  if (!Number.isFinite(y) || !Number.isFinite(x)) return Math.atan2(y, x); // exact multiples of π/4: V8 gets them right
+  return atan2Finite(y, x);
+}
+
+/** atan, correctly rounded. */
+export function atan(x: number): number {
+  if (Number.isNaN(x) || x === 0) return x;
+  if (!Number.isFinite(x)) return Math.atan(x);
+  return atan2Finite(x, 1);
+}
+
+/** asin (|x| <= 1, else NaN), correctly rounded: atan2(x, sqrt(1 − x²)) with the root in fixed point. */
+export function asin(x: number): number {
+  return inverse(x, false);
+}
+
+/** acos (|x| <= 1, else NaN), correctly rounded. */
+export function acos(x: number): number {
+  return inverse(x, true);
+}
+
+function inverse(x: number, cosine: boolean): number {
+  if (Number.isNaN(x) || Math.abs(x) > 1) return NaN;
+  if (!cosine && Math.abs(x) < TINY) return x;
+  // x · 2^W exactly, and sqrt(1 − x²) · 2^W (floor of the exact root: W is large enough that the
+  // truncation is far below the precision the rounding needs).
+  const W = 1200n;
+  const { m, e } = decompose(Math.abs(x));
+  const X = m << (BigInt(e) + W);
+  const one = 1n << W;
+  const C = isqrt(one * one - X * X);
+  if (!cosine) {
+    if (C === 0n) return Math.sign(x) * round(halfPiP());
+    return Math.sign(x) * atanOf(X, C);
+  }
+  // acos x = atan2(sqrt(1 − x²), x).
+  if (X === 0n) return round(halfPiP());
+  const a = atanOf(C, X); // in [0, π/2]
+  if (x > 0) return a;
+  return roundToDouble(2n * halfPiP() - fixedOf(acosFixedPart(C, X)), Number(P), true);
+}
+
+/** atan(n/d) for n, d >= 0 (not both 0), rounded. */
+function atanOf(n: bigint, d: bigint): number {
+  if (n === 0n) return 0;
+  if (d === 0n) return round(halfPiP());
+  if (n <= d) {
+    const r = atanRatio(n, d);
+    return roundToDouble(r.v, Number(r.s), true);
+  }
+  const r = atanRatio(d, n);
+  return roundToDouble(halfPiP() - (r.s >= P ? r.v >> (r.s - P) : r.v << (P - r.s)), Number(P), true);
+}
+
+/** atan(n/d) · 2^P for n, d > 0. */
+function acosFixedPart(n: bigint, d: bigint): { v: bigint; s: bigint } {
+  if (n <= d) return atanRatio(n, d);
+  const r = atanRatio(d, n);
+  return { v: halfPiP() - (r.s >= P ? r.v >> (r.s - P) : r.v << (P - r.s)), s: P };
+}
+
+function fixedOf(a: { v: bigint; s: bigint }): bigint {
+  return a.s >= P ? a.v >> (a.s - P) : a.v << (P - a.s);
 }

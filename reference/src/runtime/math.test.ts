@@ -65,6 +65,15 @@ function ulps(a: number, b: number): number {
 }
 
 // Read at run time: typing a 700 KB JSON import would slow every tsc run.
+/**
+ * Vectors where CPython's glibc is off by one ulp and the VM's correctly rounded result is right
+ * (the exact value from Python's decimal at 90 digits): fn(args) -> the VM's result.
+ */
+const GLIBC_ROUNDING_ERRORS = new Map([
+  // atan2(-2.7206506344385115, -3.030481786778043) = -2.41001553077920260814…; glibc: -2.410015530779203.
+  ['atan2[["f","c005c3e47ad60a5c"],["f","c0083e6d3c2aaec7"]]', '-2.4100155307792024'],
+]);
+
 const cases = (JSON.parse(readFileSync(join(__dirname, 'math-vectors.generated.json'), 'utf8')) as { cases: Case[] }).cases;
 
 describe('math module vs CPython 3.13', () => {
@@ -88,13 +97,22 @@ describe('math module vs CPython 3.13', () => {
   test('exact results: bit for bit (floats), equal reprs (everything else)', () => {
     const wrong: string[] = [];
     for (const c of cases) {
-      if (c.return === undefined || !c.exact) continue;
+      if (c.return === undefined || !c.exact || GLIBC_ROUNDING_ERRORS.has(`${c.fn}${JSON.stringify(c.args)}`)) continue;
       const got = call(c);
       const want = decode(c.return);
       const same = 'value' in got && (want instanceof PyFloat && got.value instanceof PyFloat ? ulps(want.value, got.value.value) === 0 : repr(got.value) === repr(want));
       if (!same) wrong.push(`${c.fn}${JSON.stringify(c.args)}: want ${repr(want)}, got ${'value' in got ? repr(got.value) : got.error}`);
     }
     expect(wrong).toEqual([]);
+  });
+
+  test("where glibc rounds wrong, the correctly rounded result", () => {
+    for (const c of cases) {
+      const want = GLIBC_ROUNDING_ERRORS.get(`${c.fn}${JSON.stringify(c.args)}`);
+      if (want === undefined) continue;
+      const got = call(c);
+      expect('value' in got ? repr(got.value) : got.error).toBe(want);
+    }
   });
 
   test('libm results: within one ulp of CPython', () => {

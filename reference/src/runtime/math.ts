@@ -1,8 +1,7 @@
 /**
  * The built-in `math` module (what `import math` binds): CPython 3.13's functions and constants
- * with its results and errors. exp, log, sin, cos and tan are correctly rounded (math-libm.ts);
- * where glibc and V8 may still round differently (log10, the inverse trigonometric functions)
- * spec/modules.md#math-libm says so.
+ * with its results and errors. exp, log and the trigonometric functions are correctly rounded
+ * (math-libm.ts); spec/modules.md#math-libm says where CPython's glibc is not.
  * @spec #math-module
  */
 import { asIndex, checkPositional, hasKw, noKwargs, type Kwargs } from './args';
@@ -12,7 +11,7 @@ import { bitLength, intToFloat, intTrueDiv } from './intops';
 import { collect, getIter, iterNext } from './iter';
 import { comb, factorial, gcd, isqrt, lcm, perm, roundToInt } from './math-int';
 import { fmod, frexp, fsum, isclose, ldexp, mathPow, modf, vectorNorm } from './math-float';
-import { exp as crExp, log as crLog, trig } from './math-libm';
+import { acos, asin, atan, atan2, exp as crExp, log as crLog, trig } from './math-libm';
 import { PyModule } from './module';
 import { unexpectedKeywordMessage } from './suggestions';
 import { OverflowError, ValueError, ZeroDivisionError, typeName } from './types';
@@ -201,14 +200,14 @@ function entries(): [string, PyValue][] {
     fn('sin', math1('sin', (x) => trig('sin', x), false)),
     fn('cos', math1('cos', (x) => trig('cos', x), false)),
     fn('tan', math1('tan', (x) => trig('tan', x), false)),
-    fn('asin', math1('asin', Math.asin, false)),
-    fn('acos', math1('acos', Math.acos, false)),
-    fn('atan', math1('atan', Math.atan, false)),
+    fn('asin', math1('asin', asin, false)),
+    fn('acos', math1('acos', acos, false)),
+    fn('atan', math1('atan', atan, false)),
     fn('fabs', math1('fabs', Math.abs, false)),
     fn('log', log),
     fn('log2', logFn('log2', LOG2)),
     fn('log10', logFn('log10', LOG10)),
-    fn('atan2', math2('atan2', Math.atan2)),
+    fn('atan2', math2('atan2', atan2)),
     fn('copysign', math2('copysign', copysign)),
     fn('fmod', (args, kwargs) => {
       fixed('fmod', args, kwargs, 2);
