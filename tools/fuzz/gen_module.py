@@ -133,7 +133,7 @@ class ModuleCode:
             return f'{m("pow")}({f()}, 2)'
         if c == 10 and self.math_from and self.chance(0.5):
             return 'PI'
-        return f'{self.math_alias}.{r.choice(["pi", "e", "tau", "inf"])}'
+        return f'{self.math_alias}.{r.choice(["pi", "e", "tau", "inf", "nan"])}'
 
     def math_bool(self, scope, d):
         if self.math_alias is None:
