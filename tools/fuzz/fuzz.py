@@ -3,7 +3,7 @@
 
 Usage (from the repository root; `npm run fuzz -- ARGS` builds dist/ first, then runs this):
   python3 tools/fuzz/fuzz.py [--count N] [--seed S ...] [--jobs J] [--start I] [--out DIR]
-                             [--no-minimize] [--verbose] [--show SEED:INDEX]
+                             [--no-minimize] [--verbose] [--show SEED:INDEX] [--keep DIR]
 (tools/fuzz/README.md describes the generated programs, what they avoid and why.)
 
 For every program: generate it (tools/fuzz/gen.py, deterministic for seed and index), compile and
@@ -305,8 +305,9 @@ def minimize(src, call, fid, want, check, max_tries=3000):
 
 
 class Fuzzer:
-    def __init__(self, out, do_minimize, verbose):
+    def __init__(self, out, do_minimize, verbose, keep=None):
         self.out = out
+        self.keep = keep  # folder for the fixtures of agreeing programs (--keep), or None
         self.do_minimize = do_minimize
         self.verbose = verbose
         self.vm = VmRunner()
@@ -346,6 +347,9 @@ class Fuzzer:
         answer = self.vm.judge(fid, text)
         if answer['status'] == 'pass':
             self.counts['agree'] += 1
+            if self.keep:
+                with open(os.path.join(self.keep, f's{seed}-{index:05d}.yaml'), 'w', encoding='utf-8', newline='\n') as f:
+                    f.write(text)
             o = answer.get('observed') or {}
             self.outcomes[o.get('kind', '?') + (' ' + o['type'] if o.get('kind') == 'raise' else '')] += 1
             if self.verbose and o.get('kind') == 'raise':
@@ -386,10 +390,10 @@ class Fuzzer:
         self.divergences.append(entry)
 
 
-def run_seed(seed, start, count, out, do_minimize, verbose):
+def run_seed(seed, start, count, out, do_minimize, verbose, keep=None):
     """Fuzz one seed in this process (a worker of --jobs, or the main process): its tallies."""
     sys.set_int_max_str_digits(4300)  # CPython's default, which optcert keeps (spec/README.md#differences)
-    fz = Fuzzer(out, do_minimize, verbose)
+    fz = Fuzzer(out, do_minimize, verbose, keep)
     t0 = time.time()
     interrupted = False
     try:
@@ -417,6 +421,8 @@ def main(argv=None):
     ap.add_argument('--no-minimize', action='store_true', help='do not minimize divergences')
     ap.add_argument('--show', metavar='SEED:INDEX', help='print one generated program and exit')
     ap.add_argument('--verbose', action='store_true', help='list every skipped program and every exception outcome')
+    ap.add_argument('--keep', metavar='DIR', help='also write the fixture of every agreeing program to DIR '
+                    '(a corpus for `optcert certify sample:jit DIR`)')
     args = ap.parse_args(argv)
 
     if args.show:
@@ -440,7 +446,9 @@ def main(argv=None):
             f.writelines(kept)
 
     t0 = time.time()
-    job = (args.start, args.count, args.out, not args.no_minimize, args.verbose)
+    if args.keep:
+        os.makedirs(args.keep, exist_ok=True)
+    job = (args.start, args.count, args.out, not args.no_minimize, args.verbose, args.keep)
     if args.jobs > 1 and len(seeds) > 1:
         import concurrent.futures
         with concurrent.futures.ProcessPoolExecutor(max_workers=min(args.jobs, len(seeds))) as pool:
