@@ -186,7 +186,7 @@ function benchCertification(_runs, report) {
     `small fixtures certified per second per core: ${headline.smallFixturesPerSecondPerCore.toFixed(0)} (target >= ${TARGETS.smallFixturesPerSecondPerCore}: ${verdict(within.smallFixturesPerSecondPerCore)})`,
   );
   within.jitCertifyOverRun = endToEnd.certifyOverRun <= TARGETS.jitCertifyOverRun;
-  for (const why of invalid) console.log(`\nINVALID: ${why}; these certification figures do not describe a passing corpus`);
+  for (const why of new Set(invalid)) console.log(`\nINVALID: ${why}; these certification figures do not describe a passing corpus`);
   report.certification = { runs, smallSteps: SMALL_STEPS, targets: TARGETS, withinTargets: within, valid: invalid.length === 0, invalid, cases, endToEnd };
 }
 
