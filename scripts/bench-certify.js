@@ -14,15 +14,15 @@
 //
 // The corpus grew to 826 fixtures (2026-12): one lockstep pass costs about 20-30 s on an idle core,
 // so this part runs BENCH_CERT_RUNS processes (default 3) of one measured round each, for the `jit`
-// and `superblock` samples only (BENCH_CERT_CANDIDATES=jit,superblock,counter,null for more), to
-// keep `npm run bench` within 10 minutes. A corpus that does not pass is reported, not hidden: the
+// sample only (BENCH_CERT_CANDIDATES=jit,superblock,counter,null for more), to keep `npm run bench`
+// near 10 minutes. A corpus that does not pass is reported, not hidden: the
 // figures are then marked invalid in the JSON and the output says so.
 const { execFileSync } = require('node:child_process');
 const path = require('node:path');
 const { performance } = require('node:perf_hooks');
 const { median, sum } = require('./bench-stats.js');
 
-const CANDIDATES = (process.env.BENCH_CERT_CANDIDATES || 'jit,superblock').split(',');
+const CANDIDATES = (process.env.BENCH_CERT_CANDIDATES || 'jit').split(',');
 const CERT_RUNS = Math.max(1, Number(process.env.BENCH_CERT_RUNS || 3));
 const SMALL_STEPS = 1000;
 const TARGETS = { lockstepOverPlain: 3, smallFixturesPerSecondPerCore: 500, jitCertifyOverRun: 3 };
