@@ -13,6 +13,7 @@ import { framesOutermostFirst } from '../../../reference/src/state/frames';
 import { snapshot, type StateSnapshot } from '../../../reference/src/state/snapshot';
 import type { IdentifiedCopy } from '../../../reference/src/state/clone';
 import { NEW_OBJECT, sameOutput, sameTokens, stateTokens, type Identity, type Token } from '../../../reference/src/state/tokens';
+import { samePairedStates, type PairedIdentity } from '../../../reference/src/state/paired';
 
 export type AdvanceResult =
   /** `escaped`: the exception the interpreter let out of every frame on its way to the match. */
@@ -82,6 +83,22 @@ function shallowEqualLocals(a: Frame | null, b: Frame | null): boolean {
 }
 
 /**
+ * How the oracle decides that two states are equal: 'paired' walks them side by side (paired.ts),
+ * 'tokens' compares their token lists. The same verdicts (paired-oracle.test.ts certifies corpus
+ * fixtures and mutants both ways); 'tokens' is kept as the reference the faster walk is checked against.
+ */
+export type StateEquality = 'paired' | 'tokens';
+
+let stateEquality: StateEquality = 'paired';
+
+/** Choose how equal states are decided (tests compare the two); returns the previous choice. */
+export function setStateEquality(e: StateEquality): StateEquality {
+  const previous = stateEquality;
+  stateEquality = e;
+  return previous;
+}
+
+/**
  * Equal states, decided by their tokens; the snapshot comparison explains a difference (built only
  * when asked: for the state reported as closest).
  */
@@ -90,12 +107,14 @@ class Target {
   private snap: StateSnapshot | null = null;
   constructor(
     private readonly actual: Vm,
-    private readonly identity: Pick<IdentifiedCopy, 'live' | 'reference'> | null,
+    private readonly identity: PairedIdentity | null,
   ) {}
 
   equal(reference: Vm): boolean {
+    if (!sameOutput(reference, this.actual)) return false;
+    if (stateEquality === 'paired') return samePairedStates(reference, this.actual, this.identity);
     this.tokens ??= stateTokens(this.actual, this.identity?.live ?? null);
-    return sameOutput(reference, this.actual) && sameTokens(stateTokens(reference, this.identity?.reference ?? null), this.tokens);
+    return sameTokens(stateTokens(reference, this.identity?.reference ?? null), this.tokens);
   }
 
   /** Where the reference's state first differs from the executor's; null if nowhere. */
@@ -173,7 +192,7 @@ export function setStepObserver(o: StepObserver | null): void {
   stepObserver = o;
 }
 
-export function findAdvance(reference: Vm, actual: Vm, maxSteps: number, identity: Pick<IdentifiedCopy, 'live' | 'reference'> | null = null): AdvanceResult {
+export function findAdvance(reference: Vm, actual: Vm, maxSteps: number, identity: (Pick<IdentifiedCopy, 'live' | 'reference'> & Partial<Pick<IdentifiedCopy, 'kept'>>) | null = null): AdvanceResult {
   const target = new Target(actual, identity);
   const observe = stepObserver === null ? null : stepObserver(reference);
   let closest: { n: number; difference: StateDifference } | null = null;

@@ -49,7 +49,8 @@ export class Cloner {
     if (v === null || typeof v !== 'object') return v;
     const known = this.copies.get(v);
     if (known !== undefined) return known as T;
-    if (shared(v) || this.kept.has(v)) return v;
+    if (this.kept.has(v)) return v;
+    // Arrays first (locals, stacks, items: most of a state), and no array is shared.
     if (Array.isArray(v)) {
       const a: unknown[] = new Array(v.length);
       this.copies.set(v, a);
@@ -59,6 +60,7 @@ export class Cloner {
       }
       return a as T;
     }
+    if (shared(v)) return v;
     if (v instanceof Frame) return this.frame(v) as T;
     if (v instanceof Map) {
       const m = new Map();
@@ -108,6 +110,8 @@ export interface IdentifiedCopy {
   readonly live: Identity;
   /** For the copy as it runs on: one of its entry objects -> itself; anything newer -> NEW_OBJECT. */
   readonly reference: Identity;
+  /** The objects the copy shares with the live VM rather than copies (the code objects' constants). */
+  readonly kept: ReadonlySet<object>;
 }
 
 /** @spec #state-identity */
@@ -119,6 +123,7 @@ export function cloneWithIdentity(vm: Vm, budget = Number.MAX_SAFE_INTEGER, cons
     copy: copy.vm,
     live: (o) => (copies.get(o) as object | undefined) ?? NEW_OBJECT,
     reference: (o) => ((made ??= new Set(copies.values())).has(o) ? o : NEW_OBJECT),
+    kept: constants,
   };
 }
 

@@ -40,12 +40,13 @@ const FRAME = '\u0000frame';
 const END = '\u0000end';
 const FLOAT = '\u0000float';
 
-class Walker implements ShapeSink {
+/** Walks a state into tokens; `value` is where an object is numbered (paired.ts pairs it instead). */
+export class Walker implements ShapeSink {
   readonly tokens: Token[] = [];
   private readonly ids = new Map<object, number>();
   private readonly pending: PyObject[] = [];
 
-  constructor(private readonly identity: Identity | null = null) {}
+  constructor(protected readonly identity: Identity | null = null) {}
 
   value(v: Slot): void {
     const t = this.tokens;
@@ -98,13 +99,17 @@ class Walker implements ShapeSink {
   }
 
   frameBody(f: Frame): void {
-    if (this.identity) this.tokens.push(this.identity(f));
+    this.frameIdentity(f);
     // The code object itself, and the instruction arrays the frame runs being its own: a frame
     // pointed at other bytecode would run it outside any executor, unchecked.
     this.tokens.push(f.code, f.ops === f.code.ops && f.args === f.code.args, f.ip, f.forIterExit, f.entry, f.locals.length);
     for (const v of f.locals) this.value(v);
     this.tokens.push(f.stack.length);
     for (const v of f.stack) this.value(v);
+  }
+
+  protected frameIdentity(f: Frame): void {
+    if (this.identity) this.tokens.push(this.identity(f));
   }
 
   /** Describe every object met so far, and those they reach, in the order they were met. */
@@ -121,6 +126,13 @@ class Walker implements ShapeSink {
 /** The state as tokens (the printed output aside: see sameOutput); with `identity`, object identity too. */
 export function stateTokens(vm: Vm, identity: Identity | null = null): Token[] {
   const w = new Walker(identity);
+  walkRoots(w, vm);
+  w.drain();
+  return w.tokens;
+}
+
+/** The state's roots, in the walk's order: every chain's frames, the globals by name, the handled exception. */
+export function walkRoots(w: Walker, vm: Vm): void {
   for (const top of chainTops(vm)) {
     const frames = chainOutermostFirst(top);
     w.tokens.push(frames.length);
@@ -133,8 +145,6 @@ export function stateTokens(vm: Vm, identity: Identity | null = null): Token[] {
     w.value(vm.globals.get(k));
   }
   w.value(vm.excBase.handled);
-  w.drain();
-  return w.tokens;
 }
 
 export function sameTokens(a: readonly Token[], b: readonly Token[]): boolean {
