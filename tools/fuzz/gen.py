@@ -56,6 +56,9 @@ STR_POOL = [
     'aaa', 'abab', 'racecar', 'αβγ', '日本', 'cr\r', '\x7f', 'A1b2', 'İ', '\x1c', '\u3000x\u3000', '\x85',
     '²', '١٢', 'ǅ', 'ﬀ', 'ŉ', 'Σ', 'ΣΑΣ', '%', '%d', '{}', '\\n', 'a\x00b', '\ufeff', '\u2028',
 ]
+# Code points past U+FFFF: an emoji, Deseret capital/small (case pairs), mathematical digits 0 and 7
+# (int() parses them), a mathematical letter, a regional indicator, a tag (format), the last code point.
+ASTRAL = [0x1F600, 0x10400, 0x10428, 0x1D7D8, 0x1D7DF, 0x1D49C, 0x1F1EB, 0xE0041, 0x10FFFF]
 SUB_POOL = ['', 'a', 'b', 'ab', 'c', ' ', ',', 'l', 'x', 'é', 'aa', 'Z', '1']
 KEY_POOL = ["'a'", "'b'", "'c'", "'key'", "'x'", '0', '1', '2', '-1', '10', 'True', '1.0', '()', '(1, 2)']
 EXC_TYPES = ['ZeroDivisionError', 'IndexError', 'KeyError', 'ValueError', 'TypeError']
@@ -219,6 +222,8 @@ class Gen(StarCalls, Closures, TextMethods, ModuleCode, Sets):
         if t == BOOL:
             return r.choice(['True', 'False'])
         if t == STR:
+            if self.chance(0.04):
+                return self.astral_str()
             return repr(r.choice(STR_POOL))
         if t == LIST:
             return '[' + ', '.join(self.lit(INT) for _ in range(r.randint(0, 5))) + ']'
@@ -233,6 +238,15 @@ class Gen(StarCalls, Closures, TextMethods, ModuleCode, Sets):
         if t == ANY:
             return self.lit(r.choice(VALUE_TYPES))
         raise AssertionError(t)
+
+    def astral_str(self) -> str:
+        """A str holding characters outside the BMP, made with chr() (the importer refuses them in
+        literals): where a UTF-16 VM would count, index, slice, case-map or compare wrongly."""
+        r = self.r
+        parts = [f'chr({r.choice(ASTRAL)})' for _ in range(r.randint(1, 3))]
+        parts += [repr(r.choice(SUB_POOL)) for _ in range(r.randint(0, 2))]
+        r.shuffle(parts)
+        return '(' + ' + '.join(parts) + ')'
 
     def small_int(self, scope) -> str:
         """An int that stays small: a literal, a len(), or a remainder."""
@@ -1466,7 +1480,7 @@ class Gen(StarCalls, Closures, TextMethods, ModuleCode, Sets):
                 elif t == FLOAT:
                     call_args.append(repr(r.choice([0.5, -2.25, 1e-07, 3.14159, -0.0, 1e300, 123456.789])))
                 else:
-                    call_args.append(self.lit(t))
+                    call_args.append(repr(r.choice(STR_POOL)))  # a literal: the call line holds no chr()
         scope = Scope(dict(main_params))
         lines = [f'def main({", ".join(p for p, _ in main_params)}):']
         lines += self.declare_globals()
