@@ -12,6 +12,7 @@ import type { Frame } from '../interp/frame';
 import type { Vm } from '../interp/vm';
 import type { Executor, Optimizer } from '../optimizer/api';
 import { loadProgram, newVm, parseEntry, runEntry } from '../program';
+import { runModule } from '../module-code';
 import { repr } from '../runtime/repr';
 import { PyException, type PyFunction, type PyValue } from '../runtime/values';
 import { compareStates, type StateDifference } from '../state/compare';
@@ -108,8 +109,15 @@ describe('superblock in lockstep with the interpreter: every executor exit is a 
     const again = parseEntry(c.program, c.entry);
     if ('code' in call || 'code' in again) throw new Error('bad entry');
 
-    // The interpreter alone, driven one instruction at a time.
+    // The interpreter alone, driven one instruction at a time, from the entry call on: both VMs run
+    // the program's module code first, plainly (executors during module code are the optimizer
+    // fixtures' subject, and the corpus test above runs them).
     const ref = newVm(c.program, c.budget);
+    const refModule = finish(() => (runModule(ref), null));
+    const vm = newVm(c.program, c.budget);
+    const vmModule = finish(() => (runModule(vm), null));
+    expect(vmModule).toEqual(refModule);
+    if (refModule.kind !== 'return') return;
     ref.begin(ref.globals.get(call.name) as PyFunction, again.args);
     const failures: string[] = [];
     let checks = 0;
@@ -159,7 +167,6 @@ describe('superblock in lockstep with the interpreter: every executor exit is a 
       },
     };
 
-    const vm = newVm(c.program, c.budget);
     vm.optimizers.hotspots = FIRST_HOT;
     expect(vm.registerOptimizer(wrapped)).toBeNull();
     const got = finish(() => vm.callFunction(vm.globals.get(call.name)!, call.args));
