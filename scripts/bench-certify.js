@@ -1,6 +1,7 @@
 'use strict';
-// The certification part of `npm run bench` (issue 4): the corpus certified in lockstep against
-// the same corpus run plainly, and fixtures per second per core. Fresh processes, medians over
+// The certification part of `npm run bench` (issues 4 and 13): the corpus certified in lockstep
+// against the same corpus run plainly, fixtures per second per core, and the per-fixture ratio's
+// distribution (median, p90, max, the worst five). Fresh processes, medians over
 // them, every ratio taken between samples of the same process (or the same round of processes).
 //
 // 1. In process (scripts/bench-certify-worker.js), one core: per fixture, `optcert run`'s work
