@@ -27,7 +27,7 @@ const smallFirst = cheapFirst(corpus.fixtures);
  * more for advance-N mutants, whose kills need the right program and are what the oracle decides.
  */
 const MUTANT_FIXTURES = 6;
-const ADVANCE_N_MUTANT_FIXTURES = 20;
+const ADVANCE_N_MUTANT_FIXTURES = 30;
 const STRIDE = 20;
 const TIMEOUT = 300_000;
 
