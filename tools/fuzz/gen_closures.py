@@ -1,8 +1,9 @@
 """Closures as real code writes them, for the fuzzer's generator (gen.py's Gen inherits this mixin):
 generator expressions and lambdas that read the enclosing function's locals (`any(x > v for x in
 xs)`, `sorted(xs, key=lambda x: abs(x - v))`), a counter closure that rebinds a local through
-`nonlocal`, a getter/setter pair sharing one cell, and lambdas made in a comprehension that all see
-the loop variable's last value (late binding). Captured names are ints bound for sure at that
+`nonlocal`, a getter/setter pair sharing one cell, a nested generator that sees the local rebound
+while it is suspended, and lambdas made in a comprehension that all see the loop variable's last
+value (late binding). Captured names are ints bound for sure at that
 point, so nothing grows and nothing is unbound unless a later `del` empties the cell — then the
 closure's NameError / UnboundLocalError is the program's (and CPython's) outcome; `unbound_cell` does
 that on purpose (DELETE_DEREF) inside a try, and binds the name again.
@@ -68,6 +69,8 @@ class Closures:
             return []
         v = r.choice(caps)
         step = r.randint(-3, 5)
+        if self.chance(0.2):
+            return self.generator_closure(scope, ind, v, step)
         if self.chance(0.6):
             c = self.fresh('c')
             lines = [f'{ind}def {c}():', f'{ind}    nonlocal {v}', f'{ind}    {v} += {step}', f'{ind}    return {v}']
@@ -84,6 +87,15 @@ class Closures:
                  f'{ind}{out} = {get}() + {v}']
         scope.add(out, INT)
         return lines + self.unbound_cell(v, f'{get}()', out, ind)
+
+    def generator_closure(self, scope, ind, v, step):
+        """A nested generator over the captured local, suspended while the enclosing function rebinds
+        it: its later yields (one inside a `yield from`) see the new value through the cell."""
+        g, it, out = self.fresh('g'), self.fresh('it'), self.fresh()
+        scope.add(out, INT)
+        return [f'{ind}def {g}():', f'{ind}    yield {v}', f'{ind}    yield from range({v} % {self.r.randint(2, 5)})',
+                f'{ind}    yield {v} * {self.r.randint(1, 3)}',
+                f'{ind}{it} = {g}()', f'{ind}{out} = next({it})', f'{ind}{v} += {step}', f'{ind}{out} += sum({it})']
 
     def unbound_cell(self, v, call, out, ind):
         """Sometimes: `del` the captured local (DELETE_DEREF), then read it through the closure (NameError:
