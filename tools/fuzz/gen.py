@@ -452,6 +452,8 @@ class Gen(StarCalls, Closures, TextMethods, ModuleCode, Sets):
             return f'({self.e(INT, scope, d)} if {self.e(BOOL, scope, d)} else {self.e(INT, scope, d)})'
         if c == 22:
             return f'({self.e(INT, scope, d)} {r.choice(["or", "and"])} {self.e(INT, scope, d)})'
+        if c == 23 and self.chance(0.25):
+            return self.star_builtin_int(scope, d)  # gen_calls.py
         if c == 23:
             call = self.call_of(scope, d, INT)
             if call:

@@ -149,3 +149,24 @@ class StarCalls:
         if self.chance(0.5):
             return f'{{**{base}, {key}: {val}}}'
         return f'{{{key}: {val}, **{base}}}'
+
+    def star_builtin_int(self, scope, d):
+        """An int from a builtin called with spread arguments (CALL_FUNCTION_EX of a builtin, DICT_MERGE
+        of its keywords); `min(*xs)` of an empty list is its TypeError."""
+        r = self.r
+        with self.no_flow():
+            xs = self.e(LIST, scope, d)
+            a = self.e(INT, scope, d)
+        c = r.randint(0, 5)
+        if c == 0:
+            return f'{r.choice(["min", "max"])}(*{xs})' if self.risk(0.3) else f'max(*{xs}, {a})'
+        if c == 1:
+            return f'sum(*[{xs}], **{{"start": {a}}})' if self.chance(0.5) else f'sum(*({xs},))'
+        if c == 2:
+            return f'pow(*[{a}, {r.randint(0, 9)}], **{{"mod": {r.choice([7, 10, -3, 97])}}})'
+        if c == 3:
+            return f'abs(*[{a}])'
+        if c == 4:
+            return f'len(*[{xs}])'
+        return f'round(*[{self.e(FLOAT, scope, d)}])'
+
