@@ -8,7 +8,8 @@
  */
 import type { Code } from '../../isa/code';
 import { originalArg, originalOp } from '../../isa/code-view';
-import { BY_OPCODE, OP, RESUME_HOTSPOTS, type InstructionDef } from '../../isa/table';
+import { BY_OPCODE, OP, type InstructionDef } from '../../isa/table';
+import { hotspotKindAt } from '../../optimizer/runtime';
 import type { HotspotKind } from '../../optimizer/api';
 
 /** The executor stops before RETURN_GENERATOR: the frame becomes a generator's. */
@@ -93,9 +94,9 @@ export function stackDepths(code: Code): Int32Array | null {
 function continuation(code: Code, offset: number): { kind: HotspotKind; start: number } | null {
   const op = originalOp(code, offset);
   const arg = originalArg(code, offset);
-  if (op === OP.JUMP_BACKWARD) return { kind: 'back_edge', start: arg };
-  const kind = op === OP.RESUME ? RESUME_HOTSPOTS[arg & 3] : null;
-  return kind ? { kind, start: offset + 1 } : null;
+  const kind = hotspotKindAt(op, arg);
+  if (kind === null) return null;
+  return { kind, start: kind === 'back_edge' ? arg : offset + 1 };
 }
 
 /** Plan the region of the hotspot at `offset`; null when there is nothing worth compiling. */
