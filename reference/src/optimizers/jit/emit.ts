@@ -36,6 +36,7 @@ export interface JitBindings {
   /** The values of the globals (or builtins) the region loads, resolved at compile time. */
   readonly G: readonly unknown[];
   readonly PyFloat: unknown;
+  readonly floatPow: unknown;
   readonly PyList: unknown;
   readonly PyTuple: unknown;
   readonly PyRangeIterator: unknown;
@@ -79,7 +80,7 @@ export class JitEmitter {
     const slots: string[] = [];
     for (let i = p.low; i < p.high; i++) slots.push(`s${i}`);
     lines.push(
-      `const H = R.H, K = R.K, N = R.N, F = R.F, G = R.G, PyFloat = R.PyFloat, PyList = R.PyList, PyTuple = R.PyTuple;`,
+      `const H = R.H, K = R.K, N = R.N, F = R.F, G = R.G, PyFloat = R.PyFloat, floatPow = R.floatPow, PyList = R.PyList, PyTuple = R.PyTuple;`,
       `const RangeIt = R.PyRangeIterator, SeqIt = R.PySeqIterator, isIdentical = R.isIdentical, SMALL = R.SMALL, EXHAUSTED = R.EXHAUSTED;`,
       `const CODE = R.code;`,
       `return function jit_${p.kind}_${p.offset}(vm, f, self, entry, limit) {`,
@@ -270,7 +271,9 @@ export class JitEmitter {
         if (js === undefined) return this.genericPath(ins);
         const strings = js === '===' || js === '!==' ? ` else if (typeof a === 'string' && typeof b === 'string') ${s(2)} = a ${js} b;` : '';
         return `a = ${s(2)}; b = ${s(1)}; if (typeof a === 'number' && typeof b === 'number') ${s(2)} = a ${js} b; ` +
-          `else if (a instanceof PyFloat && b instanceof PyFloat) ${s(2)} = a.value ${js} b.value;${strings} else ${this.slowPath(ins)}`;
+          `else if (a instanceof PyFloat && b instanceof PyFloat) ${s(2)} = a.value ${js} b.value; ` +
+          `else if (a instanceof PyFloat && typeof b === 'number') ${s(2)} = a.value ${js} b; ` +
+          `else if (typeof a === 'number' && b instanceof PyFloat) ${s(2)} = a ${js} b.value;${strings} else ${this.slowPath(ins)}`;
       }
       case 'BINARY_SUBSCR':
         return `a = ${s(2)}; b = ${s(1)}; if ((a instanceof PyList || a instanceof PyTuple) && typeof b === 'number' && ` +
@@ -304,8 +307,11 @@ export class JitEmitter {
     const slow = this.slowPath(ins);
     const ints = (expr: string, cond = ''): string =>
       `if (typeof a === 'number' && typeof b === 'number'${cond}) { r = ${expr}; if (r > ${MAX_SAFE} || r < -${MAX_SAFE}) ${slow} else ${left} = r; }`;
+    // A float mixed with a small int: the int converts to a double exactly (|b| < 2^53), as CPython's.
     const floats = (expr: string, cond = ''): string =>
-      ` else if (a instanceof PyFloat && b instanceof PyFloat${cond}) ${left} = new PyFloat(${expr});`;
+      ` else if (a instanceof PyFloat && b instanceof PyFloat${cond}) ${left} = new PyFloat(${expr});` +
+      ` else if (a instanceof PyFloat && typeof b === 'number'${cond.replace('b.value', 'b')}) ${left} = new PyFloat(${expr.replace('b.value', 'b')});` +
+      ` else if (typeof a === 'number' && b instanceof PyFloat${cond}) ${left} = new PyFloat(${expr.replace('a.value', 'a')});`;
     const head = `a = ${left}; b = ${right}; `;
     switch (op) {
       case 0: // + (two strs concatenate as JS strings: a str never holds a lone surrogate, #str-code-points)
@@ -322,6 +328,12 @@ export class JitEmitter {
       case 11: // / (both operands exact doubles: the quotient is correctly rounded, as CPython's)
         return head + `if (typeof a === 'number' && typeof b === 'number' && b !== 0) ${left} = new PyFloat(a / b);` +
           floats('a.value / b.value', ' && b.value !== 0') + ` else ${slow}`;
+      case 8: { // ** on floats (or a float and a small int): the interpreter's own floatPow, which may raise
+        this.raising.push(ins);
+        const pow = (x: string, y: string): string => `{ cur = ${ins.pc}; ${left} = new PyFloat(floatPow(${x}, ${y})); cur = -1; }`;
+        return head + `if (a instanceof PyFloat) { if (b instanceof PyFloat) ${pow('a.value', 'b.value')} else if (typeof b === 'number') ${pow('a.value', 'b')} else ${slow} }` +
+          ` else if (typeof a === 'number' && b instanceof PyFloat) ${pow('a', 'b.value')} else ${slow}`;
+      }
       case 1: // &
       case 7: // |
       case 12: { // ^

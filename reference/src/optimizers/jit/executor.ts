@@ -16,6 +16,7 @@ import { HANDLERS } from '../../interp/handlers';
 import type { Vm } from '../../interp/vm';
 import type { Executor } from '../../optimizer/api';
 import { isIdentical } from '../../runtime/compare';
+import { floatPow } from '../../runtime/floatops';
 import { SEQ_ITER_EXHAUSTED } from '../../runtime/iter';
 import { PyFloat, PyList, PyRangeIterator, PySeqIterator, PyTuple } from '../../runtime/values';
 import type { JitBindings, JitEmitter } from './emit';
@@ -128,6 +129,7 @@ export class JitExecutor implements Executor {
       F: counters,
       G: this.globalValues,
       PyFloat,
+      floatPow,
       PyList,
       PyTuple,
       PyRangeIterator,
