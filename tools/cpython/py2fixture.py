@@ -48,20 +48,11 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.normpath(os.path.join(HERE, '..', '..'))
 # The instruction table, generated from reference/src/isa/table.ts by `npm run build && npm run gen:spec`.
 INSTRUCTIONS_JSON = os.path.join(REPO, 'spec', 'instructions.json')
+# Attribute names per kind of value: CPython 3.13's (tools/cpython/attrs/gen.py) and the VM's (`npm run gen:attrs`).
+CPYTHON_ATTRS_JSON = os.path.join(REPO, 'spec', 'cpython-attrs.generated.json')
+VM_ATTRS_JSON = os.path.join(REPO, 'spec', 'vm-attrs.json')
 TAGS_YAML = os.path.join(REPO, 'fixtures', 'tags.yaml')
 SPEC_DIR = os.path.join(REPO, 'spec')
-RUNTIME_DIR = os.path.join(REPO, 'reference', 'src', 'runtime')
-METHOD_TABLES = ('methods_str.ts', 'methods_list.ts', 'methods_dict.ts', 'methods_generator.ts')
-# Data attributes of the subset's values (reference/src/runtime/attrs.ts, PyCode.getAttr in isa/code.ts).
-DATA_ATTRS = {'args', 'value', '__cause__', '__context__', '__name__', '__code__', 'co_name', 'co_argcount', 'replace',
-              '__closure__', 'cell_contents'}
-
-# The str methods of methods_str_text.ts and strtranslate.ts, int/float methods, and numbers' data attributes.
-METHOD_TABLES += ('methods_str_text.ts', 'strtranslate.ts', 'methods_number.ts', 'methods_dict_class.ts')
-# set and frozenset methods (reference/src/runtime/methods_set.ts; set's table lists frozenset's too).
-METHOD_TABLES += ('methods_set.ts',)
-DATA_ATTRS |= {'real', 'imag', 'numerator', 'denominator'}
-
 DEFAULT_BUDGET = 1_000_000
 
 BUILTIN_FUNCTIONS = (
@@ -85,7 +76,6 @@ OPTCERT_MODULE = '_optcert'
 # The module's own code object (spec/modules.md#module-code) and the modules `import` may bind.
 MODULE_CODE = '<module>'
 IMPORTABLE_MODULES = ('math',)
-MATH_TS = os.path.join(RUNTIME_DIR, 'math.ts')
 # Header keys copied verbatim (YAML flow text) into the fixture, for programs that drive the optimizer API.
 OPTIMIZER_KEYS = ('optimizer', 'optimizers', 'hotspot', 'trace')
 
@@ -210,28 +200,26 @@ def stack_effect_problems(rows):
     return problems
 
 
-def load_attrs():
-    """Every attribute name some value of the subset has: the methods of str, list and dict, parsed
-    from the runtime's method tables (so the check cannot drift), and the data attributes."""
-    names = set(DATA_ATTRS)
-    for fn in METHOD_TABLES:
-        with open(os.path.join(RUNTIME_DIR, fn), encoding='utf-8') as f:
-            tables = re.findall(r'lazyTable\([^\n]*\(\) => \(\{\n(.*?)\n\}\)\);', f.read(), re.S)
-        if not tables:
-            raise SystemExit(f'py2fixture: could not parse the method table in {fn}')
-        for body in tables:
-            names |= set(re.findall(r'^  ([A-Za-z_][A-Za-z0-9_]*): ', body, re.M))
-    return names | math_attrs()
+def load_attribute_tables():
+    """(CPython 3.13's attribute names per kind of value, the VM's): spec/cpython-attrs.generated.json
+    (tools/cpython/attrs/gen.py) and spec/vm-attrs.json (`npm run gen:attrs`, probed from the VM's own
+    lookup, so the check cannot drift from it). spec/values.md#attribute-names"""
+    tables = []
+    for fn in (CPYTHON_ATTRS_JSON, VM_ATTRS_JSON):
+        with open(fn, encoding='utf-8') as f:
+            tables.append({kind: set(names) for kind, names in json.load(f)['kinds'].items()})
+    return tuple(tables)
 
 
-def math_attrs():
-    """The math module's attribute names, parsed from reference/src/runtime/math.ts (so the check cannot drift)."""
-    with open(MATH_TS, encoding='utf-8') as f:
-        text = f.read()
-    names = set(re.findall(r"\bfn\('([a-z0-9_]+)'", text)) | set(re.findall(r"\['([a-z]+)', float\(", text))
-    if len(names) < 40:
-        raise SystemExit(f'py2fixture: could not parse the math module in {MATH_TS}')
-    return names
+def attribute_problem(name, tables):
+    """Why `x.name` is refused, or None: some kind of value has `name` in CPython but not on the VM, so the
+    two would disagree (a name no kind has in CPython raises the same AttributeError on both)."""
+    cpython, vm = tables
+    lacking = sorted(kind for kind, names in cpython.items() if name in names and name not in vm.get(kind, ()))
+    if not lacking:
+        return None
+    shown = ', '.join(lacking[:6]) + (f' and {len(lacking) - 6} more' if len(lacking) > 6 else '')
+    return f'attribute or method .{name} is not in the subset (CPython 3.13 has it on {shown}; the VM does not implement it there)'
 
 
 def load_tags():
@@ -796,6 +784,11 @@ def convert(path, call, fid, description, spec, tags, budget, extra=None, defaul
                                                          f'supported (the only importable module is math)')
                for nm, co in every_code.items() for ins in instructions_of(co)
                if ins.opname == 'IMPORT_NAME' and ins.argval not in IMPORTABLE_MODULES]
+    cpython_attrs, vm_attrs = load_attribute_tables()
+    missing_math = cpython_attrs['module[math]'] - vm_attrs['module[math]']
+    imports += [Problem(UNSUPPORTED, ins.positions.lineno, f'{nm}: math.{ins.argval} is not implemented by the VM')
+                for nm, co in every_code.items() for ins in instructions_of(co)
+                if ins.opname == 'IMPORT_FROM' and ins.argval in missing_math]
     if imports:
         raise ConversionError(problems + imports)
 
@@ -840,12 +833,12 @@ def convert(path, call, fid, description, spec, tags, budget, extra=None, defaul
                 problems.append(Problem(UNSUPPORTED, ins.positions.lineno, f'{nm}: {ins.opname} cannot appear in a program'))
 
     if not uses_optcert:  # the _optcert module has attributes of its own
-        attrs = load_attrs()
+        attr_tables = load_attribute_tables()
         for nm, co in all_codes:
             for ins in instructions_of(co):
-                if ins.opname == 'LOAD_ATTR' and ins.argval not in attrs:
-                    problems.append(Problem(UNSUPPORTED, ins.positions.lineno, f'{nm}: attribute or method .{ins.argval} is '
-                                                                               f'not in the subset (no value of the subset has it)'))
+                why = attribute_problem(ins.argval, attr_tables) if ins.opname == 'LOAD_ATTR' else None
+                if why:
+                    problems.append(Problem(UNSUPPORTED, ins.positions.lineno, f'{nm}: {why}'))
 
     used_ops = {ins.opname for _, co in all_codes for ins in instructions_of(co)}
     for a in spec:

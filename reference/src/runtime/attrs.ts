@@ -9,16 +9,20 @@ import { frozensetMethods, setMethods } from './methods_set';
 import { PySet } from './setobject';
 import { strMethods } from './methods_str';
 import { dictStaticMethods } from './methods_dict_class';
-import { floatMethods, intMethods, numberAttr } from './methods_number';
+import { floatClassMethods, floatMethods, intMethods, numberAttr } from './methods_number';
+import { rangeMethods, tupleMethods } from './methods_seq';
+import { viewMethods } from './methods_view';
+import { dataDescriptor, PyDataDescriptor, type DescriptorKind } from './descriptor';
 import { strTextMethods } from './methods_str_text';
 import { strStaticMethods } from './strtranslate';
-import { floatType, intType, boolType } from './types';
-import { mergedTable, methodDescriptor } from './methodtable';
+import { floatType, intType, boolType, typeType, dictItemsType, dictKeysType, generatorType, rangeType, tupleType } from './types';
+import { isMethodDescriptor, lazyTable, mergedTable, methodDescriptor } from './methodtable';
 import type { MethodTable } from './methodtable';
 import { PyCode } from '../isa/code';
 import { typeOf } from './types';
 import { PyFloat } from './values';
-import { PyBoundMethod, PyBuiltin, PyDict, PyException, PyFunction, PyList, PyObject, PyType, type PyValue } from './values';
+import { PyBoundMethod, PyBuiltin, PyDict, PyDictView, PyException, PyFunction, PyGenerator, PyList, PyObject, PyRange, PyTuple, PyType, type PyValue } from './values';
+import { noArgs } from './args';
 
 const strAllMethods = mergedTable(strMethods, strTextMethods);
 
@@ -26,6 +30,7 @@ const strAllMethods = mergedTable(strMethods, strTextMethods);
 function staticMethods(t: PyType): MethodTable | null {
   if (t === strType) return strStaticMethods();
   if (t === dictType) return dictStaticMethods();
+  if (t === floatType) return floatClassMethods();
   return null;
 }
 
@@ -37,8 +42,19 @@ function methodsOf(obj: PyValue): MethodTable | null {
   if (obj instanceof PyList) return listMethods();
   if (obj instanceof PyDict) return dictMethods();
   if (isGenerator(obj)) return generatorMethods();
+  if (obj instanceof PyTuple) return tupleMethods();
+  if (obj instanceof PyRange) return rangeMethods();
+  if (obj instanceof PyDictView && obj.what !== 'values') return viewMethods();
+  if (obj instanceof PyCode) return codeMethods();
+  // `int.mro()` is bound to int; `type.mro` is the unbound method of the metaclass (typeMethods).
+  if (obj instanceof PyType && obj !== typeType) return typeTypeMethods();
   return null;
 }
+
+/** code.replace(), also found on the code type; PyCode.getAttr implements it. */
+const codeMethods = lazyTable('code', () => ({
+  replace: (args, kw, host) => ((args[0] as PyCode).getAttr('replace') as PyBuiltin).impl(args.slice(1), kw, host),
+}));
 
 function typeMethods(t: PyType): MethodTable | null {
   if (t === strType) return strAllMethods();
@@ -48,7 +64,54 @@ function typeMethods(t: PyType): MethodTable | null {
   if (t === dictType) return dictMethods();
   if (t === setType) return setMethods();
   if (t === frozensetType) return frozensetMethods();
+  if (t === tupleType) return tupleMethods();
+  if (t === rangeType) return rangeMethods();
+  if (t === generatorType) return generatorMethods();
+  if (t === dictKeysType || t === dictItemsType) return viewMethods();
+  if (t === typeType) return typeTypeMethods();
+  if (t.name === 'code' && t.construct === null) return codeMethods(); // the type of code objects (types.ts makes it on first use)
   return null;
+}
+
+/**
+ * The data attributes of each type's instances, with the kind of descriptor CPython's type holds for
+ * each (`int.real`); a subtype (bool, ValueError) inherits its base's.
+ */
+const INSTANCE_DATA: Readonly<Record<string, Readonly<Record<string, DescriptorKind>>>> = {
+  int: { real: 'getset_descriptor', imag: 'getset_descriptor', numerator: 'getset_descriptor', denominator: 'getset_descriptor' },
+  float: { real: 'getset_descriptor', imag: 'getset_descriptor' },
+  BaseException: { args: 'getset_descriptor', __cause__: 'getset_descriptor', __context__: 'getset_descriptor' },
+  StopIteration: { value: 'member_descriptor' },
+  range: { start: 'member_descriptor', stop: 'member_descriptor', step: 'member_descriptor' },
+  function: { __code__: 'getset_descriptor', __closure__: 'member_descriptor' },
+  cell: { cell_contents: 'getset_descriptor' },
+  code: { co_name: 'member_descriptor', co_argcount: 'member_descriptor' },
+};
+
+/** `int.real`: the descriptor of an instance data attribute, looked up on the type. @spec #attribute-names */
+function descriptorOn(t: PyType, name: string): PyDataDescriptor | undefined {
+  for (let c: PyType | null = t; c !== null; c = c.base) {
+    const kind = INSTANCE_DATA[c.name]?.[name];
+    if (kind) return dataDescriptor(kind, name, c);
+  }
+  return undefined;
+}
+
+/** The methods of type objects (the metaclass `type`'s): mro() lists the type and its bases, nearest first. */
+const typeTypeMethods = lazyTable('type', () => ({
+  mro: (args, kw) => {
+    noArgs('type.mro', args, kw, 1);
+    const chain: PyValue[] = [];
+    for (let c: PyType | null = args[0] as PyType; c !== null; c = c.base) chain.push(c);
+    return new PyList(chain);
+  },
+}));
+
+/** Every method table the lookup consults (attrnames.ts probes their names on every kind). */
+export function allMethodTables(): MethodTable[] {
+  return [strAllMethods(), intMethods(), floatMethods(), listMethods(), dictMethods(), setMethods(), frozensetMethods(),
+    generatorMethods(), strStaticMethods(), dictStaticMethods(), floatClassMethods(), tupleMethods(), rangeMethods(), viewMethods(),
+    codeMethods(), typeTypeMethods()];
 }
 
 /** Data attributes: exception args / StopIteration.value / __cause__ / __context__, __name__. */
@@ -68,8 +131,11 @@ function dataAttr(obj: PyValue, name: string): PyValue | undefined {
   }
   const n = numberAttr(obj, name);
   if (n !== undefined) return n;
+  if (obj instanceof PyRange && (name === 'start' || name === 'stop' || name === 'step')) return obj[name];
   if (name === '__name__') {
-    if (obj instanceof PyType || obj instanceof PyFunction || obj instanceof PyBuiltin) return obj.name;
+    if (obj instanceof PyType || obj instanceof PyFunction || obj instanceof PyBuiltin || obj instanceof PyGenerator) return obj.name;
+    if (obj instanceof PyBoundMethod) return obj.func.name;
+    if (obj instanceof PyModule || obj instanceof PyDataDescriptor) return obj.name;
   }
   return undefined;
 }
@@ -78,7 +144,8 @@ function missing(obj: PyValue, name: string): never {
   if (obj instanceof PyType) raise(AttributeError, `type object '${obj.name}' has no attribute '${name}'`);
   /** @spec #module-objects */
   if (obj instanceof PyModule) raise(AttributeError, `module '${obj.name}' has no attribute '${name}'`);
-  return raise(AttributeError, `'${typeName(obj)}' object has no attribute '${name}'`);
+  const kind = isMethodDescriptor(obj) ? 'method_descriptor' : typeName(obj);
+  return raise(AttributeError, `'${kind}' object has no attribute '${name}'`);
 }
 
 /**
@@ -94,6 +161,8 @@ export function loadAttr(obj: PyValue, name: string): PyValue {
   if (obj instanceof PyType) {
     const tm = typeMethods(obj)?.get(name);
     if (tm) return methodDescriptor(tm, obj);
+    const dd = descriptorOn(obj, name);
+    if (dd) return dd;
   }
   const sm = staticMethods(obj instanceof PyType ? obj : typeOf(obj))?.get(name);
   if (sm) return sm;

@@ -14,7 +14,7 @@ import { PyList, type Host, type PyValue } from './values';
 const self = (args: PyValue[]): PyList => args[0] as PyList;
 
 /** list.index/count bounds: clamped like slice indices, negative from the end. */
-function bound(v: PyValue | undefined, dflt: number, len: number): number {
+export function bound(v: PyValue | undefined, dflt: number, len: number): number {
   if (v === undefined) return dflt;
   let i = sliceIndex(v, 'slice indices must be integers or have an __index__ method');
   if (i < 0) i = Math.max(0, i + len);

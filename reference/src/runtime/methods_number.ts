@@ -1,5 +1,6 @@
 /** int and float methods, and the numeric data attributes (real, imag, numerator, denominator). @spec #methods-int */
-import { asInt, noArgs } from './args';
+import { asInt, exactlyOne, noArgs } from './args';
+import { floatAsIntegerRatio, floatFromHex, floatHex } from './floathex';
 import { bitLength, toBig } from './intops';
 import { lazyTable } from './methodtable';
 import { PyFloat, PyTuple, type PyValue } from './values';
@@ -29,6 +30,10 @@ export const intMethods = lazyTable('int', () => ({
     noArgs('int.as_integer_ratio', args, kw, 1);
     return new PyTuple([asInt(args[0]!)!, 1]);
   },
+  conjugate: (args, kw) => {
+    noArgs('int.conjugate', args, kw, 1);
+    return asInt(args[0]!)!;
+  },
 }));
 
 export const floatMethods = lazyTable('float', () => ({
@@ -37,6 +42,23 @@ export const floatMethods = lazyTable('float', () => ({
     const x = (args[0] as PyFloat).value;
     return Number.isFinite(x) && Math.trunc(x) === x;
   },
+  as_integer_ratio: (args, kw) => {
+    noArgs('float.as_integer_ratio', args, kw, 1);
+    return floatAsIntegerRatio((args[0] as PyFloat).value);
+  },
+  conjugate: (args, kw) => {
+    noArgs('float.conjugate', args, kw, 1);
+    return args[0]!;
+  },
+  hex: (args, kw) => {
+    noArgs('float.hex', args, kw, 1);
+    return floatHex((args[0] as PyFloat).value);
+  },
+}));
+
+/** float.fromhex is a class method: found on float and on its instances, called with the string alone. */
+export const floatClassMethods = lazyTable('float', () => ({
+  fromhex: (args, kw) => new PyFloat(floatFromHex(exactlyOne('float.fromhex', args, kw))),
 }));
 
 /** int.real/imag/numerator/denominator (a bool's are ints), float.real/imag; undefined for others. */

@@ -1,7 +1,7 @@
 /** Method tables of builtin types: name -> PyBuiltin taking the receiver as args[0]. */
 import { typeError } from './exceptions';
 import { isInstance, typeName } from './types';
-import { PyBuiltin, type NativeImpl, type PyType } from './values';
+import { PyBuiltin, type NativeImpl, type PyType, type PyValue } from './values';
 
 const owners = new WeakMap<PyBuiltin, string>();
 
@@ -35,6 +35,12 @@ export function mergedTable(...parts: (() => MethodTable)[]): () => MethodTable 
 }
 
 const descriptors = new WeakMap<PyBuiltin, PyBuiltin>();
+const descriptorSet = new WeakSet<PyBuiltin>();
+
+/** Whether f is a method looked up on its type (CPython's method_descriptor). */
+export function isMethodDescriptor(f: PyValue): boolean {
+  return f instanceof PyBuiltin && descriptorSet.has(f);
+}
 
 /**
  * A method looked up on its type (`str.upper`, `int.bit_length`): the same object every time, and,
@@ -52,6 +58,7 @@ export function methodDescriptor(f: PyBuiltin, type: PyType): PyBuiltin {
       return f.impl(args, kwargs, host);
     });
     owners.set(d, owners.get(f) ?? type.name);
+    descriptorSet.add(d);
     descriptors.set(f, d);
   }
   return d;

@@ -1,4 +1,5 @@
 /** repr(), str() and ascii(). Object addresses (`at 0x...`) are left out: they are not reproducible. */
+import { PyDataDescriptor } from './descriptor';
 import { exceptionRepr, exceptionStr, raise } from './exceptions';
 import { floatRepr } from './floatrepr';
 import { methodOwner } from './methodtable';
@@ -87,6 +88,7 @@ function objectRepr(v: PyObject): string {
   if (v instanceof PyDictView) return dictViewRepr(v);
   /** @spec #module-objects */
   if (v instanceof PyModule) return `<module '${v.name}' (built-in)>`;
+  if (v instanceof PyDataDescriptor) return v.repr();
   return `<${typeName(v)} object>`;
 }
 
