@@ -1,4 +1,4 @@
-import { calibrate, CALIBRATION_FACTOR, type CostSample } from './calibrate';
+import { calibrate, CALIBRATION_FACTOR, CALIBRATION_STEPS, CALIBRATION_STRIDE, timesPlainRun, type CostSample } from './calibrate';
 
 const sample = (o: Partial<CostSample>): CostSample => ({ plainMs: 10, plainSteps: 10_000, compileMs: 0, compiledInstructions: 0, executeMs: 0, advanced: 0, ...o });
 
@@ -30,5 +30,23 @@ describe('cost calibration', () => {
     expect(none.unmeasured).toEqual({ optimizationCost: 'compile was never called', runCost: 'no executor advanced any instruction' });
     const nan = calibrate([sample({ plainMs: 30, compileMs: 1, compiledInstructions: 10 })], { optimizationCost: NaN, runCost: 1 });
     expect(nan.unmeasured.optimizationCost).toMatch(/not a finite number/);
+  });
+
+  test('the plain runs timed: all until CALIBRATION_STEPS instructions, then one in CALIBRATION_STRIDE', () => {
+    expect([0, 1, 2, 3].map((i) => timesPlainRun(i, CALIBRATION_STEPS - 1))).toEqual([true, true, true, true]);
+    const after = [0, 1, 2, 3, 4, 5, 6, 7].filter((i) => timesPlainRun(i, CALIBRATION_STEPS));
+    expect(after).toEqual([0, CALIBRATION_STRIDE]);
+  });
+
+  test('a fixture whose plain run was not timed adds its compile and execute times, not to the speed', () => {
+    const timed = sample({ plainMs: 30, plainSteps: 30_000, compileMs: 0.2, compiledInstructions: 100, executeMs: 4, advanced: 10_000 });
+    const untimed = sample({ plainMs: 0, plainSteps: 0, compileMs: 0.4, compiledInstructions: 100, executeMs: 8, advanced: 10_000 });
+    const c = calibrate([timed, untimed, untimed], { optimizationCost: 1, runCost: 1 });
+    // The interpreter's speed is the timed fixture's (0.001 ms per instruction); medians over all three.
+    expect(c.findings.map((f) => [f.cost, f.measured])).toEqual([
+      ['optimizationCost', 4],
+      ['runCost', 0.8],
+    ]);
+    expect(c.fixtures).toBe(3);
   });
 });

@@ -3,9 +3,11 @@
  * interpreter doing the same work, against what it declares.
  *
  * During certification (CertifyOptions.measure) every compile and every execute of the candidate
- * is timed, and the oracle tells how many instructions each execute advanced (its N). After each
+ * is timed, and the oracle tells how many instructions each execute advanced (its N). After a
  * fixture that passed, the worker runs the program once more in the plain interpreter (no
- * optimizer) and times it. Then:
+ * optimizer) and times it — every fixture until it has timed CALIBRATION_STEPS instructions, then
+ * one in CALIBRATION_STRIDE (by its place in the selection): the interpreter's speed is one figure,
+ * and timing the whole corpus a second time would cost as much as running it. Then:
  *
  * - t_instr = plain time / plain steps over the fixtures that ran at least MIN_STEPS instructions
  *   (all of them if none did): the interpreter's time per instruction;
@@ -34,8 +36,19 @@ export const MIN_WORK_MS = 20;
 /** Fixtures with fewer plain steps do not set the interpreter's speed (setting a run up dominates them). */
 export const MIN_STEPS = 1000;
 
+/** A worker times every passing fixture's plain run until it has timed this many instructions... */
+export const CALIBRATION_STEPS = 500_000;
+/** ...then the plain run of one fixture in this many (those whose index in the selection it divides). */
+export const CALIBRATION_STRIDE = 4;
+
+/** Whether a passing fixture's plain run is timed, after `timedSteps` instructions timed so far. */
+export function timesPlainRun(index: number, timedSteps: number): boolean {
+  return timedSteps < CALIBRATION_STEPS || index % CALIBRATION_STRIDE === 0;
+}
+
 /** One passing fixture's measurements (milliseconds). */
 export interface CostSample extends CandidateTiming {
+  /** The plain run's time and instructions; both 0 when it was not timed (timesPlainRun). */
   readonly plainMs: number;
   readonly plainSteps: number;
 }

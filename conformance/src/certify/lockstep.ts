@@ -83,13 +83,15 @@ function shallowEqualLocals(a: Frame | null, b: Frame | null): boolean {
 }
 
 /**
- * How the oracle decides that two states are equal: 'paired' walks them side by side (paired.ts),
- * 'tokens' compares their token lists. The same verdicts (paired-oracle.test.ts certifies corpus
- * fixtures and mutants both ways); 'tokens' is kept as the reference the faster walk is checked against.
+ * How the oracle decides that two states are equal: 'direct' walks them side by side comparing the
+ * commonest objects part by part in place (paired.ts, paired-parts.ts), 'paired' walks them side by
+ * side through each object's token record, 'tokens' compares their whole token lists. The same
+ * verdicts (paired-oracle.test.ts certifies corpus fixtures and mutants each way); the slower two
+ * are kept as the references the faster walks are checked against.
  */
-export type StateEquality = 'paired' | 'tokens';
+export type StateEquality = 'direct' | 'paired' | 'tokens';
 
-let stateEquality: StateEquality = 'paired';
+let stateEquality: StateEquality = 'direct';
 
 /** Choose how equal states are decided (tests compare the two); returns the previous choice. */
 export function setStateEquality(e: StateEquality): StateEquality {
@@ -112,7 +114,7 @@ class Target {
 
   equal(reference: Vm): boolean {
     if (!sameOutput(reference, this.actual)) return false;
-    if (stateEquality === 'paired') return samePairedStates(reference, this.actual, this.identity);
+    if (stateEquality !== 'tokens') return samePairedStates(reference, this.actual, this.identity, stateEquality === 'direct');
     this.tokens ??= stateTokens(this.actual, this.identity?.live ?? null);
     return sameTokens(stateTokens(reference, this.identity?.reference ?? null), this.tokens);
   }

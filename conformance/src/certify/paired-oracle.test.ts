@@ -1,10 +1,13 @@
 /**
- * The oracle decides equal states by walking them side by side (reference/src/state/paired.ts);
- * it used to compare their token lists, which is kept behind setStateEquality('tokens'). The
- * verdicts must not change: each mutant of the gallery is certified both ways on the corpus's
- * cheapest fixtures until the old way kills it for its rule, and the jit and superblock samples
- * on a spread of the corpus (every STRIDE-th fixture); every verdict, violations with their
- * differences included, must be the same. Bounded so that it stays a small part of `npm test`.
+ * The oracle decides equal states by walking them side by side, comparing the commonest objects
+ * part by part in place (reference/src/state/paired.ts, paired-parts.ts: setStateEquality('direct'),
+ * the default); it used to compare their token lists, which is kept behind
+ * setStateEquality('tokens'), and before this walked them through token records ('paired'). The
+ * verdicts must not change: each mutant of the gallery is certified the old way and the new on the
+ * corpus's cheapest fixtures until the old way kills it for its rule, and the jit and superblock
+ * samples on a spread of the corpus (every STRIDE-th fixture) all three ways; every verdict,
+ * violations with their differences included, must be the same. Bounded so that it stays a small
+ * part of `npm test`.
  */
 import { join } from 'node:path';
 import { SAMPLE_OPTIMIZERS } from '../../../reference/src/optimizers';
@@ -43,14 +46,16 @@ function verdict(fixture: Fixture, make: () => Optimizer, equality: StateEqualit
   }
 }
 
-/** The fixtures whose verdict differs between the two ways, with both verdicts. */
-function compare(fixtures: readonly Fixture[], make: () => Optimizer, limit = Infinity, stop: (v: FixtureVerdict) => boolean = () => false) {
-  const differences: { fixture: string; tokens: FixtureVerdict; paired: FixtureVerdict }[] = [];
+/** The fixtures whose verdict differs between the old way ('tokens') and the others, with the verdicts. */
+function compare(fixtures: readonly Fixture[], make: () => Optimizer, ways: readonly StateEquality[], limit = Infinity, stop: (v: FixtureVerdict) => boolean = () => false) {
+  const differences: { fixture: string; tokens: FixtureVerdict; way: StateEquality; verdict: FixtureVerdict }[] = [];
   const seen: FixtureVerdict[] = [];
   for (const fixture of fixtures) {
     const tokens = verdict(fixture, make, 'tokens');
-    const paired = verdict(fixture, make, 'paired');
-    if (JSON.stringify(tokens) !== JSON.stringify(paired)) differences.push({ fixture: fixture.data.id, tokens, paired });
+    for (const way of ways) {
+      const other = verdict(fixture, make, way);
+      if (JSON.stringify(tokens) !== JSON.stringify(other)) differences.push({ fixture: fixture.data.id, tokens, way, verdict: other });
+    }
     if (tokens.status !== 'skip') seen.push(tokens);
     if (stop(tokens) || seen.length >= limit) break;
   }
@@ -63,14 +68,14 @@ test('the corpus and the gallery load', () => {
 });
 
 test(
-  'the mutants: the same verdicts both ways, on the fixtures up to the first kill',
+  'the mutants: the same verdicts the old way and the direct walk, on the fixtures up to the first kill',
   () => {
     const differences: unknown[] = [];
     let killed = 0;
     let failures = 0;
     for (const m of gallery.mutants.filter((x) => !x.needsIsolation)) {
       const limit = m.rule === 'advance-n' ? ADVANCE_N_MUTANT_FIXTURES : MUTANT_FIXTURES;
-      const r = compare(smallFirst, m.createOptimizer, limit, (v) => v.status === 'fail' && v.violations.some((x) => x.rule === m.rule));
+      const r = compare(smallFirst, m.createOptimizer, ['direct'], limit, (v) => v.status === 'fail' && v.violations.some((x) => x.rule === m.rule));
       differences.push(...r.differences.map((d) => ({ mutant: m.name, ...d })));
       failures += r.seen.filter((v) => v.status === 'fail' && v.violations.some((x) => x.rule === 'advance-n')).length;
       if (r.seen.some((v) => v.status === 'fail' && v.violations.some((x) => x.rule === m.rule))) killed++;
@@ -84,12 +89,12 @@ test(
   TIMEOUT,
 );
 
-describe('the samples: the same verdicts both ways on a spread of the corpus', () => {
+describe('the samples: the same verdicts all three ways on a spread of the corpus', () => {
   const spread = corpus.fixtures.filter((_f, i) => i % STRIDE === 0);
   test.each(['jit', 'superblock'])(
     '%s',
     (name) => {
-      const r = compare(spread, SAMPLE_OPTIMIZERS[name]!);
+      const r = compare(spread, SAMPLE_OPTIMIZERS[name]!, ['paired', 'direct']);
       expect(r.differences).toEqual([]);
       expect(r.seen.filter((v) => v.status === 'pass').length).toBeGreaterThan(spread.length / 2);
     },

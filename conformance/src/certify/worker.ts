@@ -10,7 +10,7 @@ import type { Document, LineCounter } from 'yaml';
 import { parseFixtureYaml } from '../fixtures/yaml';
 import type { Fixture, FixtureData } from '../fixtures/types';
 import { referenceVm } from '../run/reference-vm';
-import { timePlainRun, type CostSample } from './calibrate';
+import { timePlainRun, timesPlainRun, type CostSample } from './calibrate';
 import type { CandidatePhase } from './candidate';
 import { certifyFixture } from './certify-fixture';
 import type { FixtureVerdict } from './violation';
@@ -84,6 +84,7 @@ async function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): 
   };
   const options = { ...setup.options, onPhase, measure: setup.calibrate, declared: { capabilities: loaded.info.capabilities } };
 
+  let timedSteps = 0;
   port.on('message', (task: FixtureTask) => {
     stack.length = 0;
     clock[spent] = 0;
@@ -97,8 +98,11 @@ async function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): 
     }
     let costs: CostSample | null = null;
     if (verdict.status === 'pass' && verdict.timing) {
-      const plain = timePlainRun(referenceVm, fixture, setup.options.budgetFactor);
-      if (plain) costs = { ...verdict.timing, ...plain };
+      const plain = timesPlainRun(task.index, timedSteps) ? timePlainRun(referenceVm, fixture, setup.options.budgetFactor) : { plainMs: 0, plainSteps: 0 };
+      if (plain) {
+        timedSteps += plain.plainSteps;
+        costs = { ...verdict.timing, ...plain };
+      }
       const { timing: _timing, ...rest } = verdict;
       verdict = rest;
     }

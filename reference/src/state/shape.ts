@@ -140,7 +140,7 @@ export function describeObject(o: PyObject, s: ShapeSink): void {
 }
 
 /** Null when the lookup map lists the entries in array order, each at its own slot; else that order. */
-function lookupOrderIfNotSlotOrder(d: PyDict): string | null {
+export function lookupOrderIfNotSlotOrder(d: PyDict): string | null {
   let last = -1;
   let consistent = true;
   for (const e of d.entries.values()) {
