@@ -18,9 +18,22 @@
  */
 import type { JitInstruction, JitPlan } from './plan';
 import { jumpTarget } from './plan';
+import { slotBit, slotRange, syncedSlots } from './sync';
+import { CALL_PRELUDE, emitCall, emitGeneratorResume, emitNestedLeave, type EmitParts } from './calls';
 
 const MAX_SAFE = '9007199254740991';
 const COMPARE_JS = ['<', '<=', '===', '!==', '>', '>='] as const;
+/**
+ * The instructions specialised() has code for; every other one runs the interpreter's handler
+ * (sync.ts relies on this: only these may leave a stack slot's JS local ahead of the frame).
+ */
+const SPECIALISED = new Set([
+  'NOP', 'RESUME', 'LOAD_FAST', 'LOAD_FAST_CHECK', 'LOAD_FAST_AND_CLEAR', 'LOAD_FAST_LOAD_FAST', 'STORE_FAST',
+  'STORE_FAST_STORE_FAST', 'STORE_FAST_LOAD_FAST', 'LOAD_CONST', 'LOAD_GLOBAL', 'POP_TOP', 'PUSH_NULL', 'COPY', 'SWAP',
+  'JUMP_FORWARD', 'JUMP_BACKWARD_NO_INTERRUPT', 'JUMP_BACKWARD', 'POP_JUMP_IF_FALSE', 'POP_JUMP_IF_TRUE',
+  'POP_JUMP_IF_NONE', 'POP_JUMP_IF_NOT_NONE', 'TO_BOOL', 'UNARY_NOT', 'UNARY_NEGATIVE', 'IS_OP', 'BINARY_OP',
+  'COMPARE_OP', 'BINARY_SUBSCR', 'STORE_SUBSCR', 'FOR_ITER', 'CALL',
+]);
 /** Returns and yields: their handler switches to the caller's frame. */
 const LEAVES_FRAME = new Set(['RETURN_VALUE', 'RETURN_CONST', 'YIELD_VALUE']);
 
@@ -37,6 +50,10 @@ export interface JitBindings {
   readonly G: readonly unknown[];
   readonly PyFloat: unknown;
   readonly floatPow: unknown;
+  /** Out-of-line fast paths (fast.ts). */
+  readonly fast: unknown;
+  /** The emitted region's runs of handler-only instructions. */
+  readonly RUNS: readonly Int32Array[];
   readonly PyList: unknown;
   readonly PyTuple: unknown;
   readonly PyRangeIterator: unknown;
@@ -48,6 +65,8 @@ export interface JitBindings {
 
 export interface EmittedRegion {
   readonly source: string;
+  /** The runs of handler-only instructions, (pc, arg) pairs (bound as RUNS). */
+  readonly runs: readonly Int32Array[];
   /** Specialised sites, in the order of F's counters: the pc of each. */
   readonly sites: readonly number[];
 }
@@ -76,14 +95,17 @@ export class JitEmitter {
     const p = this.plan;
     const lines: string[] = [];
     const cases: string[] = [];
+    this.synced = syncedSlots(p, (ins) => this.written(ins));
     for (let li = 0; li < p.leaders.length; li++) cases.push(this.block(p.leaders[li]!, p.leaders[li + 1] ?? Infinity));
     const slots: string[] = [];
     for (let i = p.low; i < p.high; i++) slots.push(`s${i}`);
     lines.push(
       `const H = R.H, K = R.K, N = R.N, F = R.F, G = R.G, PyFloat = R.PyFloat, floatPow = R.floatPow, PyList = R.PyList, PyTuple = R.PyTuple;`,
       `const RangeIt = R.PyRangeIterator, SeqIt = R.PySeqIterator, isIdentical = R.isIdentical, SMALL = R.SMALL, EXHAUSTED = R.EXHAUSTED;`,
-      `const CODE = R.code;`,
-      `return function jit_${p.kind}_${p.offset}(vm, f, self, entry, limit) {`,
+      `const CODE = R.code, FX = R.fast, fadd = FX.floatAdd, fsub = FX.floatSub, fmul = FX.floatMul, fdiv = FX.floatDiv, FCMP = FX.FLOAT_COMPARES, seqNext = FX.seqNext, NOT_SEQ = FX.NOT_SEQ, SEQ_DONE = FX.SEQ_DONE;`,
+      `const getIndex = FX.getIndex, NO_ITEM = FX.NO_ITEM, setIndex = FX.setIndex, toBool = FX.toBool, RUN = FX.runHandlers, RUNS = R.RUNS;`,
+      CALL_PRELUDE,
+      `return function jit_${p.kind}_${p.offset}(vm, f, self, entry, limit, nest) {`,
       `  const L = f.locals, S = f.stack, HK = vm.onInstruction, B = vm.budget < limit ? vm.budget : limit;`,
       `  let st = vm.steps, pc = entry, mem = true, chk = false, ing = false, cur = -1;`,
       `  let a, b, r, v, it, t${slots.length ? ', ' + slots.join(', ') : ''};`,
@@ -97,21 +119,57 @@ export class JitEmitter {
       `  } catch (e) {`,
       `    if (ing) { ing = false; throw e; }`,
       `    switch (cur) {`,
-      ...this.raising.map((ins) => `      case ${ins.pc}: ${this.spill(ins.depth - ins.def.pops(ins.arg))} break;`),
+      ...this.raising.map((ins) => `      case ${ins.pc}: ${this.at(ins).spill(ins.depth - ins.def.pops(ins.arg))} break;`),
       `      default: throw e;`,
       `    }`,
       `    f.ip = cur + 1; vm.steps = st; throw e;`,
       `  }`,
       `};`,
     );
-    return { source: lines.join('\n'), sites: this.sites };
+    return { source: lines.join('\n'), sites: this.sites, runs: this.runs };
   }
 
-  /** Write the JS locals for slots [low, depth) back to the frame's stack. */
+  /**
+   * The stack slots this instruction's code may assign a JS local (a mask, sync.ts), or null when it
+   * always runs the handler on written-back state. Outputs, except where the code writes fewer.
+   */
+  protected written(ins: JitInstruction): number | null {
+    const { def, arg, depth: d } = ins;
+    if (this.generic.has(ins.pc) || !(SPECIALISED.has(def.name) || LEAVES_FRAME.has(def.name))) return null;
+    const p = this.plan;
+    switch (def.name) {
+      case 'FOR_ITER': // the iterator stays; the next value is pushed
+      case 'COPY':
+        return slotRange(p, d, d + 1);
+      case 'SWAP':
+        return slotBit(p, d - 1) | slotBit(p, d - arg);
+      default: {
+        const after = d - def.pops(arg);
+        return slotRange(p, after, after + def.pushes(arg));
+      }
+    }
+  }
+
+  /** Slots in sync before each instruction, and at each exit stub (sync.ts). */
+  private synced: ReadonlyMap<number, number> = new Map();
+  /** Where the code being emitted is: slots below `below` in `mask` are in sync. */
+  private here = { mask: 0, below: 0 };
+
+  /** Emit what follows as code of `ins` (before it, or inside it below its inputs). */
+  protected at(ins: JitInstruction): this {
+    this.here = { mask: this.synced.get(ins.pc) ?? 0, below: ins.depth - ins.def.pops(ins.arg) };
+    return this;
+  }
+
+  /**
+   * Write the JS locals for slots [low, depth) back to the frame's stack — all but those below the
+   * current instruction's inputs that are known to be in sync already.
+   */
   protected spill(depth: number): string {
     const out: string[] = [];
-    for (let i = this.plan.low; i < depth; i++) out.push(`S[${i}] = s${i};`);
-    out.push(`if (S.length !== ${depth}) S.length = ${depth};`);
+    const { mask, below } = this.here;
+    for (let i = this.plan.low; i < depth; i++) if (i >= below || (mask & slotBit(this.plan, i)) === 0) out.push(`S[${i}] = s${i};`);
+    out.push(`S.length = ${depth};`);
     return out.join(' ');
   }
 
@@ -119,9 +177,9 @@ export class JitEmitter {
    * Take slots [low, depth) from the frame's stack into JS locals. The frame's array keeps its
    * (now stale) entries: nothing reads it until the next spill, which rewrites it and sets its length.
    */
-  protected reload(depth: number): string {
+  protected reload(depth: number, from = this.plan.low): string {
     const out: string[] = [];
-    for (let i = this.plan.low; i < depth; i++) out.push(`s${i} = S[${i}];`);
+    for (let i = Math.max(from, this.plan.low); i < depth; i++) out.push(`s${i} = S[${i}];`);
     return out.join(' ');
   }
 
@@ -134,6 +192,7 @@ export class JitEmitter {
     const p = this.plan;
     const exitDepth = p.exits.get(start);
     if (exitDepth !== undefined) {
+      this.here = { mask: this.synced.get(start) ?? 0, below: exitDepth };
       return `        case ${start}: { if (!mem) { ${this.spill(exitDepth)} } f.ip = ${start}; vm.steps = st; return f; }`;
     }
     const body: JitInstruction[] = [];
@@ -144,41 +203,102 @@ export class JitEmitter {
       if (ins.def.terminator || ins.def.jumpEffect) break;
     }
     const first = body[0]!;
+    this.at(first);
     const out = [
       `        case ${start}: {`,
       `          if (mem) { ${this.reload(first.depth)} mem = false; }`,
-      `          if (st + ${body.length} > B) ${this.exitBefore(start, first.depth)}`,
+      // A per-instruction hook (vm.onInstruction) is the interpreter's to call: with one installed the
+      // region leaves at the block's start and the interpreter runs (and reports) every instruction.
+      `          if (st + ${body.length} > B || HK !== null) ${this.exitBefore(start, first.depth)}`,
     ];
-    for (const ins of body) out.push('          ' + this.instruction(ins));
+    for (let i = 0; i < body.length; ) {
+      let j = i;
+      while (j < body.length && this.runnable(body[j]!)) j++;
+      if (j - i >= 2) {
+        out.push('          ' + this.at(body[i]!).handlerRun(body.slice(i, j), body.length - j));
+        i = j;
+        continue;
+      }
+      this.rest = body.length - i - 1;
+      out.push('          ' + this.at(body[i]!).instruction(body[i]!));
+      i++;
+    }
     const last = body[body.length - 1]!;
     if (!last.def.terminator) out.push(`          pc = ${last.pc + 1}; continue dispatch;`);
     out.push('        }');
     return out.join('\n');
   }
 
-  /** Count the step and report the instruction, as the interpreter's loop does. */
-  protected count(ins: JitInstruction): string {
-    return `st++; if (HK !== null) HK(${ins.op});`;
+  /** Instructions after the one being emitted in its block (their steps are checked at the block's start). */
+  private rest = 0;
+  /** Runs of handler-only instructions: (pc, arg) pairs, bound as RUNS. */
+  protected readonly runs: Int32Array[] = [];
+
+  /** An instruction a run of handlers can take: the handler alone, no jump, the frame stays. */
+  private runnable(ins: JitInstruction): boolean {
+    const p = this.plan;
+    return this.written(ins) === null && !ins.def.jumpEffect && !ins.def.terminator && !(ins.pc === p.offset && p.kind === 'back_edge');
+  }
+
+  /**
+   * Several instructions in a row that only the interpreter's handlers run: write the stack back
+   * once, run the handlers in a loop (fast.ts), reload what they left. `rest`: the block's
+   * instructions after the run.
+   */
+  protected handlerRun(run: readonly JitInstruction[], rest: number): string {
+    const pairs = new Int32Array(run.length * 2);
+    let low = Infinity;
+    run.forEach((ins, k) => {
+      pairs[2 * k] = ins.pc;
+      pairs[2 * k + 1] = ins.arg;
+      low = Math.min(low, ins.depth - ins.def.pops(ins.arg));
+    });
+    const last = run[run.length - 1]!;
+    const end = last.depth - last.def.pops(last.arg) + last.def.pushes(last.arg);
+    const k = this.runs.length;
+    this.runs.push(pairs);
+    return `{ ${this.spill(run[0]!.depth)} vm.steps = st; ing = true; r = RUN(vm, f, H, RUNS[${k}], B - ${rest}); ing = false; chk = true; ` +
+      `if (r !== 0) return r === 1 ? vm.frame : f;${this.validity()} st = vm.steps; ${this.reload(end, low)} }`;
+  }
+
+  /** Once invalid (a handler ran code that rebound a global), leave: nothing assumed holds any more. */
+  private validity(): string {
+    return this.globals.size > 0 ? ' if (!vm.isExecutorValid(self)) return f;' : '';
+  }
+
+  /** Count the step, as the interpreter's loop does (no hook is installed: see block()). */
+  protected count(_ins: JitInstruction): string {
+    return 'st++;';
   }
 
   /** The interpreter's handler on the spilled state; then reload, or follow a jump or a new frame. */
   protected genericPath(ins: JitInstruction): string {
     const { pc, arg, def, depth } = ins;
-    // Once invalid (the handler ran code that rebound a global), leave: the state is the
-    // interpreter's after this instruction, and nothing assumed is relied on any more.
-    const valid = this.globals.size > 0 ? ' if (!vm.isExecutorValid(self)) return f;' : '';
     const head = `${this.spill(depth)} f.ip = ${pc + 1}; vm.steps = st; ing = true; H[${pc}](vm, f, ${arg}); ing = false; chk = true;` +
-      ` if (vm.frame !== f) return vm.frame;${valid} st = vm.steps;`;
+      ` if (vm.frame !== f) return vm.frame;${this.validity()} st = vm.steps;`;
     if (def.jumpEffect) return `{ ${head} pc = f.ip; mem = true; continue dispatch; }`;
     if (def.terminator) return `{ ${head} pc = f.ip; mem = true; continue dispatch; }`;
-    return `{ ${head} ${this.reload(depth - def.pops(arg) + def.pushes(arg))} }`;
+    // The handler may have run Python code (a builtin calling a function): the block's checked
+    // room may be gone. The state is exact now, in the frame.
+    const room = this.rest > 0 ? ` if (st > B - ${this.rest}) return f;` : '';
+    // Handlers pop and push only at the top: the slots below what it popped still hold what was spilled.
+    return `{ ${head}${room} ${this.reload(depth - def.pops(arg) + def.pushes(arg), depth - def.pops(arg))} }`;
+  }
+
+  /**
+   * A local read that found the slot unbound: the interpreter's handler raises UnboundLocalError
+   * (it reads only locals), and the catch leaves the state it would have left.
+   */
+  protected unbound(ins: JitInstruction): string {
+    this.raising.push(ins);
+    return `{ cur = ${ins.pc}; H[${ins.pc}](vm, f, ${ins.arg}); }`;
   }
 
   /** The slow path of a specialised site: count it, then take the generic path. */
   protected slowPath(ins: JitInstruction): string {
     const k = this.sites.length;
     this.sites.push(ins.pc);
-    return `{ F[${k}]++; F[F.length - 1]++; ${this.genericPath(ins)} }`;
+    return `{ F[${k}]++; ${this.genericPath(ins)} }`;
   }
 
   protected jump(to: number): string {
@@ -194,9 +314,11 @@ export class JitEmitter {
     }
     if (LEAVES_FRAME.has(ins.def.name)) {
       // A frame a builtin runs in a nested loop ends that loop: the interpreter does it.
-      return `if (f.entry) ${this.exitBefore(ins.pc, ins.depth)} ${this.count(ins)} ${this.genericPath(ins)}`;
+      const value = ins.def.name === 'RETURN_CONST' ? `K[${ins.arg}]` : `s${ins.depth - 1}`;
+      const after = ins.depth - ins.def.pops(ins.arg);
+      return `if (f.entry) ${this.exitBefore(ins.pc, ins.depth)} ${this.count(ins)} ${emitNestedLeave(this.parts(), ins, value, after)} ${this.genericPath(ins)}`;
     }
-    const body = this.generic.has(ins.pc) ? this.genericPath(ins) : this.specialised(ins);
+    const body = this.generic.has(ins.pc) || !SPECIALISED.has(ins.def.name) ? this.genericPath(ins) : this.specialised(ins);
     return `${this.count(ins)} ${body}`;
   }
 
@@ -210,11 +332,11 @@ export class JitEmitter {
         return '';
       case 'LOAD_FAST':
       case 'LOAD_FAST_CHECK':
-        return `s${d} = L[${arg}]; if (s${d} === undefined) ${this.genericPath(ins)}`;
+        return `s${d} = L[${arg}]; if (s${d} === undefined) ${this.unbound(ins)}`;
       case 'LOAD_FAST_AND_CLEAR':
         return `s${d} = L[${arg}]; L[${arg}] = undefined;`;
       case 'LOAD_FAST_LOAD_FAST':
-        return `s${d} = L[${arg >> 4}]; s${d + 1} = L[${arg & 15}]; if (s${d} === undefined || s${d + 1} === undefined) ${this.genericPath(ins)}`;
+        return `s${d} = L[${arg >> 4}]; s${d + 1} = L[${arg & 15}]; if (s${d} === undefined || s${d + 1} === undefined) ${this.unbound(ins)}`;
       case 'STORE_FAST':
         return `L[${arg}] = ${s(1)};`;
       case 'STORE_FAST_STORE_FAST':
@@ -256,8 +378,7 @@ export class JitEmitter {
       case 'POP_JUMP_IF_NOT_NONE':
         return `if (${s(1)} !== null) { ${this.jump(arg)} }`;
       case 'TO_BOOL':
-        return `v = ${s(1)}; if (typeof v === 'boolean') {} else if (typeof v === 'number') ${s(1)} = v !== 0; else if (v === null) ${s(1)} = false; ` +
-          `else if (typeof v === 'string') ${s(1)} = v.length !== 0; else if (v instanceof PyList) ${s(1)} = v.items.length !== 0; else ${this.slowPath(ins)}`;
+        return `if ((v = toBool(${s(1)})) !== undefined) ${s(1)} = v; else ${this.slowPath(ins)}`;
       case 'UNARY_NOT':
         return `if (typeof ${s(1)} === 'boolean') ${s(1)} = !${s(1)}; else ${this.slowPath(ins)}`;
       case 'UNARY_NEGATIVE':
@@ -271,18 +392,16 @@ export class JitEmitter {
         if (js === undefined) return this.genericPath(ins);
         const strings = js === '===' || js === '!==' ? ` else if (typeof a === 'string' && typeof b === 'string') ${s(2)} = a ${js} b;` : '';
         return `a = ${s(2)}; b = ${s(1)}; if (typeof a === 'number' && typeof b === 'number') ${s(2)} = a ${js} b; ` +
-          `else if (a instanceof PyFloat && b instanceof PyFloat) ${s(2)} = a.value ${js} b.value; ` +
-          `else if (a instanceof PyFloat && typeof b === 'number') ${s(2)} = a.value ${js} b; ` +
-          `else if (typeof a === 'number' && b instanceof PyFloat) ${s(2)} = a ${js} b.value;${strings} else ${this.slowPath(ins)}`;
+          `else if ((r = FCMP[${arg >> 5}](a, b)) !== undefined) ${s(2)} = r;${strings} else ${this.slowPath(ins)}`;
       }
       case 'BINARY_SUBSCR':
-        return `a = ${s(2)}; b = ${s(1)}; if ((a instanceof PyList || a instanceof PyTuple) && typeof b === 'number' && ` +
-          `(t = b < 0 ? b + a.items.length : b) >= 0 && t < a.items.length) ${s(2)} = a.items[t]; else ${this.slowPath(ins)}`;
+        return `if ((v = getIndex(${s(2)}, ${s(1)})) !== NO_ITEM) ${s(2)} = v; else ${this.slowPath(ins)}`;
       case 'STORE_SUBSCR':
-        return `a = ${s(2)}; b = ${s(1)}; if (a instanceof PyList && typeof b === 'number' && ` +
-          `(t = b < 0 ? b + a.items.length : b) >= 0 && t < a.items.length) a.items[t] = ${s(3)}; else ${this.slowPath(ins)}`;
+        return `if (!setIndex(${s(2)}, ${s(1)}, ${s(3)})) ${this.slowPath(ins)}`;
       case 'FOR_ITER':
         return this.forIter(ins);
+      case 'CALL':
+        return this.call(ins);
       default:
         return this.genericPath(ins);
     }
@@ -296,43 +415,53 @@ export class JitEmitter {
       `if (it instanceof RangeIt && typeof it.next === 'number' && typeof it.step === 'number' && typeof it.stop === 'number' && ` +
       `Math.abs(it.stop) < SMALL && Math.abs(it.step) < SMALL) { v = it.next; ` +
       `if (it.step > 0 ? v < it.stop : v > it.stop) { it.next = v + it.step; s${d} = v; } else { ${this.jump(done)} } } ` +
-      `else if (it instanceof SeqIt && (it.seq instanceof PyList || it.seq instanceof PyTuple)) { t = it.index; ` +
-      `if (t === EXHAUSTED) { ${this.jump(done)} } if (t >= it.seq.items.length) { it.index = EXHAUSTED; ${this.jump(done)} } ` +
-      `it.index = t + 1; s${d} = it.seq.items[t]; } else ${this.slowPath(ins)}`;
+      `else if ((v = seqNext(it)) !== NOT_SEQ) { if (v === SEQ_DONE) { ${this.jump(done)} } s${d} = v; } ` +
+      `${emitGeneratorResume(this.parts(), ins)}else ${this.slowPath(ins)}`;
+  }
+
+  /** CALL: a plain Python function with a compiled entry runs nested (calls.ts); the rest generic. */
+  protected call(ins: JitInstruction): string {
+    return emitCall(this.parts(), ins);
+  }
+
+  /** The pieces calls.ts builds its code from. */
+  protected parts(): EmitParts {
+    return {
+      spill: (depth) => this.spill(depth),
+      genericPath: (ins) => this.genericPath(ins),
+      jump: (to) => this.jump(to),
+      validity: (exit) => (this.globals.size > 0 ? ` if (!vm.isExecutorValid(self)) { ${exit} }` : ''),
+    };
   }
 
   /** BINARY_OP on two small ints or two floats inline (the in-place forms too: both are immutable). */
   protected binaryOp(ins: JitInstruction, left: string, right: string): string {
     const op = ins.arg >= 13 ? ins.arg - 13 : ins.arg;
     const slow = this.slowPath(ins);
+    // Ints: the result must stay a safe integer (else the slow path makes it a big int). Floats,
+    // and a float with a small int, go through fast.ts; the slow path appears once per site.
     const ints = (expr: string, cond = ''): string =>
-      `if (typeof a === 'number' && typeof b === 'number'${cond}) { r = ${expr}; if (r > ${MAX_SAFE} || r < -${MAX_SAFE}) ${slow} else ${left} = r; }`;
-    // A float mixed with a small int: the int converts to a double exactly (|b| < 2^53), as CPython's.
-    const floats = (expr: string, cond = ''): string =>
-      ` else if (a instanceof PyFloat && b instanceof PyFloat${cond}) ${left} = new PyFloat(${expr});` +
-      ` else if (a instanceof PyFloat && typeof b === 'number'${cond.replace('b.value', 'b')}) ${left} = new PyFloat(${expr.replace('b.value', 'b')});` +
-      ` else if (typeof a === 'number' && b instanceof PyFloat${cond}) ${left} = new PyFloat(${expr.replace('a.value', 'a')});`;
+      `if (typeof a === 'number' && typeof b === 'number'${cond} && (r = ${expr}) <= ${MAX_SAFE} && r >= -${MAX_SAFE}) ${left} = r;`;
+    const floats = (fn: string): string => ` else if ((r = ${fn}(a, b)) !== undefined) ${left} = r;`;
     const head = `a = ${left}; b = ${right}; `;
     switch (op) {
       case 0: // + (two strs concatenate as JS strings: a str never holds a lone surrogate, #str-code-points)
-        return head + ints('a + b') + floats('a.value + b.value') + ` else if (typeof a === 'string' && typeof b === 'string') ${left} = a + b; else ${slow}`;
+        return head + ints('a + b') + floats('fadd') + ` else if (typeof a === 'string' && typeof b === 'string') ${left} = a + b; else ${slow}`;
       case 10: // -
-        return head + ints('a - b') + floats('a.value - b.value') + ` else ${slow}`;
+        return head + ints('a - b') + floats('fsub') + ` else ${slow}`;
       case 5: // * (an int product of 0 and a negative is -0 in JS, 0 in Python)
-        return head + ints('a * b + 0') + floats('a.value * b.value') + ` else ${slow}`;
+        return head + ints('a * b + 0') + floats('fmul') + ` else ${slow}`;
       case 2: // // (exact for safe ints: the rounded quotient never crosses an integer)
         return head + ints('Math.floor(a / b) + 0', ' && b !== 0') + ` else ${slow}`;
       case 6: // % (the sign of the divisor, as Python's)
         return head + `if (typeof a === 'number' && typeof b === 'number' && b !== 0) { r = a % b; if (r !== 0 && (r < 0) !== (b < 0)) r += b; ${left} = r + 0; }` +
           ` else ${slow}`;
       case 11: // / (both operands exact doubles: the quotient is correctly rounded, as CPython's)
-        return head + `if (typeof a === 'number' && typeof b === 'number' && b !== 0) ${left} = new PyFloat(a / b);` +
-          floats('a.value / b.value', ' && b.value !== 0') + ` else ${slow}`;
-      case 8: { // ** on floats (or a float and a small int): the interpreter's own floatPow, which may raise
+        return head + `if (typeof a === 'number' && typeof b === 'number' && b !== 0) ${left} = new PyFloat(a / b);` + floats('fdiv') + ` else ${slow}`;
+      case 8: { // ** with a float operand (the other a float or a small int): the interpreter's floatPow, which may raise
         this.raising.push(ins);
-        const pow = (x: string, y: string): string => `{ cur = ${ins.pc}; ${left} = new PyFloat(floatPow(${x}, ${y})); cur = -1; }`;
-        return head + `if (a instanceof PyFloat) { if (b instanceof PyFloat) ${pow('a.value', 'b.value')} else if (typeof b === 'number') ${pow('a.value', 'b')} else ${slow} }` +
-          ` else if (typeof a === 'number' && b instanceof PyFloat) ${pow('a', 'b.value')} else ${slow}`;
+        return head + `if (a instanceof PyFloat ? b instanceof PyFloat || typeof b === 'number' : typeof a === 'number' && b instanceof PyFloat) ` +
+          `{ cur = ${ins.pc}; ${left} = new PyFloat(floatPow(typeof a === 'number' ? a : a.value, typeof b === 'number' ? b : b.value)); cur = -1; } else ${slow}`;
       }
       case 1: // &
       case 7: // |

@@ -17,8 +17,10 @@ import type { Vm } from '../../interp/vm';
 import type { Executor } from '../../optimizer/api';
 import { isIdentical } from '../../runtime/compare';
 import { floatPow } from '../../runtime/floatops';
+import * as fast from './fast';
 import { SEQ_ITER_EXHAUSTED } from '../../runtime/iter';
 import { PyFloat, PyList, PyRangeIterator, PySeqIterator, PyTuple } from '../../runtime/values';
+import { callBindings, type CallBindings, type NestedRegion } from './calls';
 import type { JitBindings, JitEmitter } from './emit';
 import type { JitPlan } from './plan';
 
@@ -37,7 +39,8 @@ export const STEP_SLICE = 50_000;
 /** Below this bound a range iterator's next value plus its step stays a safe integer (the interpreter's). */
 const SMALL_RANGE = 2 ** 52;
 
-type Compiled = (vm: Vm, f: Frame, self: JitExecutor, entry: number, limit: number) => Frame | null;
+/** `nest`: 0 when the trampoline runs the region, else a nested activation's depth (calls.ts). */
+type Compiled = (vm: Vm, f: Frame, self: JitExecutor, entry: number, limit: number, nest: number) => unknown;
 
 export type EmitterFactory = (plan: JitPlan, generic: ReadonlySet<number>, globals: ReadonlyMap<number, number>) => JitEmitter;
 
@@ -63,7 +66,7 @@ export class JitRegions {
   }
 }
 
-export class JitExecutor implements Executor {
+export class JitExecutor implements Executor, NestedRegion {
   entries = 0;
   recompiles = 0;
   stalls = 0;
@@ -73,12 +76,16 @@ export class JitExecutor implements Executor {
   source = '';
   private compiled!: Compiled;
   private counters!: Int32Array;
+  /** The sum of the slow-path counters when learn() last looked. */
+  private slowSeen = 0;
   private sites: readonly number[] = [];
   private readonly generic = new Set<number>();
   private readonly handlers: unknown[];
   /** LOAD_GLOBAL sites resolved at compile time (pc -> index into globalValues). */
   private readonly globalSites = new Map<number, number>();
   private readonly globalValues: unknown[] = [];
+  /** How the generated code finds the compiled regions of callees and generators (calls.ts). */
+  private readonly calls: CallBindings;
 
   /**
    * With `vm`, the globals and builtins the region loads are resolved now and the executor
@@ -96,6 +103,7 @@ export class JitExecutor implements Executor {
     this.handlers = new Array<unknown>(code.ops.length);
     for (const ins of plan.instructions.values()) this.handlers[ins.pc] = HANDLERS[ins.def.name as keyof typeof HANDLERS];
     if (vm !== null) this.resolveGlobals(vm);
+    this.calls = callBindings(regions === null ? null : (v, c, pc) => regions.at(v, c, pc), code);
     this.build();
   }
 
@@ -119,10 +127,11 @@ export class JitExecutor implements Executor {
 
   /** Generate the source and turn it into a function, once per (re)compilation. */
   private build(): void {
-    const { source, sites } = this.emitter(this.plan, this.generic, this.globalSites).emit();
-    // One counter per site, and their total last.
-    const counters = new Int32Array(sites.length + 1);
-    const bindings: JitBindings & { code: unknown } = {
+    const { source, sites, runs } = this.emitter(this.plan, this.generic, this.globalSites).emit();
+    // One counter per site: how often its slow path ran.
+    const counters = new Int32Array(sites.length);
+    this.slowSeen = 0;
+    const bindings: JitBindings & { code: unknown; C: CallBindings } = {
       H: this.handlers,
       K: this.plan.code.consts,
       N: this.plan.code.names,
@@ -130,6 +139,8 @@ export class JitExecutor implements Executor {
       G: this.globalValues,
       PyFloat,
       floatPow,
+      fast,
+      RUNS: runs,
       PyList,
       PyTuple,
       PyRangeIterator,
@@ -138,6 +149,7 @@ export class JitExecutor implements Executor {
       SMALL: SMALL_RANGE,
       EXHAUSTED: SEQ_ITER_EXHAUSTED,
       code: this.plan.code,
+      C: this.calls,
     };
     this.compiled = new Function('R', source)(bindings) as Compiled;
     this.source = source;
@@ -157,7 +169,7 @@ export class JitExecutor implements Executor {
     // An exception propagates from here as it is: what is learnt is only lost for this entry.
     for (;;) {
       const at = vm.steps;
-      out = exec.compiled(vm, frame, exec, pc, limit);
+      out = exec.compiled(vm, frame, exec, pc, limit, 0) as Frame | null;
       exec.steps += vm.steps - at;
       if (out === null || out === frame || vm.steps >= limit || regions === null) break;
       const next = regions.at(vm, out.code, out.ip);
@@ -173,10 +185,25 @@ export class JitExecutor implements Executor {
     return out;
   }
 
+  /** A compiled CALL or FOR_ITER runs this region for another frame, nested (calls.ts). @spec #jit-calls */
+  runNested(vm: Vm, f: Frame, pc: number, limit: number, nest: number): unknown {
+    // Its steps count where the trampoline entered the outermost activation.
+    return this.compiled(vm, f, this, pc, limit, nest);
+  }
+
+  installed(vm: Vm): boolean {
+    return vm.getExecutor(this.plan.code, this.plan.offset) === this;
+  }
+
   /** Recompile the sites whose fast path keeps failing. */
   private learn(): void {
     const counters = this.counters;
-    if (counters[counters.length - 1]! < RECOMPILE_AFTER || this.recompiles >= MAX_RECOMPILES) return;
+    if (this.recompiles >= MAX_RECOMPILES) return;
+    // Slow paths taken since the last look (the generated code counts per site only).
+    let total = 0;
+    for (let k = 0; k < counters.length; k++) total += counters[k]!;
+    if (total - this.slowSeen < RECOMPILE_AFTER) return;
+    this.slowSeen = total;
     let failing = false;
     for (let k = 0; k < this.sites.length; k++) {
       if (counters[k]! >= RECOMPILE_AFTER) {
@@ -184,7 +211,6 @@ export class JitExecutor implements Executor {
         failing = true;
       }
     }
-    counters[counters.length - 1] = 0;
     if (!failing) return;
     this.recompiles++;
     this.build();

@@ -207,7 +207,286 @@ L2:
   },
 );
 
+/** `down` recurses without end (RecursionError); `depth(500)` after it must still have the full depth. */
+const RECURSION = program({
+  down: `.params n
+  RESUME 0
+  LOAD_GLOBAL down + NULL
+  LOAD_FAST n
+  LOAD_CONST 1
+  BINARY_OP +
+  CALL 1
+  RETURN_VALUE`,
+  depth: `.params n
+  RESUME 0
+  LOAD_FAST n
+  LOAD_CONST 0
+  COMPARE_OP bool(==)
+  POP_JUMP_IF_FALSE L1
+  RETURN_CONST 0
+L1:
+  LOAD_CONST 1
+  LOAD_GLOBAL depth + NULL
+  LOAD_FAST n
+  LOAD_CONST 1
+  BINARY_OP -
+  CALL 1
+  BINARY_OP +
+  RETURN_VALUE`,
+  main: `.params n
+  RESUME 0
+  NOP
+L1:
+  LOAD_GLOBAL down + NULL
+  LOAD_CONST 0
+  CALL 1
+  POP_TOP
+L2:
+  LOAD_GLOBAL depth + NULL
+  LOAD_FAST n
+  CALL 1
+  RETURN_VALUE
+L3:
+  PUSH_EXC_INFO
+  LOAD_GLOBAL RecursionError
+  CHECK_EXC_MATCH
+  POP_JUMP_IF_FALSE L4
+  POP_TOP
+L6:
+  POP_EXCEPT
+  JUMP_BACKWARD_NO_INTERRUPT L2
+L4:
+  RERAISE 0
+L5:
+  COPY 3
+  POP_EXCEPT
+  RERAISE 1
+  ExceptionTable:
+    L1 to L2 -> L3 [0]
+    L3 to L6 -> L5 [1] lasti
+    L4 to L5 -> L5 [1] lasti`,
+});
+
+/**
+ * CPython 3.13's code for `dive(n, d)`: `100 // d` at the bottom of n compiled calls, so a zero
+ * `d` raises ZeroDivisionError n frames down; `main` catches it around the call in its loop.
+ */
+const DIVE = program({
+  dive: `.params n d
+  RESUME 0
+  LOAD_FAST n
+  LOAD_CONST 0
+  COMPARE_OP bool(==)
+  POP_JUMP_IF_FALSE L1
+  LOAD_CONST 100
+  LOAD_FAST d
+  BINARY_OP //
+  RETURN_VALUE
+L1:
+  LOAD_CONST 1
+  LOAD_GLOBAL dive + NULL
+  LOAD_FAST n
+  LOAD_CONST 1
+  BINARY_OP -
+  LOAD_FAST d
+  CALL 2
+  BINARY_OP +
+  RETURN_VALUE`,
+  main: `.params n
+  RESUME 0
+  LOAD_CONST 0
+  STORE_FAST total
+  LOAD_CONST 0
+  STORE_FAST caught
+  LOAD_GLOBAL range + NULL
+  LOAD_FAST n
+  CALL 1
+  GET_ITER
+L1:
+  FOR_ITER L4
+  STORE_FAST i
+  NOP
+L2:
+  LOAD_FAST total
+  LOAD_GLOBAL dive + NULL
+  LOAD_FAST i
+  LOAD_CONST 6
+  BINARY_OP %
+  LOAD_FAST i
+  LOAD_CONST 4
+  BINARY_OP %
+  CALL 2
+  BINARY_OP +=
+  STORE_FAST total
+L3:
+  JUMP_BACKWARD L1
+L4:
+  END_FOR
+  POP_TOP
+  LOAD_FAST_LOAD_FAST total, caught
+  BUILD_TUPLE 2
+  RETURN_VALUE
+L5:
+  PUSH_EXC_INFO
+  LOAD_GLOBAL ZeroDivisionError
+  CHECK_EXC_MATCH
+  POP_JUMP_IF_FALSE L7
+  POP_TOP
+  LOAD_FAST caught
+  LOAD_CONST 1
+  BINARY_OP +=
+  STORE_FAST caught
+L6:
+  POP_EXCEPT
+  JUMP_BACKWARD L1
+L7:
+  RERAISE 0
+L8:
+  COPY 3
+  POP_EXCEPT
+  RERAISE 1
+  ExceptionTable:
+    L2 to L3 -> L5 [1]
+    L5 to L6 -> L8 [2] lasti
+    L7 to L8 -> L8 [2] lasti`,
+});
+
+/** CPython 3.13's code for a pipeline of two generators (`count`, `evens`) drained by a for loop. */
+const PIPE = program({
+  count: `.params n
+  .generator
+  RETURN_GENERATOR
+  POP_TOP
+L1:
+  RESUME 0
+  LOAD_CONST 0
+  STORE_FAST i
+  LOAD_FAST_LOAD_FAST i, n
+  COMPARE_OP bool(<)
+  POP_JUMP_IF_FALSE L5
+L2:
+  LOAD_FAST i
+  YIELD_VALUE 0
+  RESUME 5
+  POP_TOP
+  LOAD_FAST i
+  LOAD_CONST 1
+  BINARY_OP +=
+  STORE_FAST i
+  LOAD_FAST_LOAD_FAST i, n
+  COMPARE_OP bool(<)
+  POP_JUMP_IF_FALSE L4
+L3:
+  JUMP_BACKWARD L2
+L4:
+  RETURN_CONST None
+L5:
+  RETURN_CONST None
+L6:
+  CALL_INTRINSIC_1 INTRINSIC_STOPITERATION_ERROR
+  RERAISE 1
+  ExceptionTable:
+    L1 to L3 -> L6 [0] lasti
+    L4 to L6 -> L6 [0] lasti`,
+  evens: `.params xs
+  .generator
+  RETURN_GENERATOR
+  POP_TOP
+L1:
+  RESUME 0
+  LOAD_FAST xs
+  GET_ITER
+L2:
+  FOR_ITER L5
+  STORE_FAST x
+  LOAD_FAST x
+  LOAD_CONST 2
+  BINARY_OP %
+  LOAD_CONST 0
+  COMPARE_OP bool(==)
+L3:
+  POP_JUMP_IF_TRUE L4
+  JUMP_BACKWARD L2
+L4:
+  LOAD_FAST x
+  LOAD_CONST 3
+  BINARY_OP *
+  YIELD_VALUE 0
+  RESUME 5
+  POP_TOP
+  JUMP_BACKWARD L2
+L5:
+  END_FOR
+  POP_TOP
+  RETURN_CONST None
+L6:
+  CALL_INTRINSIC_1 INTRINSIC_STOPITERATION_ERROR
+  RERAISE 1
+  ExceptionTable:
+    L1 to L3 -> L6 [0] lasti
+    L4 to L6 -> L6 [0] lasti`,
+  main: `.params n
+  RESUME 0
+  LOAD_CONST 0
+  STORE_FAST total
+  LOAD_GLOBAL evens + NULL
+  LOAD_GLOBAL count + NULL
+  LOAD_FAST n
+  CALL 1
+  CALL 1
+  GET_ITER
+L1:
+  FOR_ITER L2
+  STORE_FAST v
+  LOAD_FAST_LOAD_FAST total, v
+  BINARY_OP +=
+  STORE_FAST total
+  JUMP_BACKWARD L1
+L2:
+  END_FOR
+  POP_TOP
+  LOAD_FAST total
+  RETURN_VALUE`,
+});
+
+/** Counts the nested activations (calls.ts) a run makes. */
+function nestedRuns(body: () => void): number {
+  const spy = jest.spyOn(JitExecutor.prototype, 'runNested');
+  try {
+    body();
+    return spy.mock.calls.length;
+  } finally {
+    spy.mockRestore();
+  }
+}
+
 describe('the jit sample', () => {
+  test('a CALL of a compiled function runs it nested, as a JS call; a budget may run out in any callee', () => {
+    expect(nestedRuns(() => same(FIB, 'fib(18)'))).toBeGreaterThan(1000);
+    for (const budget of [30, 31, 97, 500, 4321]) same(FIB, 'fib(18)', budget);
+  });
+
+  test('the recursion limit inside compiled calls is the interpreter\'s: RecursionError at the same step, caught, full depth again', () => {
+    const { outcome } = same(RECURSION, 'main(500)');
+    expect(outcome).toMatchObject({ kind: 'return', repr: '500' });
+    expect(nestedRuns(() => same(RECURSION, 'main(900)'))).toBeGreaterThan(900);
+    for (const budget of [1200, 2500, 5003]) same(RECURSION, 'main(900)', budget);
+  });
+
+  test('an exception raised n compiled frames down unwinds through them to the handler', () => {
+    const { outcome } = same(DIVE, 'main(300)');
+    expect(outcome).toMatchObject({ kind: 'return', repr: '(14325, 75)' }); // CPython 3.13's result
+    expect(nestedRuns(() => same(DIVE, 'main(300)'))).toBeGreaterThan(300);
+    for (const budget of [200, 777, 2000]) same(DIVE, 'main(300)', budget);
+  });
+
+  test('FOR_ITER resumes a suspended generator nested: its yields and its return come back as JS returns', () => {
+    const { outcome } = same(PIPE, 'main(3000)');
+    expect(outcome).toMatchObject({ kind: 'return', repr: '6745500' }); // CPython 3.13's result
+    expect(nestedRuns(() => same(PIPE, 'main(3000)'))).toBeGreaterThan(3000);
+    for (const budget of [60, 61, 1000, 7777]) same(PIPE, 'main(3000)', budget);
+  });
+
   test('globals are resolved at compile time under a dependency: rebinding one invalidates the executor', () => {
     const p = { ...REBIND, source: { ...REBIND.source, globals: { step: '1' } } };
     const withGlobals = loadProgram(p.source);

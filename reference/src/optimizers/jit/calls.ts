@@ -1,0 +1,180 @@
+/**
+ * Compiled calls: a `CALL` of a plain Python function whose entry has a compiled region, and a
+ * `FOR_ITER` over a suspended generator whose resume point has one, run the other frame's region
+ * as a JS call — a *nested activation* — instead of leaving through the trampoline. The frames are
+ * the interpreter's (built, linked and unlinked exactly as CALL, FOR_ITER, RETURN_VALUE and
+ * YIELD_VALUE do); only the dispatch between them is gone.
+ *
+ * Protocol: an activation gets `nest` (0 when the trampoline entered it, else how many compiled
+ * callers wait below it on the JS stack). A nested activation ends in one of three ways:
+ * - a return of a plain function: it unlinks its frame and returns the value;
+ * - a generator's yield or return: it suspends or closes the generator and returns the value, or
+ *   `EXHAUSTED_GENERATOR` for a return;
+ * - anything else (budget, slice, an exit, a generic path that switched frames, its executor
+ *   invalidated): it leaves the VM state exact and returns the innermost frame. Its caller had
+ *   written its own state back before the call, so it returns that frame too, up to the trampoline.
+ * Exceptions propagate as JS exceptions through every activation, each caller's state already
+ * exact; the VM unwinds from the innermost frame as usual.
+ * @spec #jit-calls
+ */
+import { CO_GENERATOR, CO_VARARGS, CO_VARKEYWORDS, type Code } from '../../isa/code';
+import { Frame } from '../../interp/frame';
+import { MAX_FRAMES, type Vm } from '../../interp/vm';
+import { PyFunction, PyGenerator } from '../../runtime/values';
+import type { JitInstruction } from './plan';
+import { jumpTarget } from './plan';
+
+/**
+ * Compiled callers one activation may have below it on the JS stack. Past it a call goes through
+ * the trampoline (whose activation starts again at 0): Python's recursion limit allows 999 frames,
+ * and each nested activation costs a few JS frames of generated code.
+ */
+export const MAX_NEST = 200;
+
+/** What a nested activation returns when its generator returned (FOR_ITER jumps to its exit). */
+export const EXHAUSTED_GENERATOR: unique symbol = Symbol('jit.exhausted-generator');
+
+/** Flags that make binding more than `locals[i] = args[i]`, or the call more than a frame. */
+const NOT_PLAIN = CO_VARARGS | CO_VARKEYWORDS | CO_GENERATOR;
+
+/** A region the executor can run nested: what JitExecutor offers calls.ts. */
+export interface NestedRegion {
+  /** Run the region on `f` from `pc` as a nested activation (see the protocol above). */
+  runNested(vm: Vm, f: Frame, pc: number, limit: number, nest: number): unknown;
+  /** Still installed where it was (neither replaced, removed nor invalidated since). */
+  installed(vm: Vm): boolean;
+}
+
+/**
+ * One call site's memory of the last region it ran nested (a monomorphic inline cache): the
+ * callee's code (and, for a generator, where it continues) and the region. A hit still asks the
+ * VM whether that region is installed.
+ */
+export interface SiteCache {
+  code: Code | null;
+  ip: number;
+  region: NestedRegion | null;
+}
+
+/** Looks up the region an installed executor offers at `pc` of `code`. */
+export type RegionLookup = (vm: Vm, code: Code, pc: number) => NestedRegion | null;
+
+/** What the generated code of calls needs (added to the region's bindings as `C`). */
+export interface CallBindings {
+  readonly PyFunction: unknown;
+  readonly PyGenerator: unknown;
+  readonly Frame: unknown;
+  readonly MAX_FRAMES: number;
+  readonly MAX_NEST: number;
+  readonly DONE: symbol;
+  /** The compiled entry of `func` when a call with `n` positional arguments can run it nested (a miss of `site`). */
+  readonly callee: (vm: Vm, func: PyFunction, n: number, site: SiteCache) => NestedRegion | null;
+  /** The compiled region a suspended generator's frame continues in, if any (a miss of `site`). */
+  readonly resumable: (vm: Vm, frame: Frame, site: SiteCache) => NestedRegion | null;
+  /** One cache per call site, by pc. */
+  readonly sites: readonly SiteCache[];
+}
+
+export function callBindings(lookup: RegionLookup | null, code: Code): CallBindings {
+  const none = (): null => null;
+  const sites: SiteCache[] = [];
+  for (let pc = 0; pc < code.ops.length; pc++) sites.push({ code: null, ip: -1, region: null });
+  const remember = (site: SiteCache, code: Code, ip: number, region: NestedRegion | null): NestedRegion | null => {
+    if (region !== null) {
+      site.code = code;
+      site.ip = ip;
+      site.region = region;
+    }
+    return region;
+  };
+  return {
+    sites,
+    PyFunction,
+    PyGenerator,
+    Frame,
+    MAX_FRAMES,
+    MAX_NEST: lookup === null ? 0 : MAX_NEST,
+    DONE: EXHAUSTED_GENERATOR,
+    callee: lookup === null ? none : (vm, func, n, site) => {
+      const code = func.code;
+      // Exactly the positional parameters, nothing keyword-only: no defaults, no errors in binding.
+      if (code.argcount !== n || (code.flags & NOT_PLAIN) !== 0 || (code.kwonlyargcount ?? 0) !== 0) return null;
+      // pc 0: the function's own first instruction (cells and free variables come first, so a
+      // function with them has no region there).
+      return remember(site, code, 0, lookup(vm, code, 0));
+    },
+    resumable: lookup === null ? none : (vm, frame, site) => remember(site, frame.code, frame.ip, lookup(vm, frame.code, frame.ip)),
+  };
+}
+
+/** The generated function's prologue line for the call bindings. */
+export const CALL_PRELUDE =
+  'const C = R.C, PyFunction = C.PyFunction, PyGenerator = C.PyGenerator, Frame = C.Frame, MAXF = C.MAX_FRAMES, MAXN = C.MAX_NEST, DONE = C.DONE, IC = C.sites;';
+
+/** The emitter's pieces the call code is made of (JitEmitter passes its own). */
+export interface EmitParts {
+  spill(depth: number): string;
+  genericPath(ins: JitInstruction): string;
+  jump(to: number): string;
+  /** `{ …; return f; }` when the executor has become invalid, else '' (no globals assumed). */
+  validity(exit: string): string;
+}
+
+/**
+ * CALL of a plain Python function with a compiled entry: build and link the frame as CALL does
+ * (`locals[i] = args[i]`, `back`, `vm.frame`, the depth), the caller's state written back first
+ * (stack below the call, `ip` past it, the steps), then run the callee nested. The depth check
+ * comes first: at the limit the generic path raises CPython's RecursionError where CALL does.
+ * @spec #jit-calls
+ */
+export function emitCall(e: EmitParts, ins: JitInstruction): string {
+  const { pc, arg: n, depth: d } = ins;
+  const base = d - n - 2;
+  const args: string[] = [];
+  for (let i = 0; i < n; i++) args.push(`v[${i}] = s${base + 2 + i};`);
+  const hit = `(t = IC[${pc}]).code === a.code && t.region.installed(vm) ? t.region : C.callee(vm, a, ${n}, t)`;
+  return `a = s${base}; if (a instanceof PyFunction && s${base + 1} === undefined && nest < MAXN && vm.depth < MAXF && (t = ${hit}) !== null) { ` +
+    `${e.spill(base)} f.ip = ${pc + 1}; vm.steps = st; ` +
+    `r = new Frame(a.code, a); v = r.locals; ${args.join(' ')} vm.depth++; r.back = f; vm.frame = r; ` +
+    `ing = true; r = t.runNested(vm, r, 0, limit, nest + 1); ing = false; ` +
+    `if (r instanceof Frame) return r; ` +
+    `s${base} = r; st = vm.steps; chk = true;${e.validity(`${e.spill(base + 1)} return f;`)} } ` +
+    `else ${e.genericPath(ins)}`;
+}
+
+/**
+ * FOR_ITER over a suspended generator whose frame continues in a compiled region: link and
+ * resume its frame as FOR_ITER does (`back`, `forIterExit`, the sent None, `running`, the
+ * exception slot, the depth), then run it nested; its yield is the next value, its return the
+ * loop's exit. Returns the source of an `else if` branch for emit.ts's FOR_ITER.
+ * @spec #jit-calls
+ */
+export function emitGeneratorResume(e: EmitParts, ins: JitInstruction): string {
+  const { pc, depth: d } = ins;
+  const done = jumpTarget(ins.def, ins.arg);
+  const hit = `(t = IC[${pc}]).code === (r = it.frame).code && t.ip === r.ip && t.region.installed(vm) ? t.region : C.resumable(vm, r, t)`;
+  return `else if (it instanceof PyGenerator && it.state === 'suspended' && nest < MAXN && vm.depth < MAXF && (t = ${hit}) !== null) { ` +
+    `${e.spill(d)} f.ip = ${pc + 1}; vm.steps = st; ` +
+    `r = it.frame; vm.depth++; r.back = f; vm.frame = r; r.forIterExit = ${done}; r.stack.push(null); it.state = 'running'; vm.excSlots.push(it); ` +
+    `ing = true; r = t.runNested(vm, r, r.ip, limit, nest + 1); ing = false; ` +
+    `if (r instanceof Frame) return r; st = vm.steps; chk = true; ` +
+    `if (r === DONE) {${e.validity(`${e.spill(d - 1)} f.ip = ${done}; return f;`)} ${e.jump(done)} } ` +
+    `s${d} = r;${e.validity(`${e.spill(d + 1)} return f;`)} } `;
+}
+
+/**
+ * RETURN_VALUE / RETURN_CONST / YIELD_VALUE of a nested activation: what the interpreter's
+ * doReturn / doYield do, for a frame a compiled CALL or FOR_ITER entered; the value goes to the
+ * JS caller instead of the caller's stack. A generator's frame stays reachable, so its stack and
+ * `ip` are written back; a returning function's frame is gone. `value` is the returned value's
+ * expression; `after` the stack depth once it is popped.
+ * @spec #jit-calls
+ */
+export function emitNestedLeave(e: EmitParts, ins: JitInstruction, value: string, after: number): string {
+  const unlink = `vm.depth--; t = f.back; f.back = null; vm.frame = t; vm.steps = st;`;
+  if (ins.def.name === 'YIELD_VALUE') {
+    return `if (nest !== 0) { v = ${value}; ${e.spill(after)} f.ip = ${ins.pc + 1}; f.gen.state = 'suspended'; vm.excSlots.pop(); ${unlink} return v; }`;
+  }
+  return `if (nest !== 0) { v = ${value}; if (f.gen === null) { ${unlink} return v; } ` +
+    `${e.spill(after)} f.ip = ${ins.pc + 1}; f.gen.state = 'closed'; vm.excSlots.pop(); ${unlink} return DONE; }`;
+}

@@ -1,0 +1,136 @@
+/**
+ * Fast paths the generated code calls instead of inlining them (and the loop over a run of
+ * instructions it leaves to the interpreter's handlers): the float forms of arithmetic and
+ * comparison (a float with a float, or with a small int, which converts to a double exactly, as in
+ * CPython) and the next item of a list or tuple iterator. Each answers `undefined` (or NOT_SEQ)
+ * when its operands are not its case, and the site takes its slow path.
+ *
+ * Why out of line: every inlined branch grows the region's source, and V8 neither parses it for
+ * free (the compile cost) nor optimizes a function past its bytecode size limit (a 190-instruction
+ * loop body then runs unoptimized, 5x slower). V8 inlines these small functions where they are hot.
+ * @spec #jit-codegen
+ */
+import type { Frame } from '../../interp/frame';
+import type { Vm } from '../../interp/vm';
+import { SEQ_ITER_EXHAUSTED } from '../../runtime/iter';
+import { PyFloat, PyList, PySeqIterator, PyTuple } from '../../runtime/values';
+
+type FloatOp = (a: unknown, b: unknown) => PyFloat | undefined;
+type FloatCompare = (a: unknown, b: unknown) => boolean | undefined;
+
+const floatOp = (op: (x: number, y: number) => number): FloatOp => (a, b) => {
+  if (a instanceof PyFloat) {
+    if (b instanceof PyFloat) return new PyFloat(op(a.value, b.value));
+    if (typeof b === 'number') return new PyFloat(op(a.value, b));
+    return undefined;
+  }
+  if (typeof a === 'number' && b instanceof PyFloat) return new PyFloat(op(a, b.value));
+  return undefined;
+};
+
+export const floatAdd = floatOp((x, y) => x + y);
+export const floatSub = floatOp((x, y) => x - y);
+export const floatMul = floatOp((x, y) => x * y);
+
+/** `/` with a float operand: a zero divisor is the slow path (ZeroDivisionError). */
+export const floatDiv: FloatOp = (a, b) => {
+  if (a instanceof PyFloat) {
+    if (b instanceof PyFloat) return b.value === 0 ? undefined : new PyFloat(a.value / b.value);
+    if (typeof b === 'number') return b === 0 ? undefined : new PyFloat(a.value / b);
+    return undefined;
+  }
+  if (typeof a === 'number' && b instanceof PyFloat && b.value !== 0) return new PyFloat(a / b.value);
+  return undefined;
+};
+
+const floatCompare = (cmp: (x: number, y: number) => boolean): FloatCompare => (a, b) => {
+  if (a instanceof PyFloat) {
+    if (b instanceof PyFloat) return cmp(a.value, b.value);
+    if (typeof b === 'number') return cmp(a.value, b);
+    return undefined;
+  }
+  if (typeof a === 'number' && b instanceof PyFloat) return cmp(a, b.value);
+  return undefined;
+};
+
+/** By COMPARE_OP's `arg >> 5`: < <= == != > >= (JS's on doubles, NaN included, are Python's). */
+export const FLOAT_COMPARES: readonly FloatCompare[] = [
+  floatCompare((x, y) => x < y),
+  floatCompare((x, y) => x <= y),
+  floatCompare((x, y) => x === y),
+  floatCompare((x, y) => x !== y),
+  floatCompare((x, y) => x > y),
+  floatCompare((x, y) => x >= y),
+];
+
+/** What seqNext answers for an iterator that is not over a list or a tuple. */
+export const NOT_SEQ: unique symbol = Symbol('jit.not-a-sequence-iterator');
+/** What seqNext answers when the iterator is (now) exhausted. */
+export const SEQ_DONE: unique symbol = Symbol('jit.sequence-exhausted');
+
+/** FOR_ITER's next item of a list or tuple iterator, or SEQ_DONE (the iterator then stays exhausted). */
+export function seqNext(it: unknown): unknown {
+  if (!(it instanceof PySeqIterator)) return NOT_SEQ;
+  const seq = it.seq;
+  if (!(seq instanceof PyList || seq instanceof PyTuple)) return NOT_SEQ;
+  const i = it.index;
+  if (i === SEQ_ITER_EXHAUSTED) return SEQ_DONE;
+  if (i >= seq.items.length) {
+    it.index = SEQ_ITER_EXHAUSTED;
+    return SEQ_DONE;
+  }
+  it.index = i + 1;
+  return seq.items[i];
+}
+
+/** What getIndex answers when its operands are not a list or tuple and an in-range small int. */
+export const NO_ITEM: unique symbol = Symbol('jit.no-item');
+
+/** BINARY_SUBSCR of a list or tuple by an in-range small int (negative from the end). */
+export function getIndex(a: unknown, b: unknown): unknown {
+  if (!(a instanceof PyList || a instanceof PyTuple) || typeof b !== 'number') return NO_ITEM;
+  const items = a.items;
+  const i = b < 0 ? b + items.length : b;
+  return i >= 0 && i < items.length ? items[i] : NO_ITEM;
+}
+
+/** STORE_SUBSCR into a list at an in-range small int; false when that is not the case. */
+export function setIndex(a: unknown, b: unknown, value: unknown): boolean {
+  if (!(a instanceof PyList) || typeof b !== 'number') return false;
+  const items = a.items;
+  const i = b < 0 ? b + items.length : b;
+  if (i < 0 || i >= items.length) return false;
+  items[i] = value as (typeof items)[number];
+  return true;
+}
+
+/** TO_BOOL of a bool, small int, None, str or list; undefined for anything else. */
+export function toBool(v: unknown): boolean | undefined {
+  if (typeof v === 'boolean') return v;
+  if (typeof v === 'number') return v !== 0;
+  if (v === null) return false;
+  if (typeof v === 'string') return v.length !== 0;
+  if (v instanceof PyList) return v.items.length !== 0;
+  return undefined;
+}
+
+type Handler = (vm: Vm, f: Frame, arg: number) => void;
+
+/**
+ * Consecutive instructions of a block the region leaves to the interpreter's handlers, run as the
+ * interpreter's loop would: `run` holds (pc, arg) pairs; each step is counted before its handler.
+ * Answers 0 when all ran, 1 when a handler switched frames, 2 when the steps a handler ran (a
+ * builtin calling Python code) leave no room under `limit` for the rest: the state is then exact
+ * after the instruction, and the region leaves.
+ */
+export function runHandlers(vm: Vm, f: Frame, handlers: readonly unknown[], run: Int32Array, limit: number): number {
+  for (let k = 0; k < run.length; k += 2) {
+    const pc = run[k]!;
+    vm.steps++;
+    f.ip = pc + 1;
+    (handlers[pc] as Handler)(vm, f, run[k + 1]!);
+    if (vm.frame !== f) return 1;
+    if (vm.steps + (run.length - k - 2) / 2 > limit) return 2;
+  }
+  return 0;
+}
