@@ -1,0 +1,156 @@
+/**
+ * The budget under the jit: for every budget around the program's length, the run with the jit
+ * ends exactly as the interpreter's does — the same outcome, the same step. The hard cases are
+ * steps taken where the generated code cannot count them ahead: a builtin calling Python code
+ * (`x in map(f, xs)`) in the middle of a block, and a compiled call of a Python function.
+ */
+import { loadProgram, runEntry } from '../../program';
+import type { Outcome, Program, RunOptions } from '../../api';
+import { JitOptimizer } from '.';
+
+function program(functions: Record<string, string>): Program {
+  const r = loadProgram({ functions });
+  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+  return r.program;
+}
+
+function run(p: Program, entry: string, opts: RunOptions): Outcome {
+  const r = runEntry(p, entry, opts);
+  if (!r.ok) throw new Error(r.error.message);
+  return r.outcome;
+}
+
+const FIRST_HOT: RunOptions['hotspot'] = { seed: { K: 1, N: 0, M: 0 } };
+
+/** Every budget from 1 to the program's length + 1: the jit's outcome equals the interpreter's. */
+function everyBudget(p: Program, entry: string): number {
+  const length = run(p, entry, {}).steps;
+  let compared = 0;
+  for (let budget = 1; budget <= length + 1; budget++) {
+    const plain = run(p, entry, { budget });
+    const jitted = run(p, entry, { budget, optimizer: new JitOptimizer(), hotspot: FIRST_HOT });
+    expect({ budget, ...jitted }).toEqual({ budget, ...plain });
+    compared++;
+  }
+  return compared;
+}
+
+const TWICE = `.params x
+  RESUME 0
+  LOAD_FAST x
+  LOAD_CONST 2
+  BINARY_OP *
+  RETURN_VALUE`;
+
+test('an instruction that runs Python code mid-block: the jit stops where the interpreter does', () => {
+  // total += (4 in map(twice, xs)) + i, n times: CONTAINS_OP calls twice through the map object,
+  // and it does not end a block (a CALL does).
+  const p = program({
+    twice: TWICE,
+    main: `.params n xs
+  RESUME 0
+  LOAD_CONST 0
+  STORE_FAST total
+  LOAD_GLOBAL range + NULL
+  LOAD_FAST n
+  CALL 1
+  GET_ITER
+L1:
+  FOR_ITER L2
+  STORE_FAST i
+  LOAD_GLOBAL map + NULL
+  LOAD_GLOBAL twice
+  LOAD_FAST xs
+  CALL 2
+  STORE_FAST m
+  LOAD_FAST total
+  LOAD_CONST 4
+  LOAD_FAST m
+  CONTAINS_OP 0
+  BINARY_OP +
+  LOAD_FAST i
+  BINARY_OP +
+  STORE_FAST total
+  JUMP_BACKWARD L1
+L2:
+  END_FOR
+  POP_TOP
+  LOAD_FAST total
+  RETURN_VALUE`,
+  });
+  expect(everyBudget(p, 'main(6, [1, 2, 3])')).toBeGreaterThan(150);
+});
+
+test('a run of handler-only instructions that runs Python code: the jit stops where the interpreter does', () => {
+  // total += (4 in map(twice, xs),)[0] + i, written so CONTAINS_OP, BUILD_TUPLE and UNPACK_SEQUENCE
+  // make one run of handlers in the generated code.
+  const p = program({
+    twice: TWICE,
+    main: `.params n xs
+  RESUME 0
+  LOAD_CONST 0
+  STORE_FAST total
+  LOAD_GLOBAL range + NULL
+  LOAD_FAST n
+  CALL 1
+  GET_ITER
+L1:
+  FOR_ITER L2
+  STORE_FAST i
+  LOAD_GLOBAL map + NULL
+  LOAD_GLOBAL twice
+  LOAD_FAST xs
+  CALL 2
+  STORE_FAST m
+  LOAD_FAST total
+  LOAD_CONST 4
+  LOAD_FAST m
+  CONTAINS_OP 0
+  BUILD_TUPLE 1
+  UNPACK_SEQUENCE 1
+  BINARY_OP +
+  LOAD_FAST i
+  BINARY_OP +
+  STORE_FAST total
+  JUMP_BACKWARD L1
+L2:
+  END_FOR
+  POP_TOP
+  LOAD_FAST total
+  RETURN_VALUE`,
+  });
+  expect(everyBudget(p, 'main(6, [1, 2, 3])')).toBeGreaterThan(150);
+});
+
+test('a compiled call of a Python function mid-block: the jit stops where the interpreter does', () => {
+  // total += twice(i) + i, n times.
+  const p = program({
+    twice: TWICE,
+    main: `.params n
+  RESUME 0
+  LOAD_CONST 0
+  STORE_FAST total
+  LOAD_GLOBAL range + NULL
+  LOAD_FAST n
+  CALL 1
+  GET_ITER
+L1:
+  FOR_ITER L2
+  STORE_FAST i
+  LOAD_FAST total
+  LOAD_GLOBAL twice + NULL
+  LOAD_FAST i
+  CALL 1
+  LOAD_FAST i
+  BINARY_OP +
+  BINARY_OP +
+  STORE_FAST total
+  JUMP_BACKWARD L1
+L2:
+  END_FOR
+  POP_TOP
+  LOAD_FAST total
+  RETURN_VALUE`,
+  });
+  expect(everyBudget(p, 'main(8)')).toBeGreaterThan(100);
+});
