@@ -225,7 +225,8 @@ export class JitEmitter {
       i++;
     }
     const last = body[body.length - 1]!;
-    if (!last.def.terminator) out.push(`          pc = ${last.pc + 1}; continue dispatch;`);
+    // Into the next block: the next case when it starts there (JS's switch falls through, no dispatch).
+    if (!last.def.terminator && last.pc + 1 !== next) out.push(`          pc = ${last.pc + 1}; continue dispatch;`);
     out.push('        }');
     return out.join('\n');
   }
