@@ -4,7 +4,7 @@
  * (math-libm.ts); spec/modules.md#math-libm says where CPython's glibc is not.
  * @spec #math-module
  */
-import { asIndex, checkPositional, hasKw, noKwargs, type Kwargs } from './args';
+import { asIndex, checkKeywords, checkPositional, hasKw, noKwargs, type Kwargs } from './args';
 import { binaryOp, NB_MULTIPLY } from './binary';
 import { raise, typeError } from './exceptions';
 import { bitLength, intToFloat, intTrueDiv } from './intops';
@@ -12,6 +12,9 @@ import { collect, getIter, iterNext } from './iter';
 import { comb, factorial, gcd, isqrt, lcm, perm, roundToInt } from './math-int';
 import { fmod, frexp, fsum, isclose, ldexp, mathPow, modf, vectorNorm } from './math-float';
 import { acos, asin, atan, atan2, exp as crExp, log as crLog, trig } from './math-libm';
+import { acosh, asinh, atanh, cbrt, cosh, erf, erfc, exp2, expm1, log1p, sinh, tanh } from './math-hyper';
+import { fma, gamma, lgamma, nextafter, remainder, ulp, type Result } from './math-cpython';
+import { sumprod } from './math-sumprod';
 import { PyModule } from './module';
 import { unexpectedKeywordMessage } from './suggestions';
 import { OverflowError, ValueError, ZeroDivisionError, typeName } from './types';
@@ -62,6 +65,54 @@ function math1(name: string, f: (x: number) => number, canOverflow: boolean): Na
 function logOf(f: (x: number) => number): (x: number) => number {
   return (x) => (x === 0 ? -Infinity : x < 0 ? NaN : f(x));
 }
+
+/** math_1a: errno from the computation is the error (ERANGE only for results of at least 1.5). */
+function math1a(name: string, f: (x: number) => Result): NativeImpl {
+  return (args, kwargs) => {
+    const { value, errno } = f(asDouble(one(name, args, kwargs)));
+    if (errno === 'EDOM') raise(ValueError, 'math domain error');
+    if (errno === 'ERANGE' && Math.abs(value) >= 1.5) raise(OverflowError, 'math range error');
+    return float(value);
+  };
+}
+
+/** math_2 with its error rules: NaN from non-NaN arguments is a domain error, infinity from finite ones a range error. */
+function math2Checked(name: string, f: (x: number, y: number) => number): NativeImpl {
+  return (args, kwargs) => {
+    fixed(name, args, kwargs, 2);
+    const x = asDouble(args[0]!);
+    const y = asDouble(args[1]!);
+    const r = f(x, y);
+    if (Number.isNaN(r) && !Number.isNaN(x) && !Number.isNaN(y)) raise(ValueError, 'math domain error');
+    if (!Number.isFinite(r) && !Number.isNaN(r) && Number.isFinite(x) && Number.isFinite(y)) raise(OverflowError, 'math range error');
+    return float(r);
+  };
+}
+
+/** math.fma(x, y, z). @spec #math-cpython-own */
+const fmaImpl: NativeImpl = (args, kwargs) => {
+  fixed('fma', args, kwargs, 3);
+  const [x, y, z] = args.map(asDouble) as [number, number, number];
+  const r = fma(x, y, z);
+  if (Number.isNaN(r) && !Number.isNaN(x) && !Number.isNaN(y) && !Number.isNaN(z)) raise(ValueError, 'invalid operation in fma');
+  if (!Number.isFinite(r) && !Number.isNaN(r) && Number.isFinite(x) && Number.isFinite(y) && Number.isFinite(z)) raise(OverflowError, 'overflow in fma');
+  return float(r);
+};
+
+/** math.nextafter(x, y, /, *, steps=None). @spec #math-cpython-own */
+const nextafterImpl: NativeImpl = (args, kwargs) => {
+  if (args.length !== 2) typeError(`nextafter() takes exactly 2 positional arguments (${args.length} given)`);
+  checkKeywords('nextafter', kwargs, ['steps']);
+  const x = asDouble(args[0]!);
+  const y = asDouble(args[1]!);
+  const stepsArg = kwargs?.get('steps') ?? null;
+  let steps = 1n;
+  if (stepsArg !== null) {
+    steps = BigInt(asIndex(stepsArg));
+    if (steps < 0n) raise(ValueError, 'steps must be a non-negative integer');
+  }
+  return float(nextafter(x, y, steps));
+};
 
 const LN = logOf(crLog);
 const LOG2 = logOf(Math.log2);
@@ -264,6 +315,28 @@ function entries(): [string, PyValue][] {
     fn('fsum', fsumImpl),
     fn('hypot', hypot),
     fn('dist', dist),
+    fn('expm1', math1('expm1', expm1, true)),
+    fn('log1p', math1('log1p', log1p, false)),
+    fn('sinh', math1('sinh', sinh, true)),
+    fn('cosh', math1('cosh', cosh, true)),
+    fn('tanh', math1('tanh', tanh, false)),
+    fn('asinh', math1('asinh', asinh, false)),
+    fn('acosh', math1('acosh', acosh, false)),
+    fn('atanh', math1('atanh', atanh, false)),
+    fn('exp2', math1('exp2', exp2, true)),
+    fn('cbrt', math1('cbrt', cbrt, false)),
+    fn('erf', (args, kwargs) => float(erf(asDouble(one('erf', args, kwargs))))),
+    fn('erfc', (args, kwargs) => float(erfc(asDouble(one('erfc', args, kwargs))))),
+    fn('gamma', math1a('gamma', gamma)),
+    fn('lgamma', math1a('lgamma', lgamma)),
+    fn('remainder', math2Checked('remainder', remainder)),
+    fn('fma', fmaImpl),
+    fn('nextafter', nextafterImpl),
+    fn('ulp', (args, kwargs) => float(ulp(asDouble(one('ulp', args, kwargs))))),
+    fn('sumprod', (args, kwargs, host) => {
+      fixed('sumprod', args, kwargs, 2);
+      return sumprod(args[0]!, args[1]!, host);
+    }),
     ['pi', float(Math.PI)],
     ['e', float(Math.E)],
     ['tau', float(2 * Math.PI)],
