@@ -22,6 +22,8 @@ LIBM = {'log10'}
 # glibc's versions of these are not correctly rounded (they differ from the correctly rounded
 # result, which the VM computes, on 5% to 50% of arguments, spec/modules.md#math-libm).
 LIBM |= {'expm1', 'log1p', 'sinh', 'cosh', 'tanh', 'asinh', 'acosh', 'atanh', 'cbrt', 'erf', 'erfc', 'exp2'}
+# CPython's own gamma calls glibc's pow and exp, which round wrong once in a few hundred of its arguments.
+LIBM |= {'gamma'}
 
 
 def enc(v):
