@@ -102,7 +102,7 @@ export class JitEmitter {
     lines.push(
       `const H = R.H, K = R.K, N = R.N, F = R.F, G = R.G, PyFloat = R.PyFloat, floatPow = R.floatPow, PyList = R.PyList, PyTuple = R.PyTuple;`,
       `const RangeIt = R.PyRangeIterator, SeqIt = R.PySeqIterator, isIdentical = R.isIdentical, SMALL = R.SMALL, EXHAUSTED = R.EXHAUSTED;`,
-      `const CODE = R.code, FX = R.fast, fadd = FX.floatAdd, fsub = FX.floatSub, fmul = FX.floatMul, fdiv = FX.floatDiv, FCMP = FX.FLOAT_COMPARES, seqNext = FX.seqNext, NOT_SEQ = FX.NOT_SEQ, SEQ_DONE = FX.SEQ_DONE;`,
+      `const CODE = R.code, FX = R.fast, fadd = FX.floatAdd, fsub = FX.floatSub, fmul = FX.floatMul, fdiv = FX.floatDiv, fcmp = FX.floatCompare, seqNext = FX.seqNext, NOT_SEQ = FX.NOT_SEQ, SEQ_DONE = FX.SEQ_DONE;`,
       `const getIndex = FX.getIndex, NO_ITEM = FX.NO_ITEM, setIndex = FX.setIndex, toBool = FX.toBool, RUN = FX.runHandlers, RUNS = R.RUNS;`,
       CALL_PRELUDE,
       `return function jit_${p.kind}_${p.offset}(vm, f, self, entry, limit, nest) {`,
@@ -394,7 +394,7 @@ export class JitEmitter {
         if (js === undefined) return this.genericPath(ins);
         const strings = js === '===' || js === '!==' ? ` else if (typeof a === 'string' && typeof b === 'string') ${s(2)} = a ${js} b;` : '';
         return `a = ${s(2)}; b = ${s(1)}; if (typeof a === 'number' && typeof b === 'number') ${s(2)} = a ${js} b; ` +
-          `else if ((r = FCMP[${arg >> 5}](a, b)) !== undefined) ${s(2)} = r;${strings} else ${this.slowPath(ins)}`;
+          `else if ((r = fcmp(a, b, ${arg >> 5})) !== undefined) ${s(2)} = r;${strings} else ${this.slowPath(ins)}`;
       }
       case 'BINARY_SUBSCR':
         return `if ((v = getIndex(${s(2)}, ${s(1)})) !== NO_ITEM) ${s(2)} = v; else ${this.slowPath(ins)}`;

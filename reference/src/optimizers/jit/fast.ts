@@ -15,53 +15,79 @@ import type { Vm } from '../../interp/vm';
 import { SEQ_ITER_EXHAUSTED } from '../../runtime/iter';
 import { PyFloat, PyList, PySeqIterator, PyTuple } from '../../runtime/values';
 
-type FloatOp = (a: unknown, b: unknown) => PyFloat | undefined;
-type FloatCompare = (a: unknown, b: unknown) => boolean | undefined;
+// Each helper is written out, not made by a factory: V8 keeps type feedback per function, and
+// one shared body for every operator would see every operand kind and call its operator through
+// a closure it cannot inline.
 
-const floatOp = (op: (x: number, y: number) => number): FloatOp => (a, b) => {
+/** `+` with a float operand; undefined when neither operand is a float or the other is not a small int. */
+export function floatAdd(a: unknown, b: unknown): PyFloat | undefined {
   if (a instanceof PyFloat) {
-    if (b instanceof PyFloat) return new PyFloat(op(a.value, b.value));
-    if (typeof b === 'number') return new PyFloat(op(a.value, b));
-    return undefined;
+    if (b instanceof PyFloat) return new PyFloat(a.value + b.value);
+    return typeof b === 'number' ? new PyFloat(a.value + b) : undefined;
   }
-  if (typeof a === 'number' && b instanceof PyFloat) return new PyFloat(op(a, b.value));
-  return undefined;
-};
+  return typeof a === 'number' && b instanceof PyFloat ? new PyFloat(a + b.value) : undefined;
+}
 
-export const floatAdd = floatOp((x, y) => x + y);
-export const floatSub = floatOp((x, y) => x - y);
-export const floatMul = floatOp((x, y) => x * y);
+/** `-` with a float operand. */
+export function floatSub(a: unknown, b: unknown): PyFloat | undefined {
+  if (a instanceof PyFloat) {
+    if (b instanceof PyFloat) return new PyFloat(a.value - b.value);
+    return typeof b === 'number' ? new PyFloat(a.value - b) : undefined;
+  }
+  return typeof a === 'number' && b instanceof PyFloat ? new PyFloat(a - b.value) : undefined;
+}
+
+/** `*` with a float operand. */
+export function floatMul(a: unknown, b: unknown): PyFloat | undefined {
+  if (a instanceof PyFloat) {
+    if (b instanceof PyFloat) return new PyFloat(a.value * b.value);
+    return typeof b === 'number' ? new PyFloat(a.value * b) : undefined;
+  }
+  return typeof a === 'number' && b instanceof PyFloat ? new PyFloat(a * b.value) : undefined;
+}
 
 /** `/` with a float operand: a zero divisor is the slow path (ZeroDivisionError). */
-export const floatDiv: FloatOp = (a, b) => {
+export function floatDiv(a: unknown, b: unknown): PyFloat | undefined {
   if (a instanceof PyFloat) {
     if (b instanceof PyFloat) return b.value === 0 ? undefined : new PyFloat(a.value / b.value);
-    if (typeof b === 'number') return b === 0 ? undefined : new PyFloat(a.value / b);
-    return undefined;
+    return typeof b === 'number' && b !== 0 ? new PyFloat(a.value / b) : undefined;
   }
-  if (typeof a === 'number' && b instanceof PyFloat && b.value !== 0) return new PyFloat(a / b.value);
-  return undefined;
-};
+  return typeof a === 'number' && b instanceof PyFloat && b.value !== 0 ? new PyFloat(a / b.value) : undefined;
+}
 
-const floatCompare = (cmp: (x: number, y: number) => boolean): FloatCompare => (a, b) => {
+/** The doubles of a comparison with a float operand, or null (JS's comparisons on doubles, NaN included, are Python's). */
+function floatOperands(a: unknown, b: unknown, out: Float64Array): boolean {
   if (a instanceof PyFloat) {
-    if (b instanceof PyFloat) return cmp(a.value, b.value);
-    if (typeof b === 'number') return cmp(a.value, b);
-    return undefined;
+    if (b instanceof PyFloat) out[1] = b.value;
+    else if (typeof b === 'number') out[1] = b;
+    else return false;
+    out[0] = a.value;
+    return true;
   }
-  if (typeof a === 'number' && b instanceof PyFloat) return cmp(a, b.value);
-  return undefined;
-};
+  if (typeof a === 'number' && b instanceof PyFloat) {
+    out[0] = a;
+    out[1] = b.value;
+    return true;
+  }
+  return false;
+}
 
-/** By COMPARE_OP's `arg >> 5`: < <= == != > >= (JS's on doubles, NaN included, are Python's). */
-export const FLOAT_COMPARES: readonly FloatCompare[] = [
-  floatCompare((x, y) => x < y),
-  floatCompare((x, y) => x <= y),
-  floatCompare((x, y) => x === y),
-  floatCompare((x, y) => x !== y),
-  floatCompare((x, y) => x > y),
-  floatCompare((x, y) => x >= y),
-];
+const pair = new Float64Array(2);
+
+/** COMPARE_OP with a float operand, by `arg >> 5` (< <= == != > >=); undefined when not that case. */
+export function floatCompare(a: unknown, b: unknown, op: number): boolean | undefined {
+  if (!floatOperands(a, b, pair)) return undefined;
+  const x = pair[0]!;
+  const y = pair[1]!;
+  switch (op) {
+    case 0: return x < y;
+    case 1: return x <= y;
+    case 2: return x === y;
+    case 3: return x !== y;
+    case 4: return x > y;
+    default: return x >= y;
+  }
+}
 
 /** What seqNext answers for an iterator that is not over a list or a tuple. */
 export const NOT_SEQ: unique symbol = Symbol('jit.not-a-sequence-iterator');
