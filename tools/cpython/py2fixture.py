@@ -839,6 +839,13 @@ def convert(path, call, fid, description, spec, tags, budget, extra=None, defaul
                 why = attribute_problem(ins.argval, attr_tables) if ins.opname == 'LOAD_ATTR' else None
                 if why:
                     problems.append(Problem(UNSUPPORTED, ins.positions.lineno, f'{nm}: {why}'))
+        # getattr(x, 'name'[, default]) and hasattr(x, 'name') with a literal name look the attribute up as x.name does.
+        for node in ast.walk(tree):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ('getattr', 'hasattr')
+                    and len(node.args) >= 2 and isinstance(node.args[1], ast.Constant) and isinstance(node.args[1].value, str)):
+                why = attribute_problem(node.args[1].value, attr_tables)
+                if why:
+                    problems.append(Problem(UNSUPPORTED, node.lineno, f'{node.func.id}(..., {node.args[1].value!r}): {why}'))
 
     used_ops = {ins.opname for _, co in all_codes for ins in instructions_of(co)}
     for a in spec:
