@@ -20,7 +20,7 @@ import { floatPow } from '../../runtime/floatops';
 import * as fast from './fast';
 import { SEQ_ITER_EXHAUSTED } from '../../runtime/iter';
 import { PyFloat, PyList, PyRangeIterator, PySeqIterator, PyTuple } from '../../runtime/values';
-import { callBindings, type CallBindings, type NestedRegion } from './calls';
+import { callBindings, type CallBindings, type EntryClock, type NestedRegion } from './calls';
 import type { JitBindings, JitEmitter } from './emit';
 import type { JitPlan } from './plan';
 
@@ -46,6 +46,8 @@ export type EmitterFactory = (plan: JitPlan, generic: ReadonlySet<number>, globa
 
 /** The regions one optimizer made, by code object and entry point, for the trampoline. */
 export class JitRegions {
+  /** Executor entries so far (calls.ts: a frame made and dropped between two entries may be reused). */
+  readonly clock: EntryClock = { entries: 0 };
   /** Per code object, by pc: the latest region that can be entered there. */
   private readonly byCode = new WeakMap<Code, (JitExecutor | undefined)[]>();
 
@@ -103,7 +105,7 @@ export class JitExecutor implements Executor, NestedRegion {
     this.handlers = new Array<unknown>(code.ops.length);
     for (const ins of plan.instructions.values()) this.handlers[ins.pc] = HANDLERS[ins.def.name as keyof typeof HANDLERS];
     if (vm !== null) this.resolveGlobals(vm);
-    this.calls = callBindings(regions === null ? null : (v, c, pc) => regions.at(v, c, pc), code);
+    this.calls = callBindings(regions === null ? null : (v, c, pc) => regions.at(v, c, pc), code, regions?.clock ?? { entries: 0 });
     this.build();
   }
 
@@ -159,6 +161,7 @@ export class JitExecutor implements Executor, NestedRegion {
 
   execute(f: Frame, vm: Vm): Frame | null {
     this.entries++;
+    if (this.regions !== null) this.regions.clock.entries++;
     const before = vm.steps;
     const limit = before + STEP_SLICE;
     const regions = this.regions;

@@ -449,6 +449,47 @@ L2:
   RETURN_VALUE`,
 });
 
+/** `maybe(x)` binds `y` only when x > 0: a reused frame must start with `y` unbound again. */
+const MAYBE = program({
+  maybe: `.params x
+  RESUME 0
+  LOAD_FAST x
+  LOAD_CONST 0
+  COMPARE_OP bool(>)
+  POP_JUMP_IF_FALSE L1
+  LOAD_FAST x
+  STORE_FAST y
+L1:
+  LOAD_FAST_CHECK y
+  RETURN_VALUE`,
+  main: `.params n
+  RESUME 0
+  LOAD_CONST 0
+  STORE_FAST total
+  LOAD_GLOBAL range + NULL
+  LOAD_FAST n
+  CALL 1
+  GET_ITER
+L1:
+  FOR_ITER L2
+  STORE_FAST i
+  LOAD_FAST total
+  LOAD_GLOBAL maybe + NULL
+  LOAD_FAST_LOAD_FAST n, i
+  BINARY_OP -
+  LOAD_CONST 1
+  BINARY_OP -
+  CALL 1
+  BINARY_OP +
+  STORE_FAST total
+  JUMP_BACKWARD L1
+L2:
+  END_FOR
+  POP_TOP
+  LOAD_FAST total
+  RETURN_VALUE`,
+});
+
 /** Counts the nested activations (calls.ts) a run makes. */
 function nestedRuns(body: () => void): number {
   const spy = jest.spyOn(JitExecutor.prototype, 'runNested');
@@ -478,6 +519,12 @@ describe('the jit sample', () => {
     expect(outcome).toMatchObject({ kind: 'return', repr: '(14325, 75)' }); // CPython 3.13's result
     expect(nestedRuns(() => same(DIVE, 'main(300)'))).toBeGreaterThan(300);
     for (const budget of [200, 777, 2000]) same(DIVE, 'main(300)', budget);
+  });
+
+  test('a frame a nested callee returned from is reused only as a new frame would be: its locals unbound again', () => {
+    const { outcome } = same(MAYBE, 'main(500)');
+    expect(outcome).toMatchObject({ kind: 'raise', type: 'UnboundLocalError' });
+    expect(nestedRuns(() => same(MAYBE, 'main(500)'))).toBeGreaterThan(400);
   });
 
   test('FOR_ITER resumes a suspended generator nested: its yields and its return come back as JS returns', () => {
