@@ -39,8 +39,11 @@ export const STEP_SLICE = 50_000;
 /** Below this bound a range iterator's next value plus its step stays a safe integer (the interpreter's). */
 const SMALL_RANGE = 2 ** 52;
 
-/** `nest`: 0 when the trampoline runs the region, else a nested activation's depth (calls.ts). */
-type Compiled = (vm: Vm, f: Frame, self: JitExecutor, entry: number, limit: number, nest: number) => unknown;
+/**
+ * `nest`: 0 when the trampoline runs the region, else a nested activation's depth (calls.ts),
+ * whose steps count where the trampoline entered the outermost activation.
+ */
+type Compiled = (vm: Vm, f: Frame, self: NestedRegion, entry: number, limit: number, nest: number) => unknown;
 
 export type EmitterFactory = (plan: JitPlan, generic: ReadonlySet<number>, globals: ReadonlyMap<number, number>) => JitEmitter;
 
@@ -77,6 +80,10 @@ export class JitExecutor implements Executor, NestedRegion {
   /** The generated source (for inspection and the tests). */
   source = '';
   private compiled!: Compiled;
+  /** The same function, for compiled calls to run this region nested (calls.ts). */
+  nested!: Compiled;
+  /** Activations the trampoline ran (entries included): compiled calls keep this low. */
+  trampolined = 0;
   private counters!: Int32Array;
   /** The sum of the slow-path counters when learn() last looked. */
   private slowSeen = 0;
@@ -153,7 +160,7 @@ export class JitExecutor implements Executor, NestedRegion {
       code: this.plan.code,
       C: this.calls,
     };
-    this.compiled = new Function('R', source)(bindings) as Compiled;
+    this.compiled = this.nested = new Function('R', source)(bindings) as Compiled;
     this.source = source;
     this.counters = counters;
     this.sites = sites;
@@ -172,6 +179,7 @@ export class JitExecutor implements Executor, NestedRegion {
     // An exception propagates from here as it is: what is learnt is only lost for this entry.
     for (;;) {
       const at = vm.steps;
+      exec.trampolined++;
       out = exec.compiled(vm, frame, exec, pc, limit, 0) as Frame | null;
       exec.steps += vm.steps - at;
       if (out === null || out === frame || vm.steps >= limit || regions === null) break;
@@ -186,12 +194,6 @@ export class JitExecutor implements Executor, NestedRegion {
     if (exec !== this) this.learn();
     this.stalled(vm, out === f && vm.steps === before);
     return out;
-  }
-
-  /** A compiled CALL or FOR_ITER runs this region for another frame, nested (calls.ts). @spec #jit-calls */
-  runNested(vm: Vm, f: Frame, pc: number, limit: number, nest: number): unknown {
-    // Its steps count where the trampoline entered the outermost activation.
-    return this.compiled(vm, f, this, pc, limit, nest);
   }
 
   installed(vm: Vm): boolean {
