@@ -55,7 +55,9 @@ METHODS = ['send', 'throw', 'close', 'format', 'format_map', 'rfind', 'rindex', 
            'clear', 'copy']
 MATH = ['gcd', 'lcm', 'isqrt', 'floor', 'ceil', 'trunc', 'comb', 'perm', 'factorial', 'prod', 'fsum', 'hypot', 'sqrt',
         'fabs', 'degrees', 'radians', 'copysign', 'fmod', 'dist', 'ldexp', 'frexp', 'modf', 'pow', 'isclose',
-        'isfinite', 'isinf', 'isnan', 'pi', 'e', 'tau', 'inf', 'nan']
+        'isfinite', 'isinf', 'isnan', 'pi', 'e', 'tau', 'inf', 'nan',
+        'fma', 'remainder', 'nextafter', 'ulp', 'sumprod', 'lgamma', 'gamma', 'tanh', 'erf', 'erfc', 'sinh', 'cosh', 'asinh',
+        'expm1', 'log1p', 'atanh', 'cbrt', 'exp2', 'acosh']
 
 
 class Facts:

@@ -43,6 +43,7 @@ from gen_closures import Closures
 from gen_text import TextMethods
 from gen_module import ModuleCode
 from gen_sets import Sets
+from gen_attrs import AttrProbes
 
 INT, FLOAT, BOOL, STR, LIST, TUPLE, DICT, ANY, ITER = 'int float bool str list tuple dict any iter'.split()
 VALUE_TYPES = [INT, FLOAT, BOOL, STR, LIST, TUPLE, DICT]
@@ -129,7 +130,7 @@ class Func:
         self.name, self.params, self.ret, self.kind = name, params, ret, kind  # params: [(name, type)]
 
 
-class Gen(StarCalls, Closures, TextMethods, ModuleCode, Sets):
+class Gen(StarCalls, Closures, TextMethods, ModuleCode, Sets, AttrProbes):
     def __init__(self, rng: random.Random):
         self.r = rng
         self.funcs: list[Func] = []  # callable from code generated later (top-level and nested)
@@ -517,8 +518,8 @@ class Gen(StarCalls, Closures, TextMethods, ModuleCode, Sets):
 
     def e_float(self, scope, d):
         r = self.r
-        if d > 0 and self.chance(0.08):
-            made = self.math_float(scope, d)  # gen_module.py
+        if d > 0 and self.chance(0.1):
+            made = self.math_more_float(scope, d) if self.chance(0.5) else self.math_float(scope, d)  # gen_attrs.py, gen_module.py
             if made:
                 return made
         c = r.randint(0, 17)
@@ -593,7 +594,7 @@ class Gen(StarCalls, Closures, TextMethods, ModuleCode, Sets):
 
     def e_bool(self, scope, d):
         if d > 0 and self.chance(0.04):
-            made = self.math_bool(scope, d)  # gen_module.py
+            made = self.math_more_bool(scope, d) if self.chance(0.3) else self.math_bool(scope, d)  # gen_attrs.py, gen_module.py
             if made:
                 return made
         r = self.r
@@ -992,7 +993,8 @@ class Gen(StarCalls, Closures, TextMethods, ModuleCode, Sets):
                 'try': 9 if compound and self.nest <= 2 else 0, 'unpack': 2, 'call': 2, 'assert': 0.5 if self.try_depth else 0.1,
                 'raise': 1 if self.try_depth else 0.2, 'next': 1 if self.gens else 0, 'global': 2 if self.global_decl else 0,
                 'del': 1, 'breakcont': 3 if self.loop_depth else 0, 'return': 1 if self.in_func and not self.in_gen else 0,
-                'yield': 5 if self.in_gen else 0, 'closure': 2, 'setmut': 1,
+                'yield': 5 if self.in_gen else 0, 'closure': 2, 'setmut': 1, 'probe': 2,
+                'mathmore': 1.5 if self.math_alias else 0,
             }
             kinds = list(weights)
             kind = r.choices(kinds, [weights[k] for k in kinds])[0]
