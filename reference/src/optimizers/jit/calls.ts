@@ -33,6 +33,9 @@ import { jumpTarget } from './plan';
  */
 export const MAX_NEST = 400;
 
+/** Spare frames a call site keeps (a recursion as deep as the limit allows reuses them all). */
+const MAX_SPARES = 1000;
+
 /** What a nested activation returns when its generator returned (FOR_ITER jumps to its exit). */
 export const EXHAUSTED_GENERATOR: unique symbol = Symbol('jit.exhausted-generator');
 
@@ -60,8 +63,12 @@ export interface SiteCache {
   code: Code | null;
   ip: number;
   region: NestedRegion | null;
-  /** A frame a call from this site made and its callee returned, for the next call to reuse (see frameFor). */
-  spare: Frame | null;
+  /**
+   * Frames calls from this site made and their callees returned from, all of one function, for
+   * the next calls to reuse (see frameFor): a recursion going down takes them, one coming back
+   * up gives them back.
+   */
+  readonly spares: Frame[];
 }
 
 /** Counts the optimizer's executor entries: the only moments a certifier or a tool sees the VM's frames. */
@@ -70,22 +77,30 @@ export interface EntryClock {
 }
 
 /**
- * The frame for a call of `func` from `site`: the site's spare frame when it belongs to `func`,
- * reset to what `new Frame` makes (ip 0, every local unbound, an empty stack), else a new one.
- * A spare is a frame a nested callee returned from with no executor entry in between (the
- * caller checks the clock): built and dropped between two entries, no one but this site has
- * ever seen it, so reusing it is not observable — and saves three allocations per call.
+ * The frame for a call of `func` from `site`: a spare frame of `func`, reset to what `new Frame`
+ * makes (ip 0, every local unbound, an empty stack), else a new one. A spare is a frame a nested
+ * callee returned from with no executor entry in between (the caller checks the clock): built and
+ * dropped between two entries, no one but this site has ever seen it, so reusing it is not
+ * observable — and saves three allocations per call.
  */
 function frameFor(site: SiteCache, func: PyFunction): Frame {
-  const spare = site.spare;
-  if (spare === null || spare.func !== func) return new Frame(func.code, func);
-  site.spare = null;
+  const spares = site.spares;
+  const n = spares.length;
+  if (n === 0 || spares[n - 1]!.func !== func) return new Frame(func.code, func);
+  const spare = spares.pop()!;
   spare.ip = 0;
   const locals = spare.locals;
   for (let i = 0; i < locals.length; i++) locals[i] = undefined;
   const stack = spare.stack;
   while (stack.length !== 0) stack.pop();
   return spare;
+}
+
+/** Keep `frame`, which a nested callee called from `site` returned from, for frameFor. */
+function release(site: SiteCache, frame: Frame): void {
+  const spares = site.spares;
+  if (spares.length !== 0 && spares[spares.length - 1]!.func !== frame.func) spares.length = 0;
+  if (spares.length < MAX_SPARES) spares.push(frame);
 }
 
 /** Looks up the region an installed executor offers at `pc` of `code`. */
@@ -107,12 +122,13 @@ export interface CallBindings {
   readonly sites: readonly SiteCache[];
   readonly clock: EntryClock;
   readonly frameFor: (site: SiteCache, func: PyFunction) => Frame;
+  readonly release: (site: SiteCache, frame: Frame) => void;
 }
 
 export function callBindings(lookup: RegionLookup | null, code: Code, clock: EntryClock): CallBindings {
   const none = (): null => null;
   const sites: SiteCache[] = [];
-  for (let pc = 0; pc < code.ops.length; pc++) sites.push({ code: null, ip: -1, region: null, spare: null });
+  for (let pc = 0; pc < code.ops.length; pc++) sites.push({ code: null, ip: -1, region: null, spares: [] });
   const remember = (site: SiteCache, code: Code, ip: number, region: NestedRegion | null): NestedRegion | null => {
     if (region !== null) {
       site.code = code;
@@ -125,6 +141,7 @@ export function callBindings(lookup: RegionLookup | null, code: Code, clock: Ent
     sites,
     clock,
     frameFor,
+    release,
     PyFunction,
     PyGenerator,
     Frame,
@@ -150,7 +167,7 @@ export function callBindings(lookup: RegionLookup | null, code: Code, clock: Ent
  * pop does in ~3.
  */
 export const CALL_PRELUDE =
-  'const C = R.C, PyFunction = C.PyFunction, PyGenerator = C.PyGenerator, Frame = C.Frame, MAXF = C.MAX_FRAMES, MAXN = C.MAX_NEST, DONE = C.DONE, IC = C.sites, CLOCK = C.clock, frameFor = C.frameFor;\n' +
+  'const C = R.C, PyFunction = C.PyFunction, PyGenerator = C.PyGenerator, Frame = C.Frame, MAXF = C.MAX_FRAMES, MAXN = C.MAX_NEST, DONE = C.DONE, IC = C.sites, CLOCK = C.clock, frameFor = C.frameFor, release = C.release;\n' +
   'const TRIM = (S, n) => { let k = S.length - n; if (k > 0 && k <= 4) do S.pop(); while (--k !== 0); else S.length = n; };';
 
 /** The emitter's pieces the call code is made of (JitEmitter passes its own). */
@@ -180,7 +197,7 @@ export function emitCall(e: EmitParts, ins: JitInstruction): string {
     `const site = IC[${pc}], c = frameFor(site, a), e0 = CLOCK.entries; v = c.locals; ${args.join(' ')} vm.depth++; c.back = f; vm.frame = c; ` +
     `ing = true; r = t.nested(vm, c, t, 0, limit, nest + 1); ing = false; ` +
     `if (r instanceof Frame) return r; ` +
-    `if (CLOCK.entries === e0) site.spare = c; ` +
+    `if (CLOCK.entries === e0) release(site, c); ` +
     `s${base} = r; st = vm.steps; chk = true;${e.validity(`${e.spill(base + 1)} return f;`)} } ` +
     `else ${e.genericPath(ins)}`;
 }
