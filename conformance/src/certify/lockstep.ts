@@ -25,7 +25,8 @@ export type AdvanceResult =
  * equal states stand in the same place. Cheap, because it runs after every step of the oracle.
  */
 export function samePosition(a: Vm, b: Vm): boolean {
-  return a.depth === b.depth && printedLength(a) === printedLength(b) && sameChains(a, b, true);
+  // The chains first: the innermost frame's ip differs at almost every step, and is read directly.
+  return a.depth === b.depth && sameChains(a, b, true) && printedLength(a) === printedLength(b);
 }
 
 /** Each chain's frames run the same code at the same ip (and, with `stacks`, at the same stack depth). */

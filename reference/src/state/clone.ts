@@ -65,13 +65,17 @@ export class Cloner {
     if (v instanceof Map) {
       const m = new Map();
       this.copies.set(v, m);
-      for (const [k, x] of v) m.set(this.value(k), this.value(x));
+      for (const [k, x] of v) m.set(k === null || typeof k !== 'object' ? k : this.value(k), x === null || typeof x !== 'object' ? x : this.value(x));
       return m as T;
     }
     const o = Object.create(Object.getPrototypeOf(v)) as Record<string, unknown>;
     this.copies.set(v, o);
     inheritObjectId(v, o);
-    for (const key of Object.keys(v)) o[key] = this.value((v as Record<string, unknown>)[key]);
+    // Scalar fields copied in place: most of an object's fields, and a call each otherwise.
+    for (const key of Object.keys(v)) {
+      const x: unknown = (v as Record<string, unknown>)[key];
+      o[key] = x === null || typeof x !== 'object' ? x : this.value(x);
+    }
     return o as T;
   }
 

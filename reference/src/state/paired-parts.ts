@@ -7,9 +7,12 @@
  * function, a symbol), is left to the records: null.
  * @spec #interpreter-state
  */
+import type { Frame } from '../interp/frame';
+import type { Vm } from '../interp/vm';
 import { PyCell } from '../runtime/cell';
 import { PyDict, PyFloat, PyFunction, PyList, PyRangeIterator, PySeqIterator, PyTuple, type PyObject } from '../runtime/values';
 import type { Pairing } from './paired';
+import { chainOutermostFirst, chainTops } from './frames';
 import { lookupOrderIfNotSlotOrder } from './shape';
 
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
@@ -140,6 +143,67 @@ export function samePartsDirectly(r: PyObject, l: PyObject, pairing: Pairing): b
   if (parts === undefined) return null;
   try {
     return parts(r, l, pairing);
+  } catch (e) {
+    if (e === LEAVE_TO_RECORDS) return null;
+    throw e;
+  }
+}
+
+/** Each chain's frames, outermost first, when every one can be described; else LEAVE_TO_RECORDS. */
+function chainsOf(vm: Vm): Frame[][] {
+  const chains = chainTops(vm).map(chainOutermostFirst);
+  for (const frames of chains) {
+    for (const f of frames) {
+      if (f.code === null || f.code === undefined || !Array.isArray(f.locals) || !Array.isArray(f.stack)) throw LEAVE_TO_RECORDS;
+    }
+  }
+  return chains;
+}
+
+function sameFrames(r: Frame, l: Frame, pairing: Pairing, identity: boolean): boolean {
+  if (identity && !pairing.sameOrigin(r, l)) return false;
+  if (!sameToken(r.code, l.code)) return false;
+  if ((r.ops === r.code.ops && r.args === r.code.args) !== (l.ops === l.code.ops && l.args === l.code.args)) return false;
+  if (!sameToken(r.ip, l.ip) || !sameToken(r.forIterExit, l.forIterExit) || !sameToken(r.entry, l.entry)) return false;
+  if (r.locals.length !== l.locals.length) return false;
+  for (let i = 0; i < r.locals.length; i++) if (!sameValue(r.locals[i], l.locals[i], pairing)) return false;
+  if (r.stack.length !== l.stack.length) return false;
+  for (let i = 0; i < r.stack.length; i++) if (!sameValue(r.stack[i], l.stack[i], pairing)) return false;
+  return true;
+}
+
+function sameRoots(reference: Vm, actual: Vm, pairing: Pairing, identity: boolean): boolean {
+  if (!(reference.globals instanceof Map) || !(actual.globals instanceof Map)) throw LEAVE_TO_RECORDS;
+  if (reference.excBase === null || typeof reference.excBase !== 'object' || actual.excBase === null || typeof actual.excBase !== 'object') throw LEAVE_TO_RECORDS;
+  const rc = chainsOf(reference);
+  const lc = chainsOf(actual);
+  // Where the chains are not as many, the records' frame counts may line up otherwise: they decide.
+  if (rc.length !== lc.length) throw LEAVE_TO_RECORDS;
+  for (let c = 0; c < rc.length; c++) {
+    const rf = rc[c]!;
+    const lf = lc[c]!;
+    if (rf.length !== lf.length) return false;
+    for (let i = 0; i < rf.length; i++) if (!sameFrames(rf[i]!, lf[i]!, pairing, identity)) return false;
+  }
+  if (reference.globals.size !== actual.globals.size) return false;
+  const rk = [...reference.globals.keys()].sort();
+  const lk = [...actual.globals.keys()].sort();
+  for (let i = 0; i < rk.length; i++) {
+    if (!sameToken(rk[i], lk[i])) return false;
+    if (!sameValue(reference.globals.get(rk[i]!), actual.globals.get(lk[i]!), pairing)) return false;
+  }
+  return sameValue(reference.excBase.handled, actual.excBase.handled, pairing);
+}
+
+/**
+ * The roots (every chain's frames, the globals by name, the handled exception) compared in place,
+ * as walkRoots records them, pairing the objects they hold in the records' order; null when the
+ * records must decide (a part that is not a value, chains not as many, a frame or namespace that
+ * describing would trip over).
+ */
+export function sameRootsDirectly(reference: Vm, actual: Vm, pairing: Pairing, identity: boolean): boolean | null {
+  try {
+    return sameRoots(reference, actual, pairing, identity);
   } catch (e) {
     if (e === LEAVE_TO_RECORDS) return null;
     throw e;

@@ -12,7 +12,7 @@ import type { Frame } from '../interp/frame';
 import type { Vm } from '../interp/vm';
 import type { Slot } from '../runtime/values';
 import { describeObject } from './shape';
-import { samePartsDirectly } from './paired-parts';
+import { samePartsDirectly, sameRootsDirectly } from './paired-parts';
 import { NEW_OBJECT, Walker, walkRoots, type Identity, type Token } from './tokens';
 
 // Markers in a record, which no scalar token equals: an object to pair, a frame's identity.
@@ -148,17 +148,23 @@ export class Pairing {
 /**
  * Whether the reference's state equals the live VM's, the printed output aside (see sameOutput):
  * the verdict of sameTokens(stateTokens(reference, identity.reference), stateTokens(actual, identity.live)).
- * With `direct`, the commonest objects are compared part by part in place (paired-parts.ts)
- * rather than through their token records: the same verdict, for less.
+ * With `direct`, the roots and the commonest objects are compared part by part in place
+ * (paired-parts.ts) rather than through their token records: the same verdict, for less.
  * @spec #state-identity
  */
 export function samePairedStates(reference: Vm, actual: Vm, identity: PairedIdentity | null, direct = true): boolean {
   const ref = new Recorder(identity?.reference ?? null);
   const live = new Recorder(identity?.live ?? null);
-  walkRoots(ref, reference);
-  walkRoots(live, actual);
   const pairing = new Pairing(identity);
-  if (!pairing.same(ref.tokens, live.tokens)) return false;
+  // Pairing is idempotent: roots the direct comparison paired before leaving them to the records
+  // are met again there in the same order, and pair as before.
+  const roots = direct ? sameRootsDirectly(reference, actual, pairing, identity !== null) : null;
+  if (roots === false) return false;
+  if (roots === null) {
+    walkRoots(ref, reference);
+    walkRoots(live, actual);
+    if (!pairing.same(ref.tokens, live.tokens)) return false;
+  }
   const { pending } = pairing;
   for (let i = 0; i < pending.length; i += 2) {
     const r = pending[i] as { kind: string };
