@@ -3,7 +3,7 @@ import { PyModule } from './module';
 import { raise } from './exceptions';
 import { AttributeError, StopIteration, dictType, frozensetType, isSubtype, listType, setType, strType, typeName } from './types';
 import { dictMethods } from './methods_dict';
-import { generatorMethods, isGenerator } from './methods_generator';
+import { delegateOf, generatorMethods, isGenerator } from './methods_generator';
 import { listMethods } from './methods_list';
 import { frozensetMethods, setMethods } from './methods_set';
 import { PySet } from './setobject';
@@ -86,7 +86,17 @@ const INSTANCE_DATA: Readonly<Record<string, Readonly<Record<string, DescriptorK
   function: { __code__: 'getset_descriptor', __closure__: 'member_descriptor' },
   cell: { cell_contents: 'getset_descriptor' },
   code: { co_name: 'member_descriptor', co_argcount: 'member_descriptor' },
+  generator: { gi_running: 'getset_descriptor', gi_suspended: 'getset_descriptor', gi_yieldfrom: 'getset_descriptor', gi_code: 'getset_descriptor' },
 };
+
+/** A generator's gi_running, gi_suspended, gi_yieldfrom (the delegate a `yield from` waits on) and gi_code. */
+function generatorAttr(gen: PyGenerator, name: string): PyValue | undefined {
+  if (name === 'gi_running') return gen.state === 'running';
+  if (name === 'gi_suspended') return gen.state === 'suspended';
+  if (name === 'gi_yieldfrom') return delegateOf(gen);
+  if (name === 'gi_code') return new PyCode(gen.frame.code);
+  return undefined;
+}
 
 /** `int.real`: the descriptor of an instance data attribute, looked up on the type. @spec #attribute-names */
 function descriptorOn(t: PyType, name: string): PyDataDescriptor | undefined {
@@ -132,6 +142,10 @@ function dataAttr(obj: PyValue, name: string): PyValue | undefined {
   const n = numberAttr(obj, name);
   if (n !== undefined) return n;
   if (obj instanceof PyRange && (name === 'start' || name === 'stop' || name === 'step')) return obj[name];
+  if (obj instanceof PyGenerator) {
+    const g = generatorAttr(obj, name);
+    if (g !== undefined) return g;
+  }
   if (name === '__name__') {
     if (obj instanceof PyType || obj instanceof PyFunction || obj instanceof PyBuiltin || obj instanceof PyGenerator) return obj.name;
     if (obj instanceof PyBoundMethod) return obj.func.name;

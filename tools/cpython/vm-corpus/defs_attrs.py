@@ -176,4 +176,32 @@ def main():
     out.append(d.keys().isdisjoint({frozenset(), 3, 4}))
     return out
 ''', entry='main()'),
+dict(path='vm/attrs/generator-state', desc='gi_running, gi_suspended and gi_yieldfrom through a generator\'s life: created, suspended in a plain yield and in a yield from, running (seen from inside), finished; gi_code equals the function\'s code',
+     spec=A + ['generator-delegation'], tags=T + ['generators'],
+     src='''
+def inner():
+    yield 1
+    yield 2
+
+def outer(log):
+    log.append(("inside", G[0].gi_running, G[0].gi_suspended))
+    yield 0
+    yield from inner()
+
+G = []
+
+def main():
+    log = []
+    g = outer(log)
+    G.append(g)
+    log.append(("created", g.gi_running, g.gi_suspended, g.gi_yieldfrom))
+    next(g)
+    log.append(("plain yield", g.gi_suspended, g.gi_yieldfrom))
+    next(g)
+    d = g.gi_yieldfrom
+    log.append(("yield from", g.gi_suspended, d.__name__, d.gi_suspended, d.gi_yieldfrom))
+    list(g)
+    log.append(("done", g.gi_running, g.gi_suspended, g.gi_yieldfrom, g.gi_code == outer.__code__, g.gi_code.co_name))
+    return log
+''', entry='main()', module=True),
 ]
