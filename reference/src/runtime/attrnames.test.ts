@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadAttr } from './attrs';
-import { kindSamples, vmAttrsJson } from './attrnames';
+import { kindSamples, vmAttrsJson, vmHasAttr } from './attrnames';
 import { typeName } from './types';
 import { PyException, PyType } from './values';
 
@@ -47,6 +47,20 @@ describe('attribute names: VM, importer and CPython 3.13', () => {
         else if (!kind.startsWith('module[') && kind !== 'method_descriptor') expect(typeName(v)).toBe(kind);
       }
     }
+  });
+
+  test("every name the importer's rule accepts is found by the VM on every kind CPython has it on", () => {
+    const names = new Set(Object.values(cpython.kinds).flat());
+    const accepted = [...names].filter((n) => Object.entries(cpython.kinds).every(([kind, ns]) => !ns.includes(n) || vm[kind]!.includes(n)));
+    const missing: string[] = [];
+    for (const [kind, samples] of kindSamples()) {
+      for (const n of accepted) {
+        if (!cpython.kinds[kind]!.includes(n)) continue;
+        for (const v of samples) if (!vmHasAttr(v, n)) missing.push(`${kind}.${n}`);
+      }
+    }
+    expect(accepted.length).toBeGreaterThan(100);
+    expect(missing).toEqual([]);
   });
 
   test('the VM has no attribute CPython lacks on the same kind', () => {
