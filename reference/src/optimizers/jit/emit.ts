@@ -103,7 +103,7 @@ export class JitEmitter {
       `const H = R.H, K = R.K, N = R.N, F = R.F, G = R.G, PyFloat = R.PyFloat, floatPow = R.floatPow, PyList = R.PyList, PyTuple = R.PyTuple;`,
       `const RangeIt = R.PyRangeIterator, SeqIt = R.PySeqIterator, isIdentical = R.isIdentical, SMALL = R.SMALL, EXHAUSTED = R.EXHAUSTED;`,
       `const CODE = R.code, FX = R.fast, fadd = FX.floatAdd, fsub = FX.floatSub, fmul = FX.floatMul, fdiv = FX.floatDiv, fcmp = FX.floatCompare, seqNext = FX.seqNext, NOT_SEQ = FX.NOT_SEQ, SEQ_DONE = FX.SEQ_DONE;`,
-      `const getIndex = FX.getIndex, NO_ITEM = FX.NO_ITEM, setIndex = FX.setIndex, toBool = FX.toBool, RUN = FX.runHandlers, RUNS = R.RUNS;`,
+      `const getIndex = FX.getIndex, NO_ITEM = FX.NO_ITEM, setIndex = FX.setIndex, toBool = FX.toBool, RUN = FX.runHandlers, RUNS = R.RUNS, bigIntOp = FX.bigIntOp;`,
       CALL_PRELUDE,
       `return function jit_${p.kind}_${p.offset}(vm, f, self, entry, limit, nest) {`,
       `  const L = f.locals, S = f.stack, HK = vm.onInstruction, B = vm.budget < limit ? vm.budget : limit;`,
@@ -417,8 +417,9 @@ export class JitEmitter {
       `if (it instanceof RangeIt && typeof it.next === 'number' && typeof it.step === 'number' && typeof it.stop === 'number' && ` +
       `Math.abs(it.stop) < SMALL && Math.abs(it.step) < SMALL) { v = it.next; ` +
       `if (it.step > 0 ? v < it.stop : v > it.stop) { it.next = v + it.step; s${d} = v; } else { ${this.jump(done)} } } ` +
-      `else if ((v = seqNext(it)) !== NOT_SEQ) { if (v === SEQ_DONE) { ${this.jump(done)} } s${d} = v; } ` +
-      `${emitGeneratorResume(this.parts(), ins)}else ${this.slowPath(ins)}`;
+      // A generator before a list: the list's check is a call, a generator's resumption costs ten times as much.
+      `${emitGeneratorResume(this.parts(), ins)}else if ((v = seqNext(it)) !== NOT_SEQ) { if (v === SEQ_DONE) { ${this.jump(done)} } s${d} = v; } ` +
+      `else ${this.slowPath(ins)}`;
   }
 
   /** CALL: a plain Python function with a compiled entry runs nested (calls.ts); the rest generic. */
@@ -445,19 +446,21 @@ export class JitEmitter {
     const ints = (expr: string, cond = ''): string =>
       `if (typeof a === 'number' && typeof b === 'number'${cond} && (r = ${expr}) <= ${MAX_SAFE} && r >= -${MAX_SAFE}) ${left} = r;`;
     const floats = (fn: string): string => ` else if ((r = ${fn}(a, b)) !== undefined) ${left} = r;`;
+    // Ints past 2^53 (or a result past it): the interpreter's int arithmetic, called directly.
+    const bigs = ` else if ((r = bigIntOp(${op}, a, b)) !== undefined) ${left} = r;`;
     const head = `a = ${left}; b = ${right}; `;
     switch (op) {
       case 0: // + (two strs concatenate as JS strings: a str never holds a lone surrogate, #str-code-points)
-        return head + ints('a + b') + floats('fadd') + ` else if (typeof a === 'string' && typeof b === 'string') ${left} = a + b; else ${slow}`;
+        return head + ints('a + b') + floats('fadd') + ` else if (typeof a === 'string' && typeof b === 'string') ${left} = a + b;` + bigs + ` else ${slow}`;
       case 10: // -
-        return head + ints('a - b') + floats('fsub') + ` else ${slow}`;
+        return head + ints('a - b') + floats('fsub') + bigs + ` else ${slow}`;
       case 5: // * (an int product of 0 and a negative is -0 in JS, 0 in Python)
-        return head + ints('a * b + 0') + floats('fmul') + ` else ${slow}`;
+        return head + ints('a * b + 0') + floats('fmul') + bigs + ` else ${slow}`;
       case 2: // // (exact for safe ints: the rounded quotient never crosses an integer)
-        return head + ints('Math.floor(a / b) + 0', ' && b !== 0') + ` else ${slow}`;
+        return head + ints('Math.floor(a / b) + 0', ' && b !== 0') + bigs + ` else ${slow}`;
       case 6: // % (the sign of the divisor, as Python's)
         return head + `if (typeof a === 'number' && typeof b === 'number' && b !== 0) { r = a % b; if (r !== 0 && (r < 0) !== (b < 0)) r += b; ${left} = r + 0; }` +
-          ` else ${slow}`;
+          bigs + ` else ${slow}`;
       case 11: // / (both operands exact doubles: the quotient is correctly rounded, as CPython's)
         return head + `if (typeof a === 'number' && typeof b === 'number' && b !== 0) ${left} = new PyFloat(a / b);` + floats('fdiv') + ` else ${slow}`;
       case 8: { // ** with a float operand (the other a float or a small int): the interpreter's floatPow, which may raise

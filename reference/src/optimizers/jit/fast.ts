@@ -12,6 +12,7 @@
  */
 import type { Frame } from '../../interp/frame';
 import type { Vm } from '../../interp/vm';
+import { intAdd, intFloorDiv, intMod, intMul, intSub, type PyInt } from '../../runtime/intops';
 import { SEQ_ITER_EXHAUSTED } from '../../runtime/iter';
 import { PyFloat, PyList, PySeqIterator, PyTuple } from '../../runtime/values';
 
@@ -159,4 +160,21 @@ export function runHandlers(vm: Vm, f: Frame, handlers: readonly unknown[], run:
     if (vm.steps + (run.length - k - 2) / 2 > limit) return 2;
   }
   return 0;
+}
+
+/**
+ * `+ - * // %` (by BINARY_OP's operator) of two ints of which at least one is, or whose result
+ * would be, past 2^53: the interpreter's own int arithmetic, without the round trip through the
+ * handler. Undefined for anything else (bools, a zero divisor: the handler raises).
+ */
+export function bigIntOp(op: number, a: unknown, b: unknown): PyInt | undefined {
+  if ((typeof a !== 'number' && typeof a !== 'bigint') || (typeof b !== 'number' && typeof b !== 'bigint')) return undefined;
+  switch (op) {
+    case 0: return intAdd(a, b);
+    case 10: return intSub(a, b);
+    case 5: return intMul(a, b);
+    case 2: return b === 0 || b === 0n ? undefined : intFloorDiv(a, b);
+    case 6: return b === 0 || b === 0n ? undefined : intMod(a, b);
+    default: return undefined;
+  }
 }
