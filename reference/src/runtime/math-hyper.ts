@@ -158,11 +158,43 @@ export function erf(x: number): number {
   return x < 0 ? -fromFixed(v, p) : fromFixed(v, p);
 }
 
+/**
+ * erfc(x) for x >= 4 from Laplace's continued fraction
+ * erfc(x) = e^(−x²)/√π · 1/(x + (1/2)/(x + 1/(x + (3/2)/(x + …)))), evaluated from the back with
+ * twice as many terms until two evaluations agree far beyond a double: the series would need
+ * thousands of terms at thousands of bits out there.
+ */
+function erfcLarge(x: number): number {
+  const p = GUARD + 16;
+  const X = toFixed(x, p);
+  const fraction = (terms: number): bigint => {
+    let t = X;
+    for (let k = terms; k >= 1; k--) t = X + (BigInt(k) << BigInt(2 * p)) / (2n * t);
+    return t;
+  };
+  let terms = 16;
+  let t = fraction(terms);
+  for (;;) {
+    terms *= 2;
+    const next = fraction(terms);
+    const diff = next > t ? next - t : t - next;
+    t = next;
+    if (diff << BigInt(GUARD - 8) <= t) break;
+  }
+  // e^(−x²) keeps its relative precision with x²·log2(e) more bits.
+  const q = p + Math.ceil(x * x * 1.4427) + 16;
+  const Xq = toFixed(x, q);
+  const e = expFixed(-((Xq * Xq) >> BigInt(q)), q);
+  const sqrtPi = isqrtBig(pi(p) << BigInt(p));
+  return fromFixed((e << BigInt(2 * p)) / (sqrtPi * t), q);
+}
+
 export function erfc(x: number): number {
   if (Number.isNaN(x)) return x;
   if (x === Infinity || x > 27.3) return 0;
   if (x === -Infinity || x < -6.5) return 2;
   if (x === 0) return 1;
+  if (x >= 4) return erfcLarge(x);
   // erfc(x) ≈ e^(−x²): the bits the subtraction cancels, plus the guard.
   const p = GUARD + (x > 0 ? Math.ceil(x * x * 1.4427) + 8 : 0);
   const one = 1n << BigInt(p);
