@@ -417,7 +417,7 @@ export class JitEmitter {
       `if (it instanceof RangeIt && typeof it.next === 'number' && typeof it.step === 'number' && typeof it.stop === 'number' && ` +
       `Math.abs(it.stop) < SMALL && Math.abs(it.step) < SMALL) { v = it.next; ` +
       `if (it.step > 0 ? v < it.stop : v > it.stop) { it.next = v + it.step; s${d} = v; } else { ${this.jump(done)} } } ` +
-      // A generator before a list: the list's check is a call, a generator's resumption costs ten times as much.
+      // A generator is tested before a list: its test is one instanceof, the list's a call.
       `${emitGeneratorResume(this.parts(), ins)}else if ((v = seqNext(it)) !== NOT_SEQ) { if (v === SEQ_DONE) { ${this.jump(done)} } s${d} = v; } ` +
       `else ${this.slowPath(ins)}`;
   }
