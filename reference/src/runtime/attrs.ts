@@ -9,7 +9,7 @@ import { frozensetMethods, setMethods } from './methods_set';
 import { PySet } from './setobject';
 import { strMethods } from './methods_str';
 import { dictStaticMethods } from './methods_dict_class';
-import { floatClassMethods, floatMethods, intMethods, numberAttr } from './methods_number';
+import { boolClassMethods, floatClassMethods, floatMethods, intClassMethods, intMethods, numberAttr } from './methods_number';
 import { rangeMethods, tupleMethods } from './methods_seq';
 import { viewMethods } from './methods_view';
 import { dataDescriptor, PyDataDescriptor, type DescriptorKind } from './descriptor';
@@ -31,6 +31,8 @@ function staticMethods(t: PyType): MethodTable | null {
   if (t === strType) return strStaticMethods();
   if (t === dictType) return dictStaticMethods();
   if (t === floatType) return floatClassMethods();
+  if (t === intType) return intClassMethods();
+  if (t === boolType) return boolClassMethods();
   return null;
 }
 
@@ -120,7 +122,7 @@ const typeTypeMethods = lazyTable('type', () => ({
 /** Every method table the lookup consults (attrnames.ts probes their names on every kind). */
 export function allMethodTables(): MethodTable[] {
   return [strAllMethods(), intMethods(), floatMethods(), listMethods(), dictMethods(), setMethods(), frozensetMethods(),
-    generatorMethods(), strStaticMethods(), dictStaticMethods(), floatClassMethods(), tupleMethods(), rangeMethods(), viewMethods(),
+    generatorMethods(), strStaticMethods(), dictStaticMethods(), floatClassMethods(), intClassMethods(), boolClassMethods(), tupleMethods(), rangeMethods(), viewMethods(),
     codeMethods(), typeTypeMethods()];
 }
 

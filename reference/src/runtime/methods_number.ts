@@ -1,9 +1,14 @@
 /** int and float methods, and the numeric data attributes (real, imag, numerator, denominator). @spec #methods-int */
-import { asInt, exactlyOne, noArgs } from './args';
+import { asIndex, asInt, exactlyOne, noArgs } from './args';
+import { bindArgs, type Signature } from './clinic';
+import { raise, typeError } from './exceptions';
+import { collect, isIterable } from './iter';
+import { ValueError, typeName } from './types';
+import { truthy } from './unary';
 import { floatAsIntegerRatio, floatFromHex, floatHex } from './floathex';
-import { bitLength, toBig } from './intops';
+import { bitLength, normBig, toBig } from './intops';
 import { lazyTable } from './methodtable';
-import { PyFloat, PyTuple, type PyValue } from './values';
+import { PyFloat, PyTuple, type Host, type NativeImpl, type PyValue } from './values';
 
 const selfInt = (args: PyValue[]): bigint => toBig(asInt(args[0]!)!);
 
@@ -76,3 +81,35 @@ export function numberAttr(obj: PyValue, name: string): PyValue | undefined {
   }
   return undefined;
 }
+
+/** bytes(x) as int.from_bytes sees it: an iterable of ints in range(256) (no bytes type: a str or an int is refused). */
+function byteValues(v: PyValue, host: Host): bigint[] {
+  if (typeof v === 'string' || !isIterable(v)) return typeError(`cannot convert '${typeName(v)}' object to bytes`);
+  return collect(v, host).map((item) => {
+    const b = asIndex(item);
+    if (b < 0 || b > 255) raise(ValueError, 'bytes must be in range(0, 256)');
+    return BigInt(b);
+  });
+}
+
+const FROM_BYTES: Signature = { names: ['bytes', 'byteorder', 'signed'], posOnly: 0, required: 1 };
+
+/** int.from_bytes(bytes, byteorder='big', *, signed=False), a class method: bool.from_bytes gives a bool. */
+function fromBytes(asBool: boolean): NativeImpl {
+  return (args, kw, host) => {
+    if (args.length > 2) typeError(`from_bytes() takes at most 2 positional arguments (${args.length} given)`);
+    const [data, orderArg, signedArg] = bindArgs('from_bytes', args, kw, FROM_BYTES);
+    const order = orderArg ?? 'big';
+    if (typeof order !== 'string') typeError(`from_bytes() argument 'byteorder' must be str, not ${typeName(order)}`);
+    if (order !== 'big' && order !== 'little') raise(ValueError, "byteorder must be either 'little' or 'big'");
+    const bytes = byteValues(data!, host);
+    if (order === 'little') bytes.reverse();
+    let n = 0n;
+    for (const b of bytes) n = (n << 8n) | b;
+    if (signedArg !== undefined && truthy(signedArg) && bytes.length > 0 && bytes[0]! >= 128n) n -= 1n << BigInt(8 * bytes.length);
+    return asBool ? n !== 0n : normBig(n);
+  };
+}
+
+export const intClassMethods = lazyTable('int', () => ({ from_bytes: fromBytes(false) }));
+export const boolClassMethods = lazyTable('bool', () => ({ from_bytes: fromBytes(true) }));

@@ -204,4 +204,20 @@ def main():
     log.append(("done", g.gi_running, g.gi_suspended, g.gi_yieldfrom, g.gi_code == outer.__code__, g.gi_code.co_name))
     return log
 ''', entry='main()', module=True),
+dict(path='vm/attrs/int-from-bytes', desc='int.from_bytes over iterables of ints (lists, ranges, generators, dict keys), both byte orders, signed, bool.from_bytes and True.from_bytes give bools, every error',
+     spec=['methods-int', 'op-LOAD_ATTR'], tags=T + ['bigint', 'exceptions'],
+     src='''
+def main():
+    out = [int.from_bytes([1, 2]), int.from_bytes([1, 2], "little"), int.from_bytes([255, 255], signed=True), int.from_bytes([255, 255], "little", signed=0),
+           int.from_bytes(range(1, 12), byteorder="little"), int.from_bytes(x * 17 for x in range(9)), int.from_bytes({7: 0, 9: 1}), int.from_bytes([]),
+           int.from_bytes([], signed=True), int.from_bytes([128] + [0] * 15, signed=True), bool.from_bytes([0, 0]), True.from_bytes([3]), (5).from_bytes([1]),
+           int.from_bytes(bytes=[1, 0]), int.from_bytes([True, False])]
+    for args, kw in ((("ab",), {}), (([256],), {}), ((["a"],), {}), (([1], "middle"), {}), (([1], 5), {}), ((5,), {}), ((), {}), (([1], "big", True), {}),
+                     (([1],), {"foo": 1}), (([-1],), {}), (([2.0],), {})):
+        try:
+            out.append(int.from_bytes(*args, **kw))
+        except (TypeError, ValueError) as e:
+            out.append((type(e).__name__, str(e)))
+    return out
+''', entry='main()'),
 ]
