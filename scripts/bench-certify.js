@@ -19,6 +19,7 @@
 // near 10 minutes. A corpus that does not pass is reported, not hidden: the
 // figures are then marked invalid in the JSON and the output says so.
 const { execFileSync } = require('node:child_process');
+const os = require('node:os');
 const path = require('node:path');
 const { performance } = require('node:perf_hooks');
 const { median, sum } = require('./bench-stats.js');
@@ -147,6 +148,8 @@ function benchCertification(_runs, report) {
   }
 
   const e2e = { run: [], certify: [], ratio: [] };
+  // Other processes on the machine slow each side alike only on average: the load is printed with the figure.
+  const loadBefore = os.loadavg()[0];
   let certified = 0;
   for (let r = 0; r < runs; r++) {
     // Alternate which command goes first.
@@ -168,12 +171,14 @@ function benchCertification(_runs, report) {
     certifyOverRun: median(e2e.ratio),
     certifiedPerSecondPerCore: certified / (median(e2e.certify) / 1000),
     samples: e2e,
+    load: { before: loadBefore, after: os.loadavg()[0], cores: os.cpus().length },
   };
   console.log(
     `\nend to end (${runs} rounds of fresh processes): optcert run fixtures ${endToEnd.runMs.toFixed(0)} ms; ` +
       `optcert certify sample:jit fixtures --jobs 1 ${endToEnd.certifyMs.toFixed(0)} ms ` +
       `(${endToEnd.certifyOverRun.toFixed(1)}x, target <= ${TARGETS.jitCertifyOverRun}x: ${endToEnd.certifyOverRun <= TARGETS.jitCertifyOverRun ? 'within target' : 'MISSES TARGET'}; ` +
-      `${endToEnd.certifiedPerSecondPerCore.toFixed(0)} fixtures certified/s on one worker)`,
+      `${endToEnd.certifiedPerSecondPerCore.toFixed(0)} fixtures certified/s on one worker; ` +
+      `load average ${endToEnd.load.before.toFixed(1)} before, ${endToEnd.load.after.toFixed(1)} after, ${endToEnd.load.cores} cores)`,
   );
 
   const headline = cases.find((c) => c.candidate === 'superblock') ?? cases[0];

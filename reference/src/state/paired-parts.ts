@@ -10,7 +10,7 @@
 import type { Frame } from '../interp/frame';
 import type { Vm } from '../interp/vm';
 import { PyCell } from '../runtime/cell';
-import { PyDict, PyFloat, PyFunction, PyList, PyRangeIterator, PySeqIterator, PyTuple, type PyObject } from '../runtime/values';
+import { PyDict, PyFloat, PyFunction, PyGenerator, PyList, PyRange, PyRangeIterator, PySeqIterator, PyTuple, type PyObject } from '../runtime/values';
 import type { Pairing } from './paired';
 import { chainOutermostFirst, chainTops } from './frames';
 import { lookupOrderIfNotSlotOrder } from './shape';
@@ -94,7 +94,29 @@ const BY_PROTOTYPE = new Map<object, Parts>([
       String(r.next) === String(l.next) && String(r.stop) === String(l.stop) && String(r.step) === String(l.step),
   ],
   [PyDict.prototype, (r: PyDict, l: PyDict, p: Pairing) => sameDicts(r, l, p)],
+  [
+    PyRange.prototype,
+    (r: PyRange, l: PyRange) =>
+      anInt(r.start) && anInt(r.stop) && anInt(r.step) && anInt(l.start) && anInt(l.stop) && anInt(l.step) &&
+      String(r.start) === String(l.start) && String(r.stop) === String(l.stop) && String(r.step) === String(l.step),
+  ],
+  [PyGenerator.prototype, (r: PyGenerator, l: PyGenerator, p: Pairing) => sameGenerators(r, l, p)],
 ]);
+
+/** A generator's frame as describing it reads it: none while it runs (the frame is on the stack then). */
+function generatorFrame(g: PyGenerator): Frame | null {
+  const f = (g.state === 'running' ? null : g.frame) as Frame | null;
+  if (f && (f.code === null || f.code === undefined || !Array.isArray(f.locals) || !Array.isArray(f.stack))) throw LEAVE_TO_RECORDS;
+  return f || null;
+}
+
+function sameGenerators(r: PyGenerator, l: PyGenerator, pairing: Pairing): boolean {
+  const rf = generatorFrame(r);
+  const lf = generatorFrame(l);
+  if (!sameToken(r.name, l.name) || !sameToken(r.state, l.state) || !sameValue(r.handled, l.handled, pairing)) return false;
+  if (rf === null || lf === null) return rf === lf;
+  return sameFrames(rf, lf, pairing, pairing.tracksIdentity);
+}
 
 /** Guards: where describing the object would throw, the records are left to throw it. */
 function describable(v: unknown): true {

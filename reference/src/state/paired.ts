@@ -75,6 +75,11 @@ export class Pairing {
 
   constructor(private readonly identity: PairedIdentity | null) {}
 
+  /** Whether frames are compared with their identity (the records then hold it). */
+  get tracksIdentity(): boolean {
+    return this.identity !== null;
+  }
+
   /** Whether the two records are equal, pairing the objects in them. */
   same(ref: readonly Token[], live: readonly Token[]): boolean {
     if (ref.length !== live.length) return false;
