@@ -545,6 +545,20 @@ describe('the jit sample', () => {
     expect(jit.made.length).toBeGreaterThanOrEqual(2);
   });
 
+  test('a nested callee that rebinds a global the caller assumed: the caller leaves right after the call', () => {
+    const withGlobals = loadProgram({ ...REBIND.source, globals: { step: '1' } });
+    if (!withGlobals.ok) throw new Error(withGlobals.error.message);
+    const plain = runEntry(withGlobals.program, 'main(1000)', {});
+    const jit = new RecordingJit(ALL_CAPABILITIES);
+    const fast = runEntry(withGlobals.program, 'main(1000)', { optimizer: jit, hotspot: FIRST_HOT, trace: true });
+    if (!plain.ok || !fast.ok) throw new Error('did not run');
+    expect(fast.outcome).toEqual(plain.outcome);
+    expect((fast.trace ?? []).some((e) => e.kind === 'invalidated')).toBe(true);
+    // bump ran nested: its executor was entered by the VM only before main's loop was compiled.
+    const bump = jit.made.find((e) => e.plan.code.name === 'bump')!;
+    expect(bump.trampolined).toBeLessThan(10);
+  });
+
   test('calls and returns between compiled functions stay in compiled code (the trampoline)', () => {
     const { jit, outcome } = same(FIB, 'fib(18)');
     const inside = jit.made.reduce((n, e) => n + e.steps, 0);
