@@ -11,7 +11,7 @@ import { strMethods } from './methods_str';
 import { dictStaticMethods } from './methods_dict_class';
 import { boolClassMethods, floatClassMethods, floatMethods, intClassMethods, intMethods, numberAttr } from './methods_number';
 import { rangeMethods, tupleMethods } from './methods_seq';
-import { viewMethods } from './methods_view';
+import { itemsViewMethods, keysViewMethods } from './methods_view';
 import { dataDescriptor, PyDataDescriptor, type DescriptorKind } from './descriptor';
 import { strTextMethods } from './methods_str_text';
 import { strStaticMethods } from './strtranslate';
@@ -46,7 +46,7 @@ function methodsOf(obj: PyValue): MethodTable | null {
   if (isGenerator(obj)) return generatorMethods();
   if (obj instanceof PyTuple) return tupleMethods();
   if (obj instanceof PyRange) return rangeMethods();
-  if (obj instanceof PyDictView && obj.what !== 'values') return viewMethods();
+  if (obj instanceof PyDictView && obj.what !== 'values') return obj.what === 'keys' ? keysViewMethods() : itemsViewMethods();
   if (obj instanceof PyCode) return codeMethods();
   // `int.mro()` is bound to int; `type.mro` is the unbound method of the metaclass (typeMethods).
   if (obj instanceof PyType && obj !== typeType) return typeTypeMethods();
@@ -69,7 +69,8 @@ function typeMethods(t: PyType): MethodTable | null {
   if (t === tupleType) return tupleMethods();
   if (t === rangeType) return rangeMethods();
   if (t === generatorType) return generatorMethods();
-  if (t === dictKeysType || t === dictItemsType) return viewMethods();
+  if (t === dictKeysType) return keysViewMethods();
+  if (t === dictItemsType) return itemsViewMethods();
   if (t === typeType) return typeTypeMethods();
   if (t.name === 'code' && t.construct === null) return codeMethods(); // the type of code objects (types.ts makes it on first use)
   return null;
@@ -122,7 +123,7 @@ const typeTypeMethods = lazyTable('type', () => ({
 /** Every method table the lookup consults (attrnames.ts probes their names on every kind). */
 export function allMethodTables(): MethodTable[] {
   return [strAllMethods(), intMethods(), floatMethods(), listMethods(), dictMethods(), setMethods(), frozensetMethods(),
-    generatorMethods(), strStaticMethods(), dictStaticMethods(), floatClassMethods(), intClassMethods(), boolClassMethods(), tupleMethods(), rangeMethods(), viewMethods(),
+    generatorMethods(), strStaticMethods(), dictStaticMethods(), floatClassMethods(), intClassMethods(), boolClassMethods(), tupleMethods(), rangeMethods(), keysViewMethods(), itemsViewMethods(),
     codeMethods(), typeTypeMethods()];
 }
 
