@@ -7,7 +7,7 @@ import type { Code } from '../../../reference/src/isa/code';
 import type { Frame } from '../../../reference/src/interp/frame';
 import type { Vm as ReferenceVm } from '../../../reference/src/interp/vm';
 import type { Executor, Optimizer } from '../../../reference/src/optimizer/api';
-import { cloneWithIdentity } from '../../../reference/src/state/clone';
+import { cloneWithIdentity, releaseCopy } from '../../../reference/src/state/clone';
 import { compareStates, formatDifference } from '../../../reference/src/state/compare';
 import { snapshot } from '../../../reference/src/state/snapshot';
 import { PyException } from '../../../reference/src/runtime/values';
@@ -152,6 +152,7 @@ export function watchedExecutor(raw: Executor, code: Code, offset: number, watch
         stop({ rule: 'advance-n', message: 'the run ended inside execute, but not as the interpreter ends it', code: code.name, offset, difference: formatDifference(ended), closestN: r.n });
       }
       if (watch.timing) watch.timing.advanced += r.n;
+      releaseCopy(reference);
       if (escaped) throw escaped;
       return vm.frame;
     },

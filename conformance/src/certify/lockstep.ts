@@ -61,15 +61,16 @@ export function positionDifference(expected: Vm, actual: Vm): StateDifference | 
   return { path: 'frames (nested runs)', expected: `${expected.suspendedChains.length + 1} chains`, actual: `${actual.suspendedChains.length + 1} chains` };
 }
 
-const printed = new WeakMap<Vm, { writes: number; chars: number }>();
+/** By output array (a copy of the state the oracle reuses gets a new one). */
+const printed = new WeakMap<readonly string[], { writes: number; chars: number }>();
 
 /**
  * How many characters a VM has printed. The state's output is the text, however it was split into
  * writes; output only grows, so the count is kept up to date from the writes added since last time.
  */
 export function printedLength(vm: Vm): number {
-  let p = printed.get(vm);
-  if (!p || p.writes > vm.output.length) printed.set(vm, (p = { writes: 0, chars: 0 }));
+  let p = printed.get(vm.output);
+  if (!p || p.writes > vm.output.length) printed.set(vm.output, (p = { writes: 0, chars: 0 }));
   for (; p.writes < vm.output.length; p.writes++) p.chars += vm.output[p.writes]!.length;
   return p.chars;
 }

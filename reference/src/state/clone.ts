@@ -9,6 +9,7 @@ import type { Code } from '../isa/code';
 import { Frame } from '../interp/frame';
 import { STEP_DISPATCH } from '../interp/handlers';
 import { Vm } from '../interp/vm';
+import { OptimizerRuntime } from '../optimizer/runtime';
 import { inheritObjectId } from '../runtime/dict';
 import { MATH_CONSTANTS } from '../runtime/math';
 import { PyBuiltin, PyType } from '../runtime/values';
@@ -131,9 +132,50 @@ export function cloneWithIdentity(vm: Vm, budget = Number.MAX_SAFE_INTEGER, cons
   };
 }
 
+/**
+ * Every field a Vm has when constructed, each set afresh by cloneInto or reset to what the
+ * constructor gives it; a Vm with other fields (a field added to the class, or one a run added) is
+ * never reused.
+ */
+const RESET_FIELDS: ReadonlySet<string> = new Set([
+  'globals', 'builtins', 'namedOptimizers', 'output', 'excBase', 'excSlots', 'reraising', 'steps', 'budget', 'frame', 'depth',
+  'reraiseLasti', 'codes', 'dispatch', 'optimizers', 'onInstruction', 'completion', 'suspendedChains',
+]);
+const constructedFields = Object.keys(new Vm(0));
+const reusable = constructedFields.every((k) => RESET_FIELDS.has(k));
+/** Copies the oracle is done with: constructing a Vm (its builtins table) costs more than resetting one. */
+const spareCopies: Vm[] = [];
+const MAX_SPARE_COPIES = 8;
+
+/**
+ * The oracle is done with this copy of the state (made by cloneWithIdentity): nothing will read it
+ * again, so it may be reset into a later copy. Only a copy with no field but a constructed Vm's,
+ * and an empty table of named optimizers, is kept.
+ */
+export function releaseCopy(copy: Vm): void {
+  if (!reusable || spareCopies.length >= MAX_SPARE_COPIES || copy.namedOptimizers.size !== 0 || spareCopies.includes(copy)) return;
+  const keys = Object.keys(copy);
+  if (keys.length !== constructedFields.length || !keys.every((k) => RESET_FIELDS.has(k))) return;
+  spareCopies.push(copy);
+}
+
+/** A Vm as its constructor leaves it, but for the fields cloneInto sets. */
+function blankVm(budget: number): Vm {
+  const spare = spareCopies.pop();
+  if (spare === undefined) return new Vm(budget);
+  const w = spare as unknown as Record<string, unknown>;
+  w.output = [];
+  w.reraising = false;
+  w.budget = budget;
+  w.reraiseLasti = null;
+  w.optimizers = new OptimizerRuntime(spare);
+  w.onInstruction = null;
+  return spare;
+}
+
 function cloneInto(vm: Vm, budget: number, constants: ReadonlySet<object>): { vm: Vm; cloner: Cloner } {
   const c = new Cloner(constants);
-  const copy = new Vm(budget);
+  const copy = blankVm(budget);
   const w = copy as unknown as Record<string, unknown>;
   const r = vm as unknown as Record<string, unknown>;
   w.globals = c.value(vm.globals);
