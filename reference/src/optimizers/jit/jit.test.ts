@@ -573,6 +573,49 @@ describe('the jit sample', () => {
     for (const budget of [100, 101, 5000]) same(GEN, 'main(3000)', budget);
   });
 
+  test('a nested callee running past the entry\'s slice leaves at a block start, and every caller with it', () => {
+    const outer = program({
+      main: LOOP.source.functions!.main!,
+      outer: `.params n
+  RESUME 0
+  LOAD_GLOBAL main + NULL
+  LOAD_FAST n
+  CALL 1
+  LOAD_GLOBAL main + NULL
+  LOAD_FAST n
+  CALL 1
+  BINARY_OP +
+  RETURN_VALUE`,
+      top: `.params n
+  RESUME 0
+  LOAD_CONST 0
+  STORE_FAST total
+  LOAD_GLOBAL range + NULL
+  LOAD_CONST 3
+  CALL 1
+  GET_ITER
+L1:
+  FOR_ITER L2
+  STORE_FAST i
+  LOAD_FAST total
+  LOAD_GLOBAL outer + NULL
+  LOAD_FAST n
+  CALL 1
+  BINARY_OP +
+  STORE_FAST total
+  JUMP_BACKWARD L1
+L2:
+  END_FOR
+  POP_TOP
+  LOAD_FAST total
+  RETURN_VALUE`,
+    });
+    // Each call of main runs 15 instructions an iteration: 5,000 iterations pass STEP_SLICE.
+    expect(5000 * 15).toBeGreaterThan(STEP_SLICE);
+    same(outer, 'top(5000)');
+    for (const budget of [60_000, 150_001]) same(outer, 'top(5000)', budget);
+  });
+
   test('a hot loop runs inside its executor, in slices of at most STEP_SLICE instructions', () => {
     const { jit } = same(LOOP, 'main(20000)', undefined, Capability.BACK_EDGE);
     const loop = jit.made.find((e) => e.plan.kind === 'back_edge')!;
