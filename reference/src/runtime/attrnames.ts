@@ -8,7 +8,8 @@
  */
 import { assemble } from '../isa/assembler';
 import { PyCode } from '../isa/code';
-import { allMethodTables, loadAttr } from './attrs';
+import { allMethodTables } from './attr_methods';
+import { loadAttr } from './attrs';
 import { BUILTINS } from './builtins';
 import { PyCell } from './cell';
 import { getIter } from './iter';
