@@ -1,6 +1,8 @@
 #!/usr/bin/env python3.13
 """Write spec/cpython-attrs.generated.json: for every kind of value a program of the subset can hold,
-the attribute names CPython 3.13 finds on it (`dir()`, plus the metaclass's for type objects).
+the attribute names CPython 3.13 finds on it (`kinds`: `dir()`, plus the metaclass's for type
+objects), the AttributeError message for a name it lacks (`missing`), and which data attributes a
+type object holds as getset or member descriptors (`descriptors`).
 
   PYENV_VERSION=3.13.0 python3.13 tools/cpython/attrs/gen.py
 
