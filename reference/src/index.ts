@@ -5,9 +5,9 @@ export { assemble, type AsmResult } from './isa/assembler';
 export { disassemble } from './isa/disassembler';
 export { verify, type VerifyError, type VerifyCode } from './isa/verifier';
 export { INSTRUCTIONS, BY_NAME, BY_OPCODE, OP, type Opcode, type InstructionDef } from './isa/table';
-export { PyCode, type Code, type ExceptionEntry, type InstalledExecutor } from './isa/code';
+export { PyCode, CO_GENERATOR, CO_VARARGS, CO_VARKEYWORDS, type Code, type ExceptionEntry, type InstalledExecutor } from './isa/code';
 export { codeEquals, codeHash, originalCode } from './isa/code-view';
-export { Vm } from './interp/vm';
+export { Vm, MAX_FRAMES } from './interp/vm';
 export { Frame } from './interp/frame';
 export { BudgetExhausted } from './interp/errors';
 export { HANDLERS, type Handler } from './interp/handlers';
@@ -30,6 +30,8 @@ export { scriptedOptimizer, type ScriptedOptimizerDef } from './optimizers/scrip
 // interpreter's handlers call.
 export * as python from './runtime';
 export { binaryOp } from './runtime/binary';
+export { intAdd, intSub, intMul, intFloorDiv, intMod, type PyInt } from './runtime/intops';
+export { floatPow } from './runtime/floatops';
 export { compareOp, isIdentical, pyEquals } from './runtime/compare';
 export { truthy, negative, invert } from './runtime/unary';
 export { getIter, iterNext, collect, SEQ_ITER_EXHAUSTED } from './runtime/iter';
