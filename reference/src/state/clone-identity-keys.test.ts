@@ -1,4 +1,6 @@
 import { dictGet, dictSet } from '../runtime/dict';
+import { dataDescriptor } from '../runtime/descriptor';
+import { intType } from '../runtime/types';
 import { PyDict, PyFloat, PyList } from '../runtime/values';
 import { Cloner } from './clone';
 
@@ -19,5 +21,14 @@ describe('a copied dict keyed by identity', () => {
     expect(d2.entries.size).toBe(2);
     // A nan that is not the key is another key, in the copy as in the original.
     expect(dictGet(d2, new PyFloat(NaN))).toBeUndefined();
+  });
+});
+
+describe('a copied state', () => {
+  it('keeps a data descriptor itself: int.real is one object per process, as its type is', () => {
+    const real = dataDescriptor('getset_descriptor', 'real', intType);
+    const copy = new Cloner(new Set()).value(new PyList([real, real]));
+    expect(copy.items[0]).toBe(real);
+    expect(copy.items[1]).toBe(real);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * A deep copy of a VM's state, with object identity kept (two references to one list stay two
- * references to one new list). Code objects, types, builtins and modules are immutable and
- * shared. The copy runs the plain interpreter: no optimizer, no executors entered
+ * references to one new list). Code objects, types, builtins, data descriptors and modules are
+ * immutable and shared. The copy runs the plain interpreter: no optimizer, no executors entered
  * (its vm.step() sees through ENTER_EXECUTOR), so it can replay what the interpreter would do.
  * @spec #interpreter-state
  */
@@ -10,6 +10,7 @@ import { Frame } from '../interp/frame';
 import { STEP_DISPATCH } from '../interp/handlers';
 import { Vm } from '../interp/vm';
 import { OptimizerRuntime } from '../optimizer/runtime';
+import { PyDataDescriptor } from '../runtime/descriptor';
 import { inheritObjectId } from '../runtime/dict';
 import { MATH_CONSTANTS } from '../runtime/math';
 import { PyBuiltin, PyType } from '../runtime/values';
@@ -17,7 +18,8 @@ import { NEW_OBJECT, type Identity } from './tokens';
 
 function shared(v: object): boolean {
   if (ArrayBuffer.isView(v)) return true;
-  if (v instanceof PyType || v instanceof PyBuiltin) return true;
+  // A data descriptor (`int.real`) is one immutable object per (type, name), like its type.
+  if (v instanceof PyType || v instanceof PyBuiltin || v instanceof PyDataDescriptor) return true;
   if ((v as { kind?: unknown }).kind === 'module' || MATH_CONSTANTS.has(v)) return true;
   // A code object: plain data with instruction arrays.
   return ArrayBuffer.isView((v as { ops?: unknown }).ops) && 'exceptionTable' in v;
