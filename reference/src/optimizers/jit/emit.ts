@@ -104,6 +104,8 @@ export class JitEmitter {
       `const RangeIt = R.PyRangeIterator, SeqIt = R.PySeqIterator, isIdentical = R.isIdentical, SMALL = R.SMALL, EXHAUSTED = R.EXHAUSTED;`,
       `const CODE = R.code, FX = R.fast, fadd = FX.floatAdd, fsub = FX.floatSub, fmul = FX.floatMul, fdiv = FX.floatDiv, fcmp = FX.floatCompare, seqNext = FX.seqNext, NOT_SEQ = FX.NOT_SEQ, SEQ_DONE = FX.SEQ_DONE;`,
       `const getIndex = FX.getIndex, NO_ITEM = FX.NO_ITEM, setIndex = FX.setIndex, toBool = FX.toBool, RUN = FX.runHandlers, RUNS = R.RUNS, bigIntOp = FX.bigIntOp;`,
+      // Read once: in a hardened compartment (optcert certify) a global is looked up through its scope on every use.
+      `const abs = Math.abs, floor = Math.floor;`,
       CALL_PRELUDE,
       `return function jit_${p.kind}_${p.offset}(vm, f, self, entry, limit, nest) {`,
       `  const L = f.locals, S = f.stack, HK = vm.onInstruction, B = vm.budget < limit ? vm.budget : limit;`,
@@ -415,7 +417,7 @@ export class JitEmitter {
     const done = jumpTarget(ins.def, ins.arg);
     return `it = s${d - 1}; ` +
       `if (it instanceof RangeIt && typeof it.next === 'number' && typeof it.step === 'number' && typeof it.stop === 'number' && ` +
-      `Math.abs(it.stop) < SMALL && Math.abs(it.step) < SMALL) { v = it.next; ` +
+      `abs(it.stop) < SMALL && abs(it.step) < SMALL) { v = it.next; ` +
       `if (it.step > 0 ? v < it.stop : v > it.stop) { it.next = v + it.step; s${d} = v; } else { ${this.jump(done)} } } ` +
       // A generator is tested before a list: its test is one instanceof, the list's a call.
       `${emitGeneratorResume(this.parts(), ins)}else if ((v = seqNext(it)) !== NOT_SEQ) { if (v === SEQ_DONE) { ${this.jump(done)} } s${d} = v; } ` +
@@ -457,7 +459,7 @@ export class JitEmitter {
       case 5: // * (an int product of 0 and a negative is -0 in JS, 0 in Python)
         return head + ints('a * b + 0') + floats('fmul') + bigs + ` else ${slow}`;
       case 2: // // (exact for safe ints: the rounded quotient never crosses an integer)
-        return head + ints('Math.floor(a / b) + 0', ' && b !== 0') + bigs + ` else ${slow}`;
+        return head + ints('floor(a / b) + 0', ' && b !== 0') + bigs + ` else ${slow}`;
       case 6: // % (the sign of the divisor, as Python's)
         return head + `if (typeof a === 'number' && typeof b === 'number' && b !== 0) { r = a % b; if (r !== 0 && (r < 0) !== (b < 0)) r += b; ${left} = r + 0; }` +
           bigs + ` else ${slow}`;

@@ -17,6 +17,9 @@ export { JitEmitter } from './emit';
 export { JitExecutor, RECOMPILE_AFTER, MAX_RECOMPILES, STEP_SLICE } from './executor';
 export { planJitRegion, type JitPlan, type JitInstruction } from './plan';
 
+/** Invalidated executors at one hotspot after which the next ones look globals up instead of assuming them. */
+export const INVALIDATIONS_BEFORE_LOOKUP = 2;
+
 export class JitOptimizer implements Optimizer {
   readonly name: string = 'jit';
   readonly capabilities = ALL_CAPABILITIES;
@@ -33,16 +36,26 @@ export class JitOptimizer implements Optimizer {
   compiled = 0;
   private readonly givenUp = new WeakMap<Code, Set<number>>();
   private readonly regions = new JitRegions();
+  /** Per hotspot: the last executor made there, and how many of its predecessors were invalidated. */
+  private readonly history = new WeakMap<Code, Map<number, { last: JitExecutor; invalidated: number }>>();
 
   compile(code: Code, offset: number, vm: Vm): Executor | null {
     if (this.givenUp.get(code)?.has(offset)) return null;
     const plan = planJitRegion(code, offset);
     if (plan === null) return null;
     this.compiled++;
+    // A site whose executors keep being invalidated (a global rebound in the loop) stops assuming
+    // globals: its next executors look every name up, instead of being recompiled at every store.
+    let sites = this.history.get(code);
+    if (sites === undefined) this.history.set(code, (sites = new Map()));
+    const seen = sites.get(offset);
+    const invalidated = (seen?.invalidated ?? 0) + (seen !== undefined && !vm.isExecutorValid(seen.last) ? 1 : 0);
+    const assumeGlobals = invalidated < INVALIDATIONS_BEFORE_LOOKUP;
     const executor = new JitExecutor(plan, (p, generic, globals) => this.emitter(p, generic, globals), this.regions, () => {
       const set = this.givenUp.get(code) ?? new Set<number>();
       this.givenUp.set(code, set.add(offset));
-    }, vm);
+    }, assumeGlobals ? vm : null);
+    sites.set(offset, { last: executor, invalidated });
     this.regions.add(executor);
     return executor;
   }
