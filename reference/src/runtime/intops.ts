@@ -20,8 +20,22 @@ export function isSafe(r: number): boolean {
   return r <= MAX_SAFE && r >= -MAX_SAFE;
 }
 
+/**
+ * The last small ints made BigInts, by their low bits: mixed arithmetic converts the same
+ * operands again and again (a loop's constants against a big accumulator), and a conversion
+ * allocates. A direct-mapped cache of 64.
+ */
+const BIG_KEYS = new Float64Array(64).fill(NaN);
+const BIG_VALUES = new Array<bigint>(64).fill(0n);
+
 export function toBig(a: PyInt): bigint {
-  return typeof a === 'bigint' ? a : BigInt(a);
+  if (typeof a === 'bigint') return a;
+  const slot = a & 63;
+  if (BIG_KEYS[slot] === a) return BIG_VALUES[slot]!;
+  const b = BigInt(a);
+  BIG_KEYS[slot] = a;
+  BIG_VALUES[slot] = b;
+  return b;
 }
 
 /** V8 caps BigInts at about 2^30 bits; CPython would run out of memory there too. */
