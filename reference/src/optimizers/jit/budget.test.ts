@@ -4,23 +4,9 @@
  * steps taken where the generated code cannot count them ahead: a builtin calling Python code
  * (`x in map(f, xs)`) in the middle of a block, and a compiled call of a Python function.
  */
-import { loadProgram, runEntry } from '../../program';
-import type { Outcome, Program, RunOptions } from '../../api';
+import type { Program } from '../../api';
 import { JitOptimizer } from '.';
-
-function program(functions: Record<string, string>): Program {
-  const r = loadProgram({ functions });
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.program;
-}
-
-function run(p: Program, entry: string, opts: RunOptions): Outcome {
-  const r = runEntry(p, entry, opts);
-  if (!r.ok) throw new Error(r.error.message);
-  return r.outcome;
-}
-
-const FIRST_HOT: RunOptions['hotspot'] = { seed: { K: 1, N: 0, M: 0 } };
+import { FIRST_HOT, program, run } from './test-support';
 
 /** Every budget from 1 to the program's length + 1: the jit's outcome equals the interpreter's. */
 function everyBudget(p: Program, entry: string): number {

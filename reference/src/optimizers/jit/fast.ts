@@ -56,30 +56,20 @@ export function floatDiv(a: unknown, b: unknown): PyFloat | undefined {
   return typeof a === 'number' && b instanceof PyFloat && b.value !== 0 ? new PyFloat(a / b.value) : undefined;
 }
 
-/** The doubles of a comparison with a float operand, or null (JS's comparisons on doubles, NaN included, are Python's). */
-function floatOperands(a: unknown, b: unknown, out: Float64Array): boolean {
-  if (a instanceof PyFloat) {
-    if (b instanceof PyFloat) out[1] = b.value;
-    else if (typeof b === 'number') out[1] = b;
-    else return false;
-    out[0] = a.value;
-    return true;
-  }
-  if (typeof a === 'number' && b instanceof PyFloat) {
-    out[0] = a;
-    out[1] = b.value;
-    return true;
-  }
-  return false;
-}
-
-const pair = new Float64Array(2);
-
 /** COMPARE_OP with a float operand, by `arg >> 5` (< <= == != > >=); undefined when not that case. */
 export function floatCompare(a: unknown, b: unknown, op: number): boolean | undefined {
-  if (!floatOperands(a, b, pair)) return undefined;
-  const x = pair[0]!;
-  const y = pair[1]!;
+  let x: number;
+  let y: number;
+  if (a instanceof PyFloat) {
+    x = a.value;
+    if (b instanceof PyFloat) y = b.value;
+    else if (typeof b === 'number') y = b;
+    else return undefined;
+  } else if (typeof a === 'number' && b instanceof PyFloat) {
+    x = a;
+    y = b.value;
+  } else return undefined;
+  // JS's comparisons on doubles, NaN included, are Python's.
   switch (op) {
     case 0: return x < y;
     case 1: return x <= y;

@@ -1,23 +1,10 @@
-import { loadProgram, runEntry } from '../../program';
-import type { Outcome, RunOptions } from '../../api';
-import { INVALIDATIONS_BEFORE_LOOKUP, JitExecutor, JitOptimizer } from '.';
+import { INVALIDATIONS_BEFORE_LOOKUP } from '.';
+import { FIRST_HOT, program, RecordingJit, run } from './test-support';
 
-/** Keeps the executors it made. */
-class RecordingJit extends JitOptimizer {
-  readonly made: JitExecutor[] = [];
-  override compile(...args: Parameters<JitOptimizer['compile']>) {
-    const e = super.compile(...args);
-    if (e instanceof JitExecutor) this.made.push(e);
-    return e;
-  }
-}
-
-function run(entry: string, opts: RunOptions): Outcome {
-  // for i in range(n): g = g + i   (g a module global the loop reads and rebinds every iteration)
-  const loaded = loadProgram({
-    globals: { g: '0' },
-    functions: {
-      main: `.params n
+// for i in range(n): g = g + i   (g a module global the loop reads and rebinds every iteration)
+const REBINDS_GLOBAL = program(
+  {
+    main: `.params n
   RESUME 0
   LOAD_GLOBAL range + NULL
   LOAD_FAST n
@@ -36,18 +23,14 @@ L2:
   POP_TOP
   LOAD_GLOBAL g
   RETURN_VALUE`,
-    },
-  });
-  if (!loaded.ok) throw new Error(loaded.error.message);
-  const r = runEntry(loaded.program, entry, opts);
-  if (!r.ok) throw new Error(r.error.message);
-  return r.outcome;
-}
+  },
+  { g: '0' },
+);
 
 test('a loop that rebinds a global it reads stops being recompiled at every store', () => {
-  const plain = run('main(300)', {});
+  const plain = run(REBINDS_GLOBAL, 'main(300)');
   const jit = new RecordingJit();
-  const { steps: _steps, ...outcome } = run('main(300)', { optimizer: jit, hotspot: { seed: { K: 1, N: 0, M: 0 } } });
+  const { steps: _steps, ...outcome } = run(REBINDS_GLOBAL, 'main(300)', { optimizer: jit, hotspot: FIRST_HOT });
   // Not the steps: an executor invalidated at its own store comes back at its hotspot, whose back
   // edge the VM then runs uncounted (spec/optimizer-api.md#n-zero-progress).
   const { steps: _plainSteps, ...expected } = plain;

@@ -1,22 +1,9 @@
 import { loadProgram, runEntry } from '../../program';
-import type { Outcome, Program, RunOptions } from '../../api';
-import { JitOptimizer, planJitRegion, RECOMPILE_AFTER, JitExecutor } from '.';
+import type { Outcome, Program } from '../../api';
+import { planJitRegion, RECOMPILE_AFTER } from '.';
+import { FIRST_HOT, program, RecordingJit, run } from './test-support';
 import { STEP_SLICE } from './executor';
 import { ALL_CAPABILITIES, Capability } from '../../optimizer/api';
-
-function program(functions: Record<string, string>): Program {
-  const r = loadProgram({ functions });
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.program;
-}
-
-const FIRST_HOT: RunOptions['hotspot'] = { seed: { K: 1, N: 0, M: 0 } };
-
-function run(p: Program, entry: string, opts: RunOptions = {}): Outcome {
-  const r = runEntry(p, entry, opts);
-  if (!r.ok) throw new Error(r.error.message);
-  return r.outcome;
-}
 
 /** Run with and without the JIT: the same outcome (value or exception, output, steps). */
 function same(p: Program, entry: string, budget?: number, capabilities = ALL_CAPABILITIES): { jit: RecordingJit; outcome: Outcome } {
@@ -27,18 +14,6 @@ function same(p: Program, entry: string, budget?: number, capabilities = ALL_CAP
   return { jit, outcome };
 }
 
-/** Keeps the executors it made, to look inside them. */
-class RecordingJit extends JitOptimizer {
-  readonly made: JitExecutor[] = [];
-  constructor(override readonly capabilities: number) {
-    super();
-  }
-  override compile(...args: Parameters<JitOptimizer['compile']>) {
-    const e = super.compile(...args);
-    if (e instanceof JitExecutor) this.made.push(e);
-    return e;
-  }
-}
 
 /** `total = (total + i * 3) % 1000003` for i below n, and a list walked by index. */
 const LOOP = program({

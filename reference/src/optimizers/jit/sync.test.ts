@@ -1,15 +1,8 @@
-import { loadProgram } from '../../program';
-import type { Program } from '../../api';
 import { planJitRegion, type JitInstruction } from './plan';
 import { OP } from '../../isa/table';
 import { slotBit, slotRange, syncedSlots } from './sync';
 import { JitEmitter } from './emit';
-
-function program(functions: Record<string, string>): Program {
-  const r = loadProgram({ functions });
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.program;
-}
+import { program } from './test-support';
 
 /** for i in range(n): for j in range(n): t = t + j (the inner back edge is the hotspot). */
 const NESTED = program({
