@@ -61,7 +61,7 @@ describe('hostile candidates end not certified, with the reason named', () => {
     expect(modules).toEqual(expect.arrayContaining([
       'require-certifier.js', 'patch-api.js', 'post-message.js', 'object-prototype.js', 'capabilities-getter.js',
       'kill-parent.js', 'spawn-child.js', 'forge-stdout.js', 'array-push.js', 'out-of-memory.js', 'substitute-frame.js',
-      'unwrap-executor.js', 'patch-vm-prototype.js', 'module-cache.js',
+      'unwrap-executor.js', 'patch-vm-prototype.js', 'module-cache.js', 'feral-function.js',
     ]));
   });
 
