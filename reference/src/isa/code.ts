@@ -83,6 +83,22 @@ export function isGeneratorCode(code: Code): boolean {
  * hashing and `replace()` see through installed executors.
  * @spec #code-equality
  */
+const MADE_BY_REPLACE = new WeakSet<Code>();
+
+function madeByReplace(code: Code): Code {
+  MADE_BY_REPLACE.add(code);
+  return code;
+}
+
+/**
+ * A code object `code.replace()` made while the program ran, not one of the program's own: a
+ * state copy shares the program's code objects, but a replay makes its own of these.
+ * @spec #state-identity
+ */
+export function isMadeByReplace(code: Code): boolean {
+  return MADE_BY_REPLACE.has(code);
+}
+
 export class PyCode extends PyObject {
   readonly kind = 'code';
   constructor(readonly code: Code) {
@@ -92,7 +108,7 @@ export class PyCode extends PyObject {
   override getAttr(name: string): PyValue | undefined {
     if (name === 'co_name') return this.code.name;
     if (name === 'co_argcount') return this.code.argcount;
-    if (name === 'replace') return new PyBuiltin('replace', () => new PyCode(originalCode(this.code)));
+    if (name === 'replace') return new PyBuiltin('replace', () => new PyCode(madeByReplace(originalCode(this.code))));
     return undefined;
   }
 
@@ -107,21 +123,49 @@ export class PyCode extends PyObject {
 
 /**
  * The executors installed in each run-time code object, ENTER_EXECUTOR's oparg indexing them. Kept
- * here, not on the code object, so that nothing handed to an optimizer reaches the table: a
+ * in module-private storage, so that nothing handed to an optimizer reaches the table: a
  * certifier's wrapper around an executor (InstalledExecutor.entry) cannot be swapped for the bare
  * executor by writing to the code object.
+ *
+ * The storage is a class-private field stamped on the code object (a base constructor that returns
+ * the object it is given makes the subclass add its private fields to that object): only this
+ * class can read or write it — no property, symbol, proxy or reflection reaches it — and reading
+ * it is a property load, where a WeakMap lookup was a hash probe per ENTER_EXECUTOR and per
+ * `getExecutor` (a compiled generator asks at every resume: a quarter of a generator pipeline).
+ * A code object that cannot take the field (not extensible) keeps its table in a WeakMap.
  * @spec #certify-sandbox
  */
-const INSTALLED = new WeakMap<Code, (InstalledExecutor | undefined)[]>();
+class Stamped {
+  constructor(target: object) {
+    return target;
+  }
+}
+
+class ExecutorTable extends Stamped {
+  readonly #slots: (InstalledExecutor | undefined)[] = [];
+
+  static of(code: Code): (InstalledExecutor | undefined)[] | undefined {
+    return #slots in code ? (code as unknown as ExecutorTable).#slots : UNSTAMPABLE.get(code);
+  }
+
+  static make(code: Code): (InstalledExecutor | undefined)[] {
+    if (!Object.isExtensible(code)) {
+      const slots: (InstalledExecutor | undefined)[] = [];
+      UNSTAMPABLE.set(code, slots);
+      return slots;
+    }
+    return (new ExecutorTable(code) as unknown as ExecutorTable).#slots;
+  }
+}
+
+const UNSTAMPABLE = new WeakMap<Code, (InstalledExecutor | undefined)[]>();
 
 /** The executor table of a run-time code object (made on first use). */
 export function executorSlots(code: Code): (InstalledExecutor | undefined)[] {
-  let slots = INSTALLED.get(code);
-  if (!slots) INSTALLED.set(code, (slots = []));
-  return slots;
+  return ExecutorTable.of(code) ?? ExecutorTable.make(code);
 }
 
 /** The slot ENTER_EXECUTOR at `offset` enters, if one is installed there. */
 export function installedAt(code: Code, offset: number): InstalledExecutor | undefined {
-  return INSTALLED.get(code)?.[code.args[offset]!];
+  return ExecutorTable.of(code)?.[code.args[offset]!];
 }

@@ -6,7 +6,8 @@
  * difference needs the snapshot's explanation.
  * @spec #interpreter-state
  */
-import type { Code } from '../isa/code';
+import { isMadeByReplace, type Code } from '../isa/code';
+import { codeHash } from '../isa/code-view';
 import type { Frame } from '../interp/frame';
 import type { Vm } from '../interp/vm';
 import type { PyObject, Slot } from '../runtime/values';
@@ -39,6 +40,15 @@ const ITEM = '\u0000item';
 const FRAME = '\u0000frame';
 const END = '\u0000end';
 const FLOAT = '\u0000float';
+const MADE_CODE = '\u0000made-code';
+
+const CONTENT = new WeakMap<Code, string>();
+/** What a code object made by code.replace() holds (it never changes once made). */
+function codeContent(c: Code): string {
+  let s = CONTENT.get(c);
+  if (s === undefined) CONTENT.set(c, (s = `${c.name}\u0000${codeHash(c)}\u0000${c.ops.join()}\u0000${c.args.join()}`));
+  return s;
+}
 
 /** Walks a state into tokens; `value` is where an object is numbered (paired.ts pairs it instead). */
 export class Walker implements ShapeSink {
@@ -95,7 +105,21 @@ export class Walker implements ShapeSink {
   }
 
   code(c: Code): void {
-    this.tokens.push(c);
+    if (!isMadeByReplace(c)) {
+      this.tokens.push(c);
+      return;
+    }
+    // One code.replace() made while the executor ran is a fresh object in each state (the live
+    // VM's and the oracle's replay), so it is compared as a value: numbered where first met (its
+    // aliasing), then its content. The program's own code objects are shared by every copy.
+    let id = this.ids.get(c);
+    if (id !== undefined) {
+      this.tokens.push(MADE_CODE, id);
+      return;
+    }
+    id = this.ids.size;
+    this.ids.set(c, id);
+    this.tokens.push(MADE_CODE, id, codeContent(c));
   }
 
   frameBody(f: Frame): void {

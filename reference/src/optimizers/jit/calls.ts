@@ -160,15 +160,9 @@ export function callBindings(lookup: RegionLookup | null, code: Code, clock: Ent
   };
 }
 
-/**
- * The generated function's prologue line for the call bindings, and TRIM: a frame's stack cut
- * back to `n` values (a spill's last step). Setting an array's length is a runtime call of ~50 ns
- * even when the length does not change; a yield or a return shortens the stack by one, which a
- * pop does in ~3.
- */
+/** The generated function's prologue line for the call bindings. */
 export const CALL_PRELUDE =
-  'const C = R.C, PyFunction = C.PyFunction, PyGenerator = C.PyGenerator, Frame = C.Frame, MAXF = C.MAX_FRAMES, MAXN = C.MAX_NEST, DONE = C.DONE, IC = C.sites, CLOCK = C.clock, frameFor = C.frameFor, release = C.release;\n' +
-  'const TRIM = (S, n) => { let k = S.length - n; if (k > 0 && k <= 4) do S.pop(); while (--k !== 0); else S.length = n; };';
+  'const C = R.C, PyFunction = C.PyFunction, PyGenerator = C.PyGenerator, Frame = C.Frame, MAXF = C.MAX_FRAMES, MAXN = C.MAX_NEST, DONE = C.DONE, IC = C.sites, CLOCK = C.clock, frameFor = C.frameFor, release = C.release;';
 
 /** The emitter's pieces the call code is made of (JitEmitter passes its own). */
 export interface EmitParts {
@@ -195,7 +189,7 @@ export function emitCall(e: EmitParts, ins: JitInstruction): string {
   return `a = s${base}; if (a instanceof PyFunction && s${base + 1} === undefined && nest < MAXN && vm.depth < MAXF && (t = ${hit}) !== null) { ` +
     `${e.spill(base)} f.ip = ${pc + 1}; vm.steps = st; ` +
     `const site = IC[${pc}], c = frameFor(site, a), e0 = CLOCK.entries; v = c.locals; ${args.join(' ')} vm.depth++; c.back = f; vm.frame = c; ` +
-    `ing = true; r = t.nested(vm, c, t, 0, limit, nest + 1); ing = false; ` +
+    `r = t.nested(vm, c, t, 0, limit, nest + 1); ` +
     `if (r instanceof Frame) return r; ` +
     `if (CLOCK.entries === e0) release(site, c); ` +
     `s${base} = r; st = vm.steps; chk = true;${e.validity(`${e.spill(base + 1)} return f;`)} } ` +
@@ -216,7 +210,7 @@ export function emitGeneratorResume(e: EmitParts, ins: JitInstruction): string {
   return `else if (it instanceof PyGenerator && it.state === 'suspended' && nest < MAXN && vm.depth < MAXF && (t = ${hit}) !== null) { ` +
     `${e.spill(d)} f.ip = ${pc + 1}; vm.steps = st; ` +
     `r = it.frame; vm.depth++; r.back = f; vm.frame = r; r.forIterExit = ${done}; r.stack.push(null); it.state = 'running'; vm.excSlots.push(it); ` +
-    `ing = true; r = t.nested(vm, r, t, r.ip, limit, nest + 1); ing = false; ` +
+    `r = t.nested(vm, r, t, r.ip, limit, nest + 1); ` +
     `if (r instanceof Frame) return r; st = vm.steps; chk = true; ` +
     `if (r === DONE) {${e.validity(`${e.spill(d - 1)} f.ip = ${done}; return f;`)} ${e.jump(done)} } ` +
     `s${d} = r;${e.validity(`${e.spill(d + 1)} return f;`)} } `;

@@ -21,7 +21,8 @@ import { jumpTarget } from './plan';
 import { slotBit, slotRange, syncedSlots } from './sync';
 import { CALL_PRELUDE, emitCall, emitGeneratorResume, emitNestedLeave, type EmitParts } from './calls';
 
-const MAX_SAFE = '9007199254740991';
+/** Past a safe integer: 2**53 (V8's parser folds the literal expression; shorter source). */
+const UNSAFE = '2**53';
 const COMPARE_JS = ['<', '<=', '===', '!==', '>', '>='] as const;
 /**
  * The instructions specialised() has code for; every other one runs the interpreter's handler
@@ -52,6 +53,8 @@ export interface JitBindings {
   readonly floatPow: unknown;
   /** Out-of-line fast paths (fast.ts). */
   readonly fast: unknown;
+  /** The frame-state writes of exits and generic paths (exits.ts). */
+  readonly X: unknown;
   /** The emitted region's runs of handler-only instructions. */
   readonly RUNS: readonly Int32Array[];
   readonly PyList: unknown;
@@ -107,9 +110,10 @@ export class JitEmitter {
       // Read once: in a hardened compartment (optcert certify) a global is looked up through its scope on every use.
       `const abs = Math.abs, floor = Math.floor;`,
       CALL_PRELUDE,
+      `const X = R.X, T = X.trim, XL = X.leave, XE = X.enter;`,
       `return function jit_${p.kind}_${p.offset}(vm, f, self, entry, limit, nest) {`,
       `  const L = f.locals, S = f.stack, HK = vm.onInstruction, B = vm.budget < limit ? vm.budget : limit;`,
-      `  let st = vm.steps, pc = entry, mem = true, chk = false, ing = false, cur = -1;`,
+      `  let st = vm.steps, pc = entry, mem = true, chk = false, cur = -1;`,
       `  let a, b, r, v, it, t${slots.length ? ', ' + slots.join(', ') : ''};`,
       `  try {`,
       `    dispatch: for (;;) {`,
@@ -118,8 +122,9 @@ export class JitEmitter {
       ...cases,
       `      }`,
       `    }`,
+      // Only inline code that may raise sets `cur`; a handler or a nested activation that raised
+      // (cur is -1 then) left the state exact already.
       `  } catch (e) {`,
-      `    if (ing) { ing = false; throw e; }`,
       `    switch (cur) {`,
       ...this.raising.map((ins) => `      case ${ins.pc}: ${this.at(ins).spill(ins.depth - ins.def.pops(ins.arg))} break;`),
       `      default: throw e;`,
@@ -168,12 +173,15 @@ export class JitEmitter {
    * current instruction's inputs that are known to be in sync already.
    */
   protected spill(depth: number): string {
-    const out: string[] = [];
+    return `${this.slots(depth)}T(S, ${depth});`;
+  }
+
+  /** spill() without cutting the frame's stack to `depth` (exits.ts's helpers do that). */
+  protected slots(depth: number): string {
+    let out = '';
     const { mask, below } = this.here;
-    for (let i = this.plan.low; i < depth; i++) if (i >= below || (mask & slotBit(this.plan, i)) === 0) out.push(`S[${i}] = s${i};`);
-    // Setting an array's length costs ~50 ns even when it does not change; a pop costs ~3 (calls.ts: TRIM).
-    out.push(`if (S.length !== ${depth}) TRIM(S, ${depth});`);
-    return out.join(' ');
+    for (let i = this.plan.low; i < depth; i++) if (i >= below || (mask & slotBit(this.plan, i)) === 0) out += `S[${i}] = s${i}; `;
+    return out;
   }
 
   /**
@@ -181,14 +189,14 @@ export class JitEmitter {
    * (now stale) entries: nothing reads it until the next spill, which rewrites it and sets its length.
    */
   protected reload(depth: number, from = this.plan.low): string {
-    const out: string[] = [];
-    for (let i = Math.max(from, this.plan.low); i < depth; i++) out.push(`s${i} = S[${i}];`);
-    return out.join(' ');
+    let out = '';
+    for (let i = Math.max(from, this.plan.low); i < depth; i++) out += `s${i} = S[${i}]; `;
+    return out;
   }
 
   /** Leave before the instruction at pc (register mode): the interpreter runs it. */
   protected exitBefore(pc: number, depth: number): string {
-    return `{ ${this.spill(depth)} f.ip = ${pc}; vm.steps = st; return f; }`;
+    return `{ ${this.slots(depth)}return XL(vm, f, ${pc}, st, ${depth}); }`;
   }
 
   private block(start: number, next: number): string {
@@ -209,7 +217,7 @@ export class JitEmitter {
     this.at(first);
     const out = [
       `        case ${start}: {`,
-      `          if (mem) { ${this.reload(first.depth)} mem = false; }`,
+      first.depth > p.low ? `          if (mem) { ${this.reload(first.depth)}mem = false; }` : '          mem = false;',
       // A per-instruction hook (vm.onInstruction) is the interpreter's to call: with one installed the
       // region leaves at the block's start and the interpreter runs (and reports) every instruction.
       `          if (st + ${body.length} > B || HK !== null) ${this.exitBefore(start, first.depth)}`,
@@ -261,8 +269,8 @@ export class JitEmitter {
     const end = last.depth - last.def.pops(last.arg) + last.def.pushes(last.arg);
     const k = this.runs.length;
     this.runs.push(pairs);
-    return `{ ${this.spill(run[0]!.depth)} vm.steps = st; ing = true; r = RUN(vm, f, H, RUNS[${k}], B - ${rest}); ing = false; chk = true; ` +
-      `if (r !== 0) return r === 1 ? vm.frame : f;${this.validity()} st = vm.steps; ${this.reload(end, low)} }`;
+    return `{ ${this.spill(run[0]!.depth)} vm.steps = st; r = RUN(vm, f, H, RUNS[${k}], B - ${rest}); chk = true; ` +
+      `if (r !== 0) return r === 1 ? vm.frame : f;${this.validity()} st = vm.steps; ${this.reload(end, low)}}`;
   }
 
   /** Once invalid (a handler ran code that rebound a global), leave: nothing assumed holds any more. */
@@ -278,7 +286,7 @@ export class JitEmitter {
   /** The interpreter's handler on the spilled state; then reload, or follow a jump or a new frame. */
   protected genericPath(ins: JitInstruction): string {
     const { pc, arg, def, depth } = ins;
-    const head = `${this.spill(depth)} f.ip = ${pc + 1}; vm.steps = st; ing = true; H[${pc}](vm, f, ${arg}); ing = false; chk = true;` +
+    const head = `${this.slots(depth)}XE(vm, f, ${pc + 1}, st, ${depth}); H[${pc}](vm, f, ${arg}); chk = true;` +
       ` if (vm.frame !== f) return vm.frame;${this.validity()} st = vm.steps;`;
     if (def.jumpEffect) return `{ ${head} pc = f.ip; mem = true; continue dispatch; }`;
     if (def.terminator) return `{ ${head} pc = f.ip; mem = true; continue dispatch; }`;
@@ -286,7 +294,7 @@ export class JitEmitter {
     // room may be gone. The state is exact now, in the frame.
     const room = this.rest > 0 ? ` if (st > B - ${this.rest}) return f;` : '';
     // Handlers pop and push only at the top: the slots below what it popped still hold what was spilled.
-    return `{ ${head}${room} ${this.reload(depth - def.pops(arg) + def.pushes(arg), depth - def.pops(arg))} }`;
+    return `{ ${head}${room} ${this.reload(depth - def.pops(arg) + def.pushes(arg), depth - def.pops(arg))}}`;
   }
 
   /**
@@ -298,11 +306,17 @@ export class JitEmitter {
     return `{ cur = ${ins.pc}; H[${ins.pc}](vm, f, ${ins.arg}); }`;
   }
 
-  /** The slow path of a specialised site: count it, then take the generic path. */
+  /**
+   * The slow path of a specialised site (a guard failed, before any effect): count it and leave
+   * before the instruction — its step uncounted, its inputs written back — for the interpreter to
+   * run. A site that keeps failing is recompiled generic-only (executor.ts). Leaving, rather than
+   * running the handler and going on, keeps the source small: this appears at every specialised
+   * site, and the generated function's size is its compile cost.
+   */
   protected slowPath(ins: JitInstruction): string {
     const k = this.sites.length;
     this.sites.push(ins.pc);
-    return `{ F[${k}]++; ${this.genericPath(ins)} }`;
+    return `{ F[${k}]++; ${this.slots(ins.depth)}return XL(vm, f, ${ins.pc}, st - 1, ${ins.depth}); }`;
   }
 
   protected jump(to: number): string {
@@ -446,7 +460,7 @@ export class JitEmitter {
     // Ints: the result must stay a safe integer (else the slow path makes it a big int). Floats,
     // and a float with a small int, go through fast.ts; the slow path appears once per site.
     const ints = (expr: string, cond = ''): string =>
-      `if (typeof a === 'number' && typeof b === 'number'${cond} && (r = ${expr}) <= ${MAX_SAFE} && r >= -${MAX_SAFE}) ${left} = r;`;
+      `if (typeof a === 'number' && typeof b === 'number'${cond} && (r = ${expr}) < ${UNSAFE} && r > -(${UNSAFE})) ${left} = r;`;
     const floats = (fn: string): string => ` else if ((r = ${fn}(a, b)) !== undefined) ${left} = r;`;
     // Ints past 2^53 (or a result past it): the interpreter's int arithmetic, called directly.
     const bigs = ` else if ((r = bigIntOp(${op}, a, b)) !== undefined) ${left} = r;`;

@@ -18,6 +18,7 @@ import type { Executor } from '../../optimizer/api';
 import { isIdentical } from '../../runtime/compare';
 import { floatPow } from '../../runtime/floatops';
 import * as fast from './fast';
+import * as exits from './exits';
 import { SEQ_ITER_EXHAUSTED } from '../../runtime/iter';
 import { PyFloat, PyList, PyRangeIterator, PySeqIterator, PyTuple } from '../../runtime/values';
 import { callBindings, type CallBindings, type EntryClock, type NestedRegion } from './calls';
@@ -149,6 +150,7 @@ export class JitExecutor implements Executor, NestedRegion {
       PyFloat,
       floatPow,
       fast,
+      X: exits,
       RUNS: runs,
       PyList,
       PyTuple,
@@ -170,6 +172,7 @@ export class JitExecutor implements Executor, NestedRegion {
     this.entries++;
     if (this.regions !== null) this.regions.clock.entries++;
     const before = vm.steps;
+    const slowBefore = this.slowTotal();
     const limit = before + STEP_SLICE;
     const regions = this.regions;
     let exec: JitExecutor = this;
@@ -192,7 +195,8 @@ export class JitExecutor implements Executor, NestedRegion {
     }
     exec.learn();
     if (exec !== this) this.learn();
-    this.stalled(vm, out === f && vm.steps === before);
+    // A guard that failed at once (its site's counter moved) is the slow path's business, not a stall.
+    this.stalled(vm, out === f && vm.steps === before && this.slowTotal() === slowBefore);
     return out;
   }
 
@@ -205,8 +209,7 @@ export class JitExecutor implements Executor, NestedRegion {
     const counters = this.counters;
     if (this.recompiles >= MAX_RECOMPILES) return;
     // Slow paths taken since the last look (the generated code counts per site only).
-    let total = 0;
-    for (let k = 0; k < counters.length; k++) total += counters[k]!;
+    const total = this.slowTotal();
     if (total - this.slowSeen < RECOMPILE_AFTER) return;
     this.slowSeen = total;
     let failing = false;
@@ -219,6 +222,14 @@ export class JitExecutor implements Executor, NestedRegion {
     if (!failing) return;
     this.recompiles++;
     this.build();
+  }
+
+  /** Slow paths taken since the last (re)compilation, all sites together. */
+  private slowTotal(): number {
+    const counters = this.counters;
+    let total = 0;
+    for (let k = 0; k < counters.length; k++) total += counters[k]!;
+    return total;
   }
 
   private stalled(vm: Vm, stalled: boolean): void {
