@@ -52,7 +52,8 @@ function guard(f: () => bigint): PyInt {
 export function intAdd(a: PyInt, b: PyInt): PyInt {
   if (typeof a === 'number' && typeof b === 'number') {
     const r = a + b;
-    if (isSafe(r)) return r;
+    // A sum of safe integers that is itself safe is exact in doubles: a rounded one is past 2^53.
+    return isSafe(r) ? r : toBig(a) + toBig(b);
   }
   return normBig(toBig(a) + toBig(b));
 }
@@ -61,7 +62,7 @@ export function intAdd(a: PyInt, b: PyInt): PyInt {
 export function intSub(a: PyInt, b: PyInt): PyInt {
   if (typeof a === 'number' && typeof b === 'number') {
     const r = a - b;
-    if (isSafe(r)) return r;
+    return isSafe(r) ? r : toBig(a) - toBig(b);
   }
   return normBig(toBig(a) - toBig(b));
 }
@@ -69,9 +70,10 @@ export function intSub(a: PyInt, b: PyInt): PyInt {
 /** @spec #int-bigint */
 export function intMul(a: PyInt, b: PyInt): PyInt {
   if (typeof a === 'number' && typeof b === 'number') {
-    // A rounded product within the safe range is exact; `+ 0` turns 0 * -5 = -0 into 0.
+    // A rounded product within the safe range is exact; `+ 0` turns 0 * -5 = -0 into 0. One
+    // outside it is past 2^53 exactly too, and under 2^106: a big int, far below V8's cap.
     const r = a * b + 0;
-    if (isSafe(r)) return r;
+    return isSafe(r) ? r : toBig(a) * toBig(b);
   }
   return guard(() => toBig(a) * toBig(b));
 }
@@ -96,8 +98,9 @@ export function intFloorDiv(a: PyInt, b: PyInt): PyInt {
 /** The remainder takes the sign of the divisor. @spec #int-modulo */
 export function intMod(a: PyInt, b: PyInt): PyInt {
   if (b === 0) raise(ZeroDivisionError, 'integer modulo by zero');
-  if (typeof a === 'number' && typeof b === 'number') {
-    let r = a % b;
+  if (typeof b === 'number') {
+    // By a small divisor the remainder is small: a number at once, no normalization.
+    let r = typeof a === 'number' ? a % b : Number(a % toBig(b));
     if (r !== 0 && r < 0 !== b < 0) r += b;
     return r + 0;
   }
