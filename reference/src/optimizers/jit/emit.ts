@@ -18,7 +18,7 @@
  */
 import type { JitInstruction, JitPlan } from './plan';
 import { jumpTarget } from './plan';
-import { slotBit, slotRange, syncedSlots } from './sync';
+import { slotBit, slotRange, syncedSlots, type SyncedSlots } from './sync';
 import { CALL_PRELUDE, emitCall, emitGeneratorResume, emitNestedLeave, type EmitParts } from './calls';
 
 /** Past a safe integer: 2**53 (V8's parser folds the literal expression; shorter source). */
@@ -158,7 +158,7 @@ export class JitEmitter {
   }
 
   /** Slots in sync before each instruction, and at each exit stub (sync.ts). */
-  private synced: ReadonlyMap<number, number> = new Map();
+  private synced: SyncedSlots = { get: () => undefined };
   /** Where the code being emitted is: slots below `below` in `mask` are in sync. */
   private here = { mask: 0, below: 0 };
 

@@ -32,45 +32,56 @@ export function slotRange(plan: JitPlan, from: number, to: number): number {
   return m;
 }
 
+/** Masks by pc; `get` answers undefined where nothing is known (not compiled, no exit). */
+export interface SyncedSlots {
+  get(pc: number): number | undefined;
+}
+
 /**
  * For every compiled instruction (by pc), the slots in sync before it; for every exit stub, the
  * slots in sync when a compiled edge reaches it. `written` gives the slots (a mask) the emitter's
  * code for an instruction may assign, or null when it always runs the handler on written-back state.
+ * Arrays by pc, not maps: this runs at every compile, and its cost is part of the compile cost.
  */
-export function syncedSlots(plan: JitPlan, written: (ins: JitInstruction) => number | null): Map<number, number> {
-  const blockIn = new Map<number, number>();
-  const leaders = plan.leaders;
-  const isLeader = new Set(leaders);
-  for (const pc of leaders) blockIn.set(pc, ALL);
-  const before = new Map<number, number>();
+export function syncedSlots(plan: JitPlan, written: (ins: JitInstruction) => number | null): SyncedSlots {
+  const n = plan.code.ops.length + 1;
+  const UNSET = -1;
+  const isLeader = new Uint8Array(n);
+  const blockIn = new Int32Array(n);
+  for (const pc of plan.leaders) {
+    isLeader[pc] = 1;
+    blockIn[pc] = ALL;
+  }
+  // What each instruction may write; UNSET when it always runs the handler (everything in sync after it).
+  const writes = new Int32Array(n).fill(UNSET);
+  for (const [pc, ins] of plan.instructions) writes[pc] = written(ins) ?? UNSET;
+  const before = new Int32Array(n).fill(UNSET);
+  const meet = (t: number, state: number): boolean => {
+    if (t >= n || isLeader[t] === 0) return false;
+    const old = blockIn[t]!;
+    const met = old & state;
+    if (met === old) return false;
+    blockIn[t] = met;
+    return true;
+  };
   let changed = true;
   while (changed) {
     changed = false;
-    for (const start of leaders) {
+    for (const start of plan.leaders) {
       if (!plan.instructions.has(start)) continue;
-      let state = blockIn.get(start)!;
+      let state = blockIn[start]!;
       for (let pc = start; ; pc++) {
         const ins = plan.instructions.get(pc);
         if (ins === undefined) break;
-        before.set(pc, state);
-        const outputs = written(ins);
-        state = outputs === null ? ALL : state & ~outputs;
-        const targets: number[] = [];
-        if (ins.def.jumpEffect) targets.push(jumpTarget(ins.def, ins.arg));
-        if (!ins.def.terminator) targets.push(pc + 1);
-        for (const t of targets) {
-          if (!isLeader.has(t)) continue;
-          const old = blockIn.get(t)!;
-          const met = old & state;
-          if (met !== old) {
-            blockIn.set(t, met);
-            changed = true;
-          }
-        }
-        if (ins.def.terminator || ins.def.jumpEffect || isLeader.has(pc + 1)) break;
+        before[pc] = state;
+        const w = writes[pc]!;
+        state = w === UNSET ? ALL : state & ~w;
+        if (ins.def.jumpEffect && meet(jumpTarget(ins.def, ins.arg), state)) changed = true;
+        if (!ins.def.terminator && meet(pc + 1, state)) changed = true;
+        if (ins.def.terminator || ins.def.jumpEffect || isLeader[pc + 1] === 1) break;
       }
     }
   }
-  for (const pc of plan.exits.keys()) before.set(pc, blockIn.get(pc) ?? 0);
-  return before;
+  for (const pc of plan.exits.keys()) before[pc] = blockIn[pc]!;
+  return { get: (pc) => (pc >= 0 && pc < n && before[pc] !== UNSET ? before[pc] : undefined) };
 }
