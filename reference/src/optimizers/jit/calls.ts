@@ -103,6 +103,65 @@ function release(site: SiteCache, frame: Frame): void {
   if (spares.length < MAX_SPARES) spares.push(frame);
 }
 
+/**
+ * Link `callee` (a frame from frameFor, its arguments bound) as CALL does: the caller's `ip` past
+ * the call and the steps written, the depth counted, the frames chained.
+ */
+function link(vm: Vm, caller: Frame, callee: Frame, ip: number, steps: number): Frame {
+  caller.ip = ip;
+  vm.steps = steps;
+  vm.depth++;
+  callee.back = caller;
+  vm.frame = callee;
+  return callee;
+}
+
+/**
+ * Resume the suspended generator `gen` as FOR_ITER does: the consumer's `ip` past FOR_ITER and the
+ * steps written, the generator's frame linked with `exit` as its loop exit, the sent None pushed,
+ * the generator running and its exception slot on the VM's stack. Returns its frame.
+ */
+function resume(vm: Vm, consumer: Frame, gen: PyGenerator, ip: number, exit: number, steps: number): Frame {
+  consumer.ip = ip;
+  vm.steps = steps;
+  // A generator's frame is the interpreter's Frame (values.ts names only what a generator needs of it).
+  const r = gen.frame as Frame;
+  vm.depth++;
+  r.back = consumer;
+  vm.frame = r;
+  r.forIterExit = exit;
+  r.stack.push(null);
+  gen.state = 'running';
+  vm.excSlots.push(gen);
+  return r;
+}
+
+/** The end of a nested activation's frame: unlinked, its caller current again, the steps written; returns `value`. */
+function unlink(vm: Vm, f: Frame, steps: number, value: unknown): unknown {
+  const back = f.back;
+  f.back = null;
+  vm.frame = back;
+  vm.steps = steps;
+  return value;
+}
+
+/** A nested generator's yield, after its state was written: suspended, its exception slot popped, unlinked. */
+function suspend(vm: Vm, f: Frame, steps: number, value: unknown): unknown {
+  vm.excSlots.pop();
+  vm.depth--;
+  return unlink(vm, f, steps, value);
+}
+
+/** A nested generator's return, after its stack was written: closed at `ip`, unlinked; FOR_ITER's exit. */
+function close(vm: Vm, f: Frame, ip: number, steps: number): symbol {
+  f.ip = ip;
+  f.gen!.state = 'closed';
+  vm.excSlots.pop();
+  vm.depth--;
+  unlink(vm, f, steps, undefined);
+  return EXHAUSTED_GENERATOR;
+}
+
 /** Looks up the region an installed executor offers at `pc` of `code`. */
 export type RegionLookup = (vm: Vm, code: Code, pc: number) => NestedRegion | null;
 
@@ -123,6 +182,15 @@ export interface CallBindings {
   readonly clock: EntryClock;
   readonly frameFor: (site: SiteCache, func: PyFunction) => Frame;
   readonly release: (site: SiteCache, frame: Frame) => void;
+  /** `site`'s region for a call of `func` with `n` arguments when it still holds, else callee's answer. */
+  readonly callRegion: (vm: Vm, func: PyFunction, n: number, site: SiteCache) => NestedRegion | null;
+  /** `site`'s region for resuming `frame` when it still holds, else resumable's answer. */
+  readonly resumeRegion: (vm: Vm, frame: Frame, site: SiteCache) => NestedRegion | null;
+  readonly link: typeof link;
+  readonly resume: typeof resume;
+  readonly unlink: typeof unlink;
+  readonly suspend: typeof suspend;
+  readonly close: typeof close;
 }
 
 export function callBindings(lookup: RegionLookup | null, code: Code, clock: EntryClock): CallBindings {
@@ -137,32 +205,43 @@ export function callBindings(lookup: RegionLookup | null, code: Code, clock: Ent
     }
     return region;
   };
+  const callee = lookup === null ? none : (vm: Vm, func: PyFunction, n: number, site: SiteCache): NestedRegion | null => {
+    const code = func.code;
+    // Exactly the positional parameters, nothing keyword-only: no defaults, no errors in binding.
+    if (code.argcount !== n || (code.flags & NOT_PLAIN) !== 0 || (code.kwonlyargcount ?? 0) !== 0) return null;
+    // pc 0: the function's own first instruction (cells and free variables come first, so a
+    // function with them has no region there).
+    return remember(site, code, 0, lookup(vm, code, 0));
+  };
+  const resumable = lookup === null ? none : (vm: Vm, frame: Frame, site: SiteCache) => remember(site, frame.code, frame.ip, lookup(vm, frame.code, frame.ip));
   return {
     sites,
     clock,
     frameFor,
     release,
+    link,
+    resume,
+    unlink,
+    suspend,
+    close,
+    callee,
+    resumable,
+    callRegion: (vm, func, n, site) => (site.code === func.code && site.region!.installed(vm) ? site.region : callee(vm, func, n, site)),
+    resumeRegion: (vm, frame, site) =>
+      site.code === frame.code && site.ip === frame.ip && site.region!.installed(vm) ? site.region : resumable(vm, frame, site),
     PyFunction,
     PyGenerator,
     Frame,
     MAX_FRAMES,
     MAX_NEST: lookup === null ? 0 : MAX_NEST,
     DONE: EXHAUSTED_GENERATOR,
-    callee: lookup === null ? none : (vm, func, n, site) => {
-      const code = func.code;
-      // Exactly the positional parameters, nothing keyword-only: no defaults, no errors in binding.
-      if (code.argcount !== n || (code.flags & NOT_PLAIN) !== 0 || (code.kwonlyargcount ?? 0) !== 0) return null;
-      // pc 0: the function's own first instruction (cells and free variables come first, so a
-      // function with them has no region there).
-      return remember(site, code, 0, lookup(vm, code, 0));
-    },
-    resumable: lookup === null ? none : (vm, frame, site) => remember(site, frame.code, frame.ip, lookup(vm, frame.code, frame.ip)),
   };
 }
 
 /** The generated function's prologue line for the call bindings. */
 export const CALL_PRELUDE =
-  'const C = R.C, PyFunction = C.PyFunction, PyGenerator = C.PyGenerator, Frame = C.Frame, MAXF = C.MAX_FRAMES, MAXN = C.MAX_NEST, DONE = C.DONE, IC = C.sites, CLOCK = C.clock, frameFor = C.frameFor, release = C.release;';
+  'const C = R.C, PyFunction = C.PyFunction, PyGenerator = C.PyGenerator, Frame = C.Frame, MAXF = C.MAX_FRAMES, MAXN = C.MAX_NEST, DONE = C.DONE, IC = C.sites, CLOCK = C.clock, frameFor = C.frameFor, release = C.release;\n' +
+  'const CR = C.callRegion, RR = C.resumeRegion, LINK = C.link, RESUME = C.resume, UNLINK = C.unlink, SUSPEND = C.suspend, CLOSE = C.close;';
 
 /** The emitter's pieces the call code is made of (JitEmitter passes its own). */
 export interface EmitParts {
@@ -185,13 +264,11 @@ export function emitCall(e: EmitParts, ins: JitInstruction): string {
   const base = d - n - 2;
   const args: string[] = [];
   for (let i = 0; i < n; i++) args.push(`v[${i}] = s${base + 2 + i};`);
-  const hit = `(t = IC[${pc}]).code === a.code && t.region.installed(vm) ? t.region : C.callee(vm, a, ${n}, t)`;
-  return `a = s${base}; if (a instanceof PyFunction && s${base + 1} === undefined && nest < MAXN && vm.depth < MAXF && (t = ${hit}) !== null) { ` +
-    `${e.spill(base)} f.ip = ${pc + 1}; vm.steps = st; ` +
-    `const site = IC[${pc}], c = frameFor(site, a), e0 = CLOCK.entries; v = c.locals; ${args.join(' ')} vm.depth++; c.back = f; vm.frame = c; ` +
+  return `a = s${base}; if (a instanceof PyFunction && s${base + 1} === undefined && nest < MAXN && vm.depth < MAXF && (t = CR(vm, a, ${n}, IC[${pc}])) !== null) { ` +
+    `${e.spill(base)} f.ip = ${pc + 1}; vm.steps = st; c = frameFor(IC[${pc}], a); v = c.locals; ${args.join(' ')} e0 = CLOCK.entries; vm.depth++; c.back = f; vm.frame = c; ` +
     `r = t.nested(vm, c, t, 0, limit, nest + 1); ` +
     `if (r instanceof Frame) return r; ` +
-    `if (CLOCK.entries === e0) release(site, c); ` +
+    `if (CLOCK.entries === e0) release(IC[${pc}], c); ` +
     `s${base} = r; st = vm.steps; chk = true;${e.validity(`${e.spill(base + 1)} return f;`)} } ` +
     `else ${e.genericPath(ins)}`;
 }
@@ -206,10 +283,8 @@ export function emitCall(e: EmitParts, ins: JitInstruction): string {
 export function emitGeneratorResume(e: EmitParts, ins: JitInstruction): string {
   const { pc, depth: d } = ins;
   const done = jumpTarget(ins.def, ins.arg);
-  const hit = `(t = IC[${pc}]).code === (r = it.frame).code && t.ip === r.ip && t.region.installed(vm) ? t.region : C.resumable(vm, r, t)`;
-  return `else if (it instanceof PyGenerator && it.state === 'suspended' && nest < MAXN && vm.depth < MAXF && (t = ${hit}) !== null) { ` +
-    `${e.spill(d)} f.ip = ${pc + 1}; vm.steps = st; ` +
-    `r = it.frame; vm.depth++; r.back = f; vm.frame = r; r.forIterExit = ${done}; r.stack.push(null); it.state = 'running'; vm.excSlots.push(it); ` +
+  return `else if (it instanceof PyGenerator && it.state === 'suspended' && nest < MAXN && vm.depth < MAXF && (t = RR(vm, it.frame, IC[${pc}])) !== null) { ` +
+    `${e.spill(d)} r = RESUME(vm, f, it, ${pc + 1}, ${done}, st); ` +
     `r = t.nested(vm, r, t, r.ip, limit, nest + 1); ` +
     `if (r instanceof Frame) return r; st = vm.steps; chk = true; ` +
     `if (r === DONE) {${e.validity(`${e.spill(d - 1)} f.ip = ${done}; return f;`)} ${e.jump(done)} } ` +
@@ -225,10 +300,9 @@ export function emitGeneratorResume(e: EmitParts, ins: JitInstruction): string {
  * @spec #jit-calls
  */
 export function emitNestedLeave(e: EmitParts, ins: JitInstruction, value: string, after: number): string {
-  const unlink = `vm.depth--; t = f.back; f.back = null; vm.frame = t; vm.steps = st;`;
   if (ins.def.name === 'YIELD_VALUE') {
-    return `if (nest !== 0) { v = ${value}; ${e.spill(after)} f.ip = ${ins.pc + 1}; f.gen.state = 'suspended'; vm.excSlots.pop(); ${unlink} return v; }`;
+    return `if (nest !== 0) { v = ${value}; ${e.spill(after)} f.ip = ${ins.pc + 1}; f.gen.state = 'suspended'; return SUSPEND(vm, f, st, v); }`;
   }
-  return `if (nest !== 0) { v = ${value}; if (f.gen === null) { ${unlink} return v; } ` +
-    `${e.spill(after)} f.ip = ${ins.pc + 1}; f.gen.state = 'closed'; vm.excSlots.pop(); ${unlink} return DONE; }`;
+  return `if (nest !== 0) { v = ${value}; if (f.gen === null) { vm.depth--; return UNLINK(vm, f, st, v); } ` +
+    `${e.spill(after)} return CLOSE(vm, f, ${ins.pc + 1}, st); }`;
 }

@@ -114,7 +114,7 @@ export class JitEmitter {
       `return function jit_${p.kind}_${p.offset}(vm, f, self, entry, limit, nest) {`,
       `  const L = f.locals, S = f.stack, HK = vm.onInstruction, B = vm.budget < limit ? vm.budget : limit;`,
       `  let st = vm.steps, pc = entry, mem = true, chk = false, cur = -1;`,
-      `  let a, b, r, v, it, t${slots.length ? ', ' + slots.join(', ') : ''};`,
+      `  let a, b, r, v, it, t, c, e0${slots.length ? ', ' + slots.join(', ') : ''};`,
       `  try {`,
       `    dispatch: for (;;) {`,
       `      switch (pc) {`,
