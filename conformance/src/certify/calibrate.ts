@@ -6,7 +6,7 @@
  * is timed, and the oracle tells how many instructions each execute advanced (its N). After a
  * fixture that passed, the worker runs the program once more in the plain interpreter (no
  * optimizer) and times it — every fixture until it has timed CALIBRATION_STEPS instructions, then
- * one in CALIBRATION_STRIDE (by its place in the selection): the interpreter's speed is one figure,
+ * one in CALIBRATION_STRIDE (by the order fixtures were handed to the workers: the selection's, or the order they loaded in): the interpreter's speed is one figure,
  * and timing the whole corpus a second time would cost as much as running it. Then:
  *
  * - t_instr = plain time / plain steps over the fixtures that ran at least MIN_STEPS instructions

@@ -151,6 +151,9 @@ export class CertifyPool {
   private drained: (() => void) | null = null;
   private starting: ((r: PoolStart) => void) | null = null;
   private closed = false;
+  /** More tasks may come (add) until endTasks: the run is not done while the queue may still grow. */
+  private open = false;
+  private cancelled = false;
 
   private constructor(private readonly opts: PoolOptions) {
     this.buffer = new SharedArrayBuffer(4 * Math.max(1, opts.jobs));
@@ -193,10 +196,14 @@ export class CertifyPool {
     });
   }
 
-  /** Certify the tasks; `onResult` is called as each finishes (in completion order). */
-  run(tasks: readonly FixtureTask[], onResult: (task: FixtureTask, r: TaskResult) => void): Promise<void> {
+  /**
+   * Certify the tasks; `onResult` is called as each finishes (in completion order). With `open`,
+   * more tasks come through add() while it runs, and it resolves only after endTasks().
+   */
+  run(tasks: readonly FixtureTask[], onResult: (task: FixtureTask, r: TaskResult) => void, open = false): Promise<void> {
     this.queue = [...tasks];
     this.onResult = onResult;
+    this.open = open;
     return new Promise<void>((resolve) => {
       this.drained = resolve;
       this.abandonIfNoWorkers('every worker failed to start');
@@ -209,11 +216,31 @@ export class CertifyPool {
     });
   }
 
+  /** More tasks for an open run (queued after those given so far); none once it was cancelled. */
+  add(tasks: readonly FixtureTask[]): void {
+    if (!this.open || this.cancelled || tasks.length === 0) return;
+    this.queue.push(...tasks);
+    this.abandonIfNoWorkers('every worker failed to start');
+    for (const s of this.slots) {
+      if (s.retired) continue;
+      if (s.worker === null) this.launch(s);
+      else this.dispatch(s);
+    }
+  }
+
+  /** No more tasks for the open run: it resolves once those queued and running are done. */
+  endTasks(): void {
+    this.open = false;
+    this.checkDone();
+  }
+
   /**
    * Stop early (bail, fail fast, Ctrl-C): drop the queued fixtures, stop the workers running one
    * (no result comes for it), and let run() resolve. Returns the fixtures dropped.
    */
   cancel(): FixtureTask[] {
+    this.cancelled = true;
+    this.open = false;
     const dropped = this.queue.splice(0);
     for (const s of this.slots) {
       if (!s.task) continue;
@@ -401,7 +428,7 @@ export class CertifyPool {
   }
 
   private checkDone(): void {
-    if (this.drained && this.queue.length === 0 && this.inFlight === 0) {
+    if (this.drained && !this.open && this.queue.length === 0 && this.inFlight === 0) {
       const done = this.drained;
       this.drained = null;
       done();

@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { EXIT, usage, type Context } from '../commands/context';
 import { defaultTagsFile, packageVersion } from '../config';
 import { corpusName, unusedLocalFixtures, type CorpusChoice } from '../fixtures/corpus';
-import { loadCorpus } from '../fixtures/select';
+import { loadCorpusAsLoaded } from '../fixtures/load-as-loaded';
 import { readTags } from '../fixtures/tags';
 import { buildCertificate, corpusHash, specVersion, type Certificate } from '../report/certificate';
 import { consoleReport, headerLines, violationLine } from '../report/certify-console';
@@ -22,7 +22,7 @@ import { DEFAULT_CERTIFY_OPTIONS, type CertifyOptions } from './certify-fixture'
 import { parseExpectations, type Expectation } from './expectations';
 import { resolveCandidate, type CandidateInfo } from './module';
 import { selectFixtures, type Shard } from './select';
-import { isBad, runSession, startPool } from './session';
+import { FixtureFeed, isBad, runSession, startPool, type FixtureResult } from './session';
 
 export type { Reporter } from '../report/render';
 
@@ -97,16 +97,42 @@ export async function runCertify(ctx: Context, plan: Plan): Promise<number> {
     maxMemoryMb: plan.maxMemoryMb,
     onOutput: (line) => io.err(`[optimizer] ${line}`),
   });
+  const control = new SessionControl();
+  // The session starts once a worker is ready, and the worker on each fixture the selection keeps
+  // as soon as it is loaded: the corpus loads meanwhile. Not with --shard (a shard is known from
+  // the whole selection only) nor --list (nothing runs). Results that come before the header is
+  // printed wait for it.
+  const feed = new FixtureFeed();
+  const early: FixtureResult[] = [];
+  let live: LiveConsole | null = null;
+  const running = plan.list
+    ? null
+    : runSession({
+        started,
+        fixtures: feed,
+        expectations,
+        show: ctx.show,
+        onProgress: (_done, _total, last) => (live ? live.result(last) : early.push(last)),
+        control,
+        policy: new StopPolicy({ bail: plan.bail, failFast: plan.failFast }),
+      });
+  // Awaited below; until then a failure inside it is not an unhandled rejection.
+  running?.catch(() => undefined);
   const abandon = async (code: number): Promise<number> => {
+    feed.close([]);
+    if (running) await running;
     const s = await started;
     if (s.ok) await s.pool.close();
     return code;
   };
   const unused = unusedLocalFixtures(io.cwd, plan.corpus);
   if (unused) io.err(unused);
-  const corpus = loadCorpus(io.cwd, plan.corpus.paths);
-  corpus.problems.forEach(ctx.report);
   const selection = { grep: plan.grep, tags: plan.tags, shard: plan.shard };
+  const streams = running !== null && !plan.shard;
+  const corpus = await loadCorpusAsLoaded(io.cwd, plan.corpus.paths, (f) => {
+    if (streams && selectFixtures([f], selection).length === 1) feed.offer(f);
+  });
+  corpus.problems.forEach(ctx.report);
   const selected = selectFixtures(corpus.fixtures, selection);
   if (selected.length === 0) {
     if (corpus.problems.some((d) => d.code === 'PATH_NOT_FOUND') || corpus.fixtures.length === 0 || !plan.shard) {
@@ -120,7 +146,7 @@ export async function runCertify(ctx: Context, plan: Plan): Promise<number> {
   const start = await started;
   if (!start.ok) {
     io.err(`optcert certify: CANDIDATE_NOT_LOADED: ${start.message}`);
-    return EXIT.internal;
+    return abandon(EXIT.internal);
   }
   const { info } = start;
   // What the certificate says apart from the results: the header printed before the run is rendered from it too.
@@ -148,26 +174,20 @@ export async function runCertify(ctx: Context, plan: Plan): Promise<number> {
   }
   // Ctrl-C is ours before the header says the run has begun (a signal between the two would end
   // the process with no report).
-  const control = new SessionControl();
   const removeInterrupt = io.onInterrupt?.(() => control.stop({ cause: 'interrupted', reason: 'interrupted (Ctrl-C)' }));
-  const live = new LiveConsole(io, { print: plan.reporter === 'console' || plan.output !== undefined, total: selected.length });
+  const liveConsole = new LiveConsole(io, { print: plan.reporter === 'console' || plan.output !== undefined, total: selected.length });
   const preview = buildCertificate({ ...facts, info, registration: info.registration, results: [], calibration: calibrate([], info) });
-  live.lines(headerLines(preview, selected.length, runOptionsLine(plan)));
-  if (info.registration) live.lines([violationLine('(optimizer)', info.registration)]);
-  live.start();
+  liveConsole.lines(headerLines(preview, selected.length, runOptionsLine(plan)));
+  if (info.registration) liveConsole.lines([violationLine('(optimizer)', info.registration)]);
+  liveConsole.start();
+  early.splice(0).forEach((r) => liveConsole.result(r));
+  live = liveConsole;
   let session: Awaited<ReturnType<typeof runSession>>;
   try {
-    session = await runSession({
-      started,
-      fixtures: selected,
-      expectations,
-      show: ctx.show,
-      onProgress: (_done, _total, last) => live.result(last),
-      control,
-      policy: new StopPolicy({ bail: plan.bail, failFast: plan.failFast }),
-    });
+    feed.close(selected);
+    session = await running!;
   } finally {
-    live.finish();
+    liveConsole.finish();
     removeInterrupt?.();
   }
   if (!session.ok) {
@@ -184,7 +204,7 @@ export async function runCertify(ctx: Context, plan: Plan): Promise<number> {
     calibration: session.calibration,
     stopped: session.stopped ? { why: session.stopped, notRun: session.notRun } : null,
   });
-  emit(ctx, plan, certificate, live);
+  emit(ctx, plan, certificate, liveConsole);
   if (session.stopped?.cause === 'interrupted') return EXIT.interrupted;
   const code = exitCode(certificate, plan);
   if (code === EXIT.badInput && certificate.badInput.length === 0) {

@@ -77,14 +77,56 @@ export function startPool(o: PoolSettings): Promise<PoolStart> {
   });
 }
 
+/**
+ * The fixtures of a session as the corpus loads: each fixture the selection will keep can be
+ * offered as soon as it is loaded and validated, so that the workers start on it while the rest of
+ * the corpus is still loading; the final selection, in report order, closes the feed.
+ */
+export class FixtureFeed {
+  private offered: ((f: Fixture) => void) | null = null;
+  private early: Fixture[] = [];
+  private selection: readonly Fixture[] | null = null;
+  private closed: ((selected: readonly Fixture[]) => void) | null = null;
+
+  /** A fixture the final selection keeps (the caller knows it will): it may start now. */
+  offer(f: Fixture): void {
+    if (this.selection) return;
+    if (this.offered) this.offered(f);
+    else this.early.push(f);
+  }
+
+  /** The selection, in the order results are reported: those not offered yet start now. */
+  close(selected: readonly Fixture[]): void {
+    if (this.selection) return;
+    this.selection = selected;
+    this.closed?.(selected);
+  }
+
+  /** The session's side: the fixtures offered so far, then each later one, then the selection. */
+  attach(offered: (f: Fixture) => void, closed: (selected: readonly Fixture[]) => void): void {
+    for (const f of this.early.splice(0)) offered(f);
+    this.offered = offered;
+    this.closed = closed;
+    if (this.selection) closed(this.selection);
+  }
+
+  /** A feed already closed on its selection. */
+  static of(selected: readonly Fixture[]): FixtureFeed {
+    const feed = new FixtureFeed();
+    feed.close(selected);
+    return feed;
+  }
+}
+
 export interface SessionOptions {
   /** From startPool. */
   readonly started: Promise<PoolStart>;
-  /** The selected fixtures, in the order results are reported. */
-  readonly fixtures: readonly Fixture[];
+  /** The selected fixtures: offered as they load, closed with the selection in report order. */
+  readonly fixtures: FixtureFeed;
   readonly expectations: ReadonlyMap<string, Expectation>;
   readonly show: (file: string) => string;
-  readonly onProgress?: (done: number, total: number, last: FixtureResult) => void;
+  /** `total` is null while the corpus still loads (the selection is not known yet). */
+  readonly onProgress?: (done: number, total: number | null, last: FixtureResult) => void;
   /** Stops the run early (bail, fail fast, Ctrl-C): the fixtures not finished then are not run. */
   readonly control?: SessionControl;
   /** Asked about each result from the pool as it arrives; an answer stops the run through `control`. */
@@ -108,29 +150,48 @@ export type SessionResult =
 
 export async function runSession(o: SessionOptions): Promise<SessionResult> {
   const started = await o.started;
-  if (!started.ok) return started;
+  if (!started.ok) {
+    // Nothing will run: the feed is left to close, unread.
+    o.fixtures.attach(() => undefined, () => undefined);
+    return started;
+  }
   const { pool, info } = started;
-  const results: (FixtureResult | undefined)[] = new Array(o.fixtures.length);
+  /** Results by fixture, as they arrive; ordered by the selection once the feed closes. */
+  const byFixture = new Map<Fixture, FixtureResult>();
+  /** The fixtures handed to the pool, by task index (the order they were handed over). */
+  const sent: Fixture[] = [];
   const samples: CostSample[] = [];
+  let selection: readonly Fixture[] | null = null;
+  let selected: ReadonlySet<Fixture> | null = null;
   let done = 0;
-  const settle = (i: number, r: FixtureResult) => {
-    results[i] = r;
+  const settle = (f: Fixture, r: FixtureResult) => {
+    // A fixture offered early that the selection left out (never, for a caller that offers only
+    // what it will select) is not reported.
+    if (selected !== null && !selected.has(f)) return;
+    byFixture.set(f, r);
     done++;
-    o.onProgress?.(done, o.fixtures.length, r);
+    o.onProgress?.(done, selection?.length ?? null, r);
   };
-  const tasks: FixtureTask[] = [];
+  /** Settled here or handed to the pool: each fixture once. */
+  const begun = new Set<Fixture>();
+  const begin = (f: Fixture): FixtureTask | null => {
+    if (begun.has(f)) return null;
+    begun.add(f);
+    const base = { id: f.data.id, file: o.show(f.file) };
+    const expected = o.expectations.get(f.data.id);
+    const withExpected = expected ? { expected } : {};
+    if (info.registration) settle(f, { ...base, status: 'skip', reason: `the VM refuses the optimizer (${info.registration.rule})`, ...withExpected });
+    else if (expected?.status === 'skip') settle(f, { ...base, status: 'skip', reason: `expectations file: ${expected.reason}`, expected });
+    else {
+      sent.push(f);
+      return { index: sent.length - 1, file: f.file, text: f.text, data: f.data };
+    }
+    return null;
+  };
   try {
-    o.fixtures.forEach((f, i) => {
-      const base = { id: f.data.id, file: o.show(f.file) };
-      const expected = o.expectations.get(f.data.id);
-      const withExpected = expected ? { expected } : {};
-      if (info.registration) settle(i, { ...base, status: 'skip', reason: `the VM refuses the optimizer (${info.registration.rule})`, ...withExpected });
-      else if (expected?.status === 'skip') settle(i, { ...base, status: 'skip', reason: `expectations file: ${expected.reason}`, expected });
-      else tasks.push({ index: i, file: f.file, text: f.text, data: f.data });
-    });
     o.control?.attach(() => pool.cancel());
-    await pool.run(tasks, (task, r) => {
-      const f = o.fixtures[task.index]!;
+    const running = pool.run([], (task, r) => {
+      const f = sent[task.index]!;
       const expected = o.expectations.get(f.data.id);
       const base = { id: f.data.id, file: o.show(f.file), ...(expected ? { expected } : {}) };
       const v = r.verdict;
@@ -143,21 +204,40 @@ export async function runSession(o: SessionOptions): Promise<SessionResult> {
             : v.status === 'error'
               ? { ...base, status: 'error', message: v.message, ...(v.rule ? { rule: v.rule } : {}) }
               : { ...base, status: 'skip', reason: v.reason };
-      settle(task.index, result);
+      settle(f, result);
       const stop = o.policy?.observe(result);
       if (stop) o.control?.stop(stop);
+    }, true);
+    await new Promise<void>((resolve) => {
+      o.fixtures.attach(
+        (f) => {
+          const task = begin(f);
+          if (task) pool.add([task]);
+        },
+        (all) => {
+          selection = all;
+          selected = new Set(all);
+          const tasks = all.map(begin).filter((t): t is FixtureTask => t !== null);
+          pool.add(tasks);
+          pool.endTasks();
+          resolve();
+        },
+      );
     });
+    await running;
   } finally {
     o.control?.detach();
     await pool.close();
   }
+  const fixtures = selection as readonly Fixture[] | null ?? [];
+  const results: (FixtureResult | undefined)[] = fixtures.map((f) => byFixture.get(f));
   const stopped = o.control?.stopped ?? null;
   const notRun: string[] = [];
   if (stopped) {
     // A plain loop: forEach would skip the unfilled holes, which are exactly the fixtures not run.
     for (let i = 0; i < results.length; i++) {
       if (results[i]) continue;
-      const f = o.fixtures[i]!;
+      const f = fixtures[i]!;
       const expected = o.expectations.get(f.data.id);
       // A fixture that does not apply would not have run anyway: it keeps its own skip reason.
       const skip = skipReason(f, typeof info.capabilities === 'number' ? info.capabilities : 0);
@@ -169,7 +249,7 @@ export async function runSession(o: SessionOptions): Promise<SessionResult> {
     ok: true,
     info,
     registration: info.registration,
-    results: results.map((r, i) => r ?? { id: o.fixtures[i]!.data.id, file: o.show(o.fixtures[i]!.file), status: 'error', message: 'internal: no result' }),
+    results: results.map((r, i) => r ?? { id: fixtures[i]!.data.id, file: o.show(fixtures[i]!.file), status: 'error', message: 'internal: no result' }),
     calibration: calibrate(samples, { optimizationCost: info.optimizationCost, runCost: info.runCost }),
     stopped,
     notRun,
