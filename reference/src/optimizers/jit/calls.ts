@@ -104,19 +104,6 @@ function release(site: SiteCache, frame: Frame): void {
 }
 
 /**
- * Link `callee` (a frame from frameFor, its arguments bound) as CALL does: the caller's `ip` past
- * the call and the steps written, the depth counted, the frames chained.
- */
-function link(vm: Vm, caller: Frame, callee: Frame, ip: number, steps: number): Frame {
-  caller.ip = ip;
-  vm.steps = steps;
-  vm.depth++;
-  callee.back = caller;
-  vm.frame = callee;
-  return callee;
-}
-
-/**
  * Resume the suspended generator `gen` as FOR_ITER does: the consumer's `ip` past FOR_ITER and the
  * steps written, the generator's frame linked with `exit` as its loop exit, the sent None pushed,
  * the generator running and its exception slot on the VM's stack. Returns its frame.
@@ -186,7 +173,6 @@ export interface CallBindings {
   readonly callRegion: (vm: Vm, func: PyFunction, n: number, site: SiteCache) => NestedRegion | null;
   /** `site`'s region for resuming `frame` when it still holds, else resumable's answer. */
   readonly resumeRegion: (vm: Vm, frame: Frame, site: SiteCache) => NestedRegion | null;
-  readonly link: typeof link;
   readonly resume: typeof resume;
   readonly unlink: typeof unlink;
   readonly suspend: typeof suspend;
@@ -219,7 +205,6 @@ export function callBindings(lookup: RegionLookup | null, code: Code, clock: Ent
     clock,
     frameFor,
     release,
-    link,
     resume,
     unlink,
     suspend,
@@ -241,7 +226,7 @@ export function callBindings(lookup: RegionLookup | null, code: Code, clock: Ent
 /** The generated function's prologue line for the call bindings. */
 export const CALL_PRELUDE =
   'const C = R.C, PyFunction = C.PyFunction, PyGenerator = C.PyGenerator, Frame = C.Frame, MAXF = C.MAX_FRAMES, MAXN = C.MAX_NEST, DONE = C.DONE, IC = C.sites, CLOCK = C.clock, frameFor = C.frameFor, release = C.release;\n' +
-  'const CR = C.callRegion, RR = C.resumeRegion, LINK = C.link, RESUME = C.resume, UNLINK = C.unlink, SUSPEND = C.suspend, CLOSE = C.close;';
+  'const CR = C.callRegion, RR = C.resumeRegion, RESUME = C.resume, UNLINK = C.unlink, SUSPEND = C.suspend, CLOSE = C.close;';
 
 /** The emitter's pieces the call code is made of (JitEmitter passes its own). */
 export interface EmitParts {
