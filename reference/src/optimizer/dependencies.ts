@@ -10,6 +10,8 @@ import type { Executor } from './api';
 export class ExecutorDependencies {
   private readonly dependsOn = new Map<Executor, Set<object>>();
   private readonly invalid = new WeakSet<Executor>();
+  /** Executors invalidated so far: while none is, validity needs no lookup (a jit asks after every generic path). */
+  private invalidated = 0;
   /** Every object some valid executor depends on: a change to anything else costs one lookup. */
   private readonly watched = new Map<object, number>();
 
@@ -32,12 +34,13 @@ export class ExecutorDependencies {
   }
 
   isValid(executor: Executor): boolean {
-    return !this.invalid.has(executor);
+    return this.invalidated === 0 || !this.invalid.has(executor);
   }
 
   /** Mark `executor` invalid for good and forget what it depended on. */
   invalidate(executor: Executor): void {
     this.invalid.add(executor);
+    this.invalidated++;
     const set = this.dependsOn.get(executor);
     if (!set) return;
     this.dependsOn.delete(executor);
