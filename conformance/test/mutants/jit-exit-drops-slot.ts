@@ -16,7 +16,7 @@ export const summary = 'jit: leaving the executor writes back all stack slots bu
 class ForgetfulExit extends JitEmitter {
   protected override exitBefore(pc: number, depth: number): string {
     const kept = depth - this.plan.low >= 2 ? depth - 1 : depth;
-    return `{ ${this.spill(kept)} f.ip = ${pc}; vm.steps = st; return f; }`;
+    return `{ ${this.spill(kept)} f.ip = ${pc}; vm.steps = ${this.steps()}; return f; }`;
   }
 }
 

@@ -230,6 +230,10 @@ export const CALL_PRELUDE =
 
 /** The emitter's pieces the call code is made of (JitEmitter passes its own). */
 export interface EmitParts {
+  /** The exact step count at this point, as JS (the emitter counts a block's steps in bulk). */
+  steps(): string;
+  /** `st` from the VM's count, after code that counted steps itself. */
+  rebase(): string;
   spill(depth: number): string;
   genericPath(ins: JitInstruction): string;
   jump(to: number): string;
@@ -250,11 +254,11 @@ export function emitCall(e: EmitParts, ins: JitInstruction): string {
   const args: string[] = [];
   for (let i = 0; i < n; i++) args.push(`v[${i}] = s${base + 2 + i};`);
   return `a = s${base}; if (a instanceof PyFunction && s${base + 1} === undefined && nest < MAXN && vm.depth < MAXF && (t = CR(vm, a, ${n}, IC[${pc}])) !== null) { ` +
-    `${e.spill(base)} f.ip = ${pc + 1}; vm.steps = st; c = frameFor(IC[${pc}], a); v = c.locals; ${args.join(' ')} e0 = CLOCK.entries; vm.depth++; c.back = f; vm.frame = c; ` +
+    `${e.spill(base)} f.ip = ${pc + 1}; vm.steps = ${e.steps()}; c = frameFor(IC[${pc}], a); v = c.locals; ${args.join(' ')} e0 = CLOCK.entries; vm.depth++; c.back = f; vm.frame = c; ` +
     `r = t.nested(vm, c, t, 0, limit, nest + 1); ` +
     `if (r instanceof Frame) return r; ` +
     `if (CLOCK.entries === e0) release(IC[${pc}], c); ` +
-    `s${base} = r; st = vm.steps; chk = true;${e.validity(`${e.spill(base + 1)} return f;`)} } ` +
+    `s${base} = r; ${e.rebase()} chk = true;${e.validity(`${e.spill(base + 1)} return f;`)} } ` +
     `else ${e.genericPath(ins)}`;
 }
 
@@ -269,9 +273,9 @@ export function emitGeneratorResume(e: EmitParts, ins: JitInstruction): string {
   const { pc, depth: d } = ins;
   const done = jumpTarget(ins.def, ins.arg);
   return `else if (it instanceof PyGenerator && it.state === 'suspended' && nest < MAXN && vm.depth < MAXF && (t = RR(vm, it.frame, IC[${pc}])) !== null) { ` +
-    `${e.spill(d)} r = RESUME(vm, f, it, ${pc + 1}, ${done}, st); ` +
+    `${e.spill(d)} r = RESUME(vm, f, it, ${pc + 1}, ${done}, ${e.steps()}); ` +
     `r = t.nested(vm, r, t, r.ip, limit, nest + 1); ` +
-    `if (r instanceof Frame) return r; st = vm.steps; chk = true; ` +
+    `if (r instanceof Frame) return r; ${e.rebase()} chk = true; ` +
     `if (r === DONE) {${e.validity(`${e.spill(d - 1)} f.ip = ${done}; return f;`)} ${e.jump(done)} } ` +
     `s${d} = r;${e.validity(`${e.spill(d + 1)} return f;`)} } `;
 }
@@ -286,8 +290,8 @@ export function emitGeneratorResume(e: EmitParts, ins: JitInstruction): string {
  */
 export function emitNestedLeave(e: EmitParts, ins: JitInstruction, value: string, after: number): string {
   if (ins.def.name === 'YIELD_VALUE') {
-    return `if (nest !== 0) { v = ${value}; ${e.spill(after)} f.ip = ${ins.pc + 1}; f.gen.state = 'suspended'; return SUSPEND(vm, f, st, v); }`;
+    return `if (nest !== 0) { v = ${value}; ${e.spill(after)} f.ip = ${ins.pc + 1}; f.gen.state = 'suspended'; return SUSPEND(vm, f, ${e.steps()}, v); }`;
   }
-  return `if (nest !== 0) { v = ${value}; if (f.gen === null) { vm.depth--; return UNLINK(vm, f, st, v); } ` +
-    `${e.spill(after)} return CLOSE(vm, f, ${ins.pc + 1}, st); }`;
+  return `if (nest !== 0) { v = ${value}; if (f.gen === null) { vm.depth--; return UNLINK(vm, f, ${e.steps()}, v); } ` +
+    `${e.spill(after)} return CLOSE(vm, f, ${ins.pc + 1}, ${e.steps()}); }`;
 }

@@ -2,10 +2,12 @@
  * The JIT's code generator: a region (plan.ts) becomes the source of one JavaScript function.
  *
  * Shape: a `for (;;) switch (pc)` over the region's basic blocks. Stack slots the region touches
- * are JS locals (`s3` is the value-stack slot 3), locals stay in the frame's array. Each
- * instruction counts its step (`st`) exactly as the interpreter's loop does, and a block starts
+ * are JS locals (`s3` is the value-stack slot 3), locals stay in the frame's array. A block starts
  * only when the budget has room for all of it — otherwise the executor leaves at the block's
- * first instruction and the interpreter exhausts the budget at the same step.
+ * first instruction and the interpreter exhausts the budget at the same step. Steps are counted
+ * as the interpreter's loop counts them, but added to `st` once per block: inside a block the
+ * emitter knows how many it has passed (`k`), and wherever the count is seen (an exit, a handler,
+ * a raise) the code writes `st + k`.
  *
  * Fast paths (small ints, floats, list and tuple indexing, range and list iteration, identity,
  * bool tests) are inlined behind type guards. When a guard fails, and for every instruction the
@@ -80,7 +82,10 @@ export interface EmittedRegion {
  */
 export class JitEmitter {
   protected readonly sites: number[] = [];
-  protected readonly raising: JitInstruction[] = [];
+  /** Instructions whose inline code may raise, with the steps of their block counted up to them. */
+  protected readonly raising: { ins: JitInstruction; k: number }[] = [];
+  /** Steps of the current block counted so far and not yet added to `st`. */
+  protected k = 0;
 
   constructor(
     protected readonly plan: JitPlan,
@@ -126,7 +131,7 @@ export class JitEmitter {
       // (cur is -1 then) left the state exact already.
       `  } catch (e) {`,
       `    switch (cur) {`,
-      ...this.raising.map((ins) => `      case ${ins.pc}: ${this.at(ins).spill(ins.depth - ins.def.pops(ins.arg))} break;`),
+      ...this.raising.map(({ ins, k }) => `      case ${ins.pc}: ${this.at(ins).spill(ins.depth - ins.def.pops(ins.arg))}${k ? ` st += ${k};` : ''} break;`),
       `      default: throw e;`,
       `    }`,
       `    f.ip = cur + 1; vm.steps = st; throw e;`,
@@ -196,7 +201,7 @@ export class JitEmitter {
 
   /** Leave before the instruction at pc (register mode): the interpreter runs it. */
   protected exitBefore(pc: number, depth: number): string {
-    return `{ ${this.slots(depth)}return XL(vm, f, ${pc}, st, ${depth}); }`;
+    return `{ ${this.slots(depth)}return XL(vm, f, ${pc}, ${this.steps()}, ${depth}); }`;
   }
 
   private block(start: number, next: number): string {
@@ -215,6 +220,7 @@ export class JitEmitter {
     }
     const first = body[0]!;
     this.at(first);
+    this.k = 0;
     const out = [
       `        case ${start}: {`,
       first.depth > p.low ? `          if (mem) { ${this.reload(first.depth)}mem = false; }` : '          mem = false;',
@@ -236,6 +242,8 @@ export class JitEmitter {
     }
     const last = body[body.length - 1]!;
     // Into the next block: the next case when it starts there (JS's switch falls through, no dispatch).
+    // A jump's code added the steps where it jumped; falling through to the next block adds them here.
+    if (!last.def.terminator) out.push(`          ${this.flush()}`);
     if (!last.def.terminator && last.pc + 1 !== next) out.push(`          pc = ${last.pc + 1}; continue dispatch;`);
     out.push('        }');
     return out.join('\n');
@@ -269,8 +277,10 @@ export class JitEmitter {
     const end = last.depth - last.def.pops(last.arg) + last.def.pushes(last.arg);
     const k = this.runs.length;
     this.runs.push(pairs);
-    return `{ ${this.spill(run[0]!.depth)} vm.steps = st; r = RUN(vm, f, H, RUNS[${k}], B - ${rest}); chk = true; ` +
-      `if (r !== 0) return r === 1 ? vm.frame : f;${this.validity()} st = vm.steps; ${this.reload(end, low)}}`;
+    const steps = this.steps();
+    this.k += run.length;
+    return `{ ${this.spill(run[0]!.depth)} vm.steps = ${steps}; r = RUN(vm, f, H, RUNS[${k}], B - ${rest}); chk = true; ` +
+      `if (r !== 0) return r === 1 ? vm.frame : f;${this.validity()} ${this.rebase()} ${this.reload(end, low)}}`;
   }
 
   /** Once invalid (a handler ran code that rebound a global), leave: nothing assumed holds any more. */
@@ -278,23 +288,41 @@ export class JitEmitter {
     return this.globals.size > 0 ? ' if (!vm.isExecutorValid(self)) return f;' : '';
   }
 
-  /** Count the step, as the interpreter's loop does (no hook is installed: see block()). */
+  /** Count the step, as the interpreter's loop does (no hook is installed: see block()): in `k`, no code. */
   protected count(_ins: JitInstruction): string {
-    return 'st++;';
+    this.k++;
+    return '';
+  }
+
+  /** The exact step count here (plus `delta`), as JS. */
+  protected steps(delta = 0): string {
+    const k = this.k + delta;
+    return k === 0 ? 'st' : `st + ${k}`;
+  }
+
+  /** After code that counted steps itself (a handler, a nested activation): `st` from the VM's count. */
+  protected rebase(): string {
+    return this.k === 0 ? 'st = vm.steps;' : `st = vm.steps - ${this.k};`;
+  }
+
+  /** The block's steps added to `st`, before code goes to another block. */
+  protected flush(): string {
+    return this.k === 0 ? '' : `st += ${this.k};`;
   }
 
   /** The interpreter's handler on the spilled state; then reload, or follow a jump or a new frame. */
   protected genericPath(ins: JitInstruction): string {
     const { pc, arg, def, depth } = ins;
-    const head = `${this.slots(depth)}XE(vm, f, ${pc + 1}, st, ${depth}); H[${pc}](vm, f, ${arg}); chk = true;` +
-      ` if (vm.frame !== f) return vm.frame;${this.validity()} st = vm.steps;`;
-    if (def.jumpEffect) return `{ ${head} pc = f.ip; mem = true; continue dispatch; }`;
-    if (def.terminator) return `{ ${head} pc = f.ip; mem = true; continue dispatch; }`;
+    const head = `${this.slots(depth)}XE(vm, f, ${pc + 1}, ${this.steps()}, ${depth}); H[${pc}](vm, f, ${arg}); chk = true;` +
+      ` if (vm.frame !== f) return vm.frame;${this.validity()}`;
+    // To another block: there `st` is the whole count.
+    if (def.jumpEffect || def.terminator) return `{ ${head} st = vm.steps; pc = f.ip; mem = true; continue dispatch; }`;
     // The handler may have run Python code (a builtin calling a function): the block's checked
     // room may be gone. The state is exact now, in the frame.
-    const room = this.rest > 0 ? ` if (st > B - ${this.rest}) return f;` : '';
+    const room = this.rest > 0 ? ` if (st > B - ${this.rest + this.k}) return f;` : '';
+    const rebase = ` ${this.rebase()}`;
     // Handlers pop and push only at the top: the slots below what it popped still hold what was spilled.
-    return `{ ${head}${room} ${this.reload(depth - def.pops(arg) + def.pushes(arg), depth - def.pops(arg))}}`;
+    return `{ ${head}${rebase}${room} ${this.reload(depth - def.pops(arg) + def.pushes(arg), depth - def.pops(arg))}}`;
   }
 
   /**
@@ -302,7 +330,7 @@ export class JitEmitter {
    * (it reads only locals), and the catch leaves the state it would have left.
    */
   protected unbound(ins: JitInstruction): string {
-    this.raising.push(ins);
+    this.raising.push({ ins, k: this.k });
     return `{ cur = ${ins.pc}; H[${ins.pc}](vm, f, ${ins.arg}); }`;
   }
 
@@ -316,11 +344,11 @@ export class JitEmitter {
   protected slowPath(ins: JitInstruction): string {
     const k = this.sites.length;
     this.sites.push(ins.pc);
-    return `{ F[${k}]++; ${this.slots(ins.depth)}return XL(vm, f, ${ins.pc}, st - 1, ${ins.depth}); }`;
+    return `{ F[${k}]++; ${this.slots(ins.depth)}return XL(vm, f, ${ins.pc}, ${this.steps(-1)}, ${ins.depth}); }`;
   }
 
   protected jump(to: number): string {
-    return `pc = ${to}; continue dispatch;`;
+    return `${this.flush()} pc = ${to}; continue dispatch;`;
   }
 
   protected instruction(ins: JitInstruction): string {
@@ -336,8 +364,9 @@ export class JitEmitter {
       const after = ins.depth - ins.def.pops(ins.arg);
       return `if (f.entry) ${this.exitBefore(ins.pc, ins.depth)} ${this.count(ins)} ${emitNestedLeave(this.parts(), ins, value, after)} ${this.genericPath(ins)}`;
     }
+    const counted = this.count(ins);
     const body = this.generic.has(ins.pc) || !SPECIALISED.has(ins.def.name) ? this.genericPath(ins) : this.specialised(ins);
-    return `${this.count(ins)} ${body}`;
+    return counted === '' ? body : `${counted} ${body}`;
   }
 
   /** The instruction's inline code, or its generic path when the JIT does not specialise it. */
@@ -370,7 +399,7 @@ export class JitEmitter {
       case 'LOAD_GLOBAL': {
         const k = this.globals.get(pc);
         if (k !== undefined) return `s${d} = G[${k}];${arg & 1 ? ` s${d + 1} = undefined;` : ''}`;
-        this.raising.push(ins);
+        this.raising.push({ ins, k: this.k });
         return `cur = ${pc}; s${d} = vm.loadGlobal(N[${arg >> 1}]); cur = -1;${arg & 1 ? ` s${d + 1} = undefined;` : ''}`;
       }
       case 'POP_TOP':
@@ -446,6 +475,8 @@ export class JitEmitter {
   /** The pieces calls.ts builds its code from. */
   protected parts(): EmitParts {
     return {
+      steps: () => this.steps(),
+      rebase: () => this.rebase(),
       spill: (depth) => this.spill(depth),
       genericPath: (ins) => this.genericPath(ins),
       jump: (to) => this.jump(to),
@@ -480,7 +511,7 @@ export class JitEmitter {
       case 11: // / (both operands exact doubles: the quotient is correctly rounded, as CPython's)
         return head + `if (typeof a === 'number' && typeof b === 'number' && b !== 0) ${left} = new PyFloat(a / b);` + floats('fdiv') + ` else ${slow}`;
       case 8: { // ** with a float operand (the other a float or a small int): the interpreter's floatPow, which may raise
-        this.raising.push(ins);
+        this.raising.push({ ins, k: this.k });
         return head + `if (a instanceof PyFloat ? b instanceof PyFloat || typeof b === 'number' : typeof a === 'number' && b instanceof PyFloat) ` +
           `{ cur = ${ins.pc}; ${left} = new PyFloat(floatPow(typeof a === 'number' ? a : a.value, typeof b === 'number' ? b : b.value)); cur = -1; } else ${slow}`;
       }
