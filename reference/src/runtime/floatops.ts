@@ -49,6 +49,9 @@ const isOddInteger = (x: number): boolean => Math.abs(x) % 2 === 1;
  * @spec #float-special
  */
 export function floatPow(iv: number, iw: number): number {
+  // `x ** 0.5` of a positive finite x (a distance, a norm) skips the special cases below, none
+  // of which applies: it ends in accuratePow's square root all the same.
+  if (iw === 0.5 && iv > 0 && iv !== Infinity) return Math.sqrt(iv);
   if (iw === 0) return 1.0;
   if (Number.isNaN(iv)) return iv;
   if (Number.isNaN(iw)) return iv === 1.0 ? 1.0 : iw;
