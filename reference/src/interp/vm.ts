@@ -199,6 +199,11 @@ export class Vm implements Host {
     return this.optimizers.getExecutor(code, offset);
   }
 
+  /** Changes whenever an executor is installed, replaced, removed or invalidated anywhere. @spec #get-executor */
+  get executorVersion(): number {
+    return this.optimizers.version;
+  }
+
   /** `executor` depends on `dependency` (a namespace, a function, a code object…) from now on. @spec #executor-dependencies */
   addExecutorDependency(executor: Executor, dependency: object): ApiError | null {
     return this.optimizers.addDependency(executor, dependency);

@@ -83,6 +83,8 @@ export class OptimizerRuntime {
   private readonly dependencies = new ExecutorDependencies();
   /** Executors by their VM-assigned number (every installation and replacement gets one). */
   private readonly byNumber = new Map<number, Executor>();
+  /** Changed at every change of an executor table (private: nothing but the VM can move it). */
+  #version = 0;
 
   constructor(private readonly vm: Vm) {}
 
@@ -157,6 +159,11 @@ export class OptimizerRuntime {
   getExecutor(code: Code, offset: number): Executor | null {
     if (code.ops[offset] !== OP.ENTER_EXECUTOR) return null;
     return installedAt(code, offset)?.executor ?? null;
+  }
+
+  /** Unchanged as long as every getExecutor answer is. @spec #get-executor */
+  get version(): number {
+    return this.#version;
   }
 
   /**
@@ -251,6 +258,7 @@ export class OptimizerRuntime {
     this.byNumber.set(slot.id, executor);
     code.ops[offset] = OP.ENTER_EXECUTOR;
     code.args[offset] = index;
+    this.#version++;
     this.emit({ kind: 'installed', code: code.name, offset, executor: slot.id });
     return true;
   }
@@ -261,6 +269,7 @@ export class OptimizerRuntime {
     code.ops[offset] = slot.originalOp;
     code.args[offset] = slot.originalArg;
     executorSlots(code)[index] = undefined;
+    this.#version++;
     if (this.policy) this.countdowns.settle(this.policy);
     this.countdowns.disarm(code, offset);
     code.sites![offset] = undefined;
@@ -310,6 +319,7 @@ export class OptimizerRuntime {
     const slot: InstalledExecutor = { ...live, executor, entry: this.wrapped(executor, code, offset), id: this.nextId++, generation: this.generation };
     executorSlots(code)[index] = slot;
     this.byNumber.set(slot.id, executor);
+    this.#version++;
     this.emit({ kind: 'replaced', code: code.name, offset, old: live.id, executor: slot.id });
     return null;
   }
@@ -385,6 +395,7 @@ export class OptimizerRuntime {
     code.ops[offset] = slot.originalOp;
     code.args[offset] = slot.originalArg;
     executorSlots(code)[index] = undefined;
+    this.#version++;
     if (this.policy) this.countdowns.settle(this.policy);
     this.countdowns.disarm(code, offset);
     if (!this.countersOutliveRegistration()) code.sites![offset] = undefined;

@@ -68,7 +68,7 @@ export class JitRegions {
   /** An executor installed now whose region can be entered at `pc` of `code`. */
   at(vm: Vm, code: Code, pc: number): JitExecutor | null {
     const e = this.byCode.get(code)?.[pc];
-    return e !== undefined && vm.getExecutor(code, e.plan.offset) === e ? e : null;
+    return e !== undefined && e.installed(vm) ? e : null;
   }
 }
 
@@ -94,6 +94,9 @@ export class JitExecutor implements Executor, NestedRegion {
   /** LOAD_GLOBAL sites resolved at compile time (pc -> index into globalValues). */
   private readonly globalSites = new Map<number, number>();
   private readonly globalValues: unknown[] = [];
+  /** The VM and its executor version when installed() last found this executor installed. */
+  private seenInstalledIn: Vm | null = null;
+  private seenInstalledAt = -1;
   /** How the generated code finds the compiled regions of callees and generators (calls.ts). */
   private readonly calls: CallBindings;
 
@@ -200,8 +203,17 @@ export class JitExecutor implements Executor, NestedRegion {
     return out;
   }
 
+  /**
+   * Asked at every compiled call and generator resume: answered from the VM's executor version
+   * when no executor table changed since the last yes (a tenth of a generator pipeline otherwise).
+   * @spec #get-executor
+   */
   installed(vm: Vm): boolean {
-    return vm.getExecutor(this.plan.code, this.plan.offset) === this;
+    if (vm === this.seenInstalledIn && vm.executorVersion === this.seenInstalledAt) return true;
+    if (vm.getExecutor(this.plan.code, this.plan.offset) !== this) return false;
+    this.seenInstalledIn = vm;
+    this.seenInstalledAt = vm.executorVersion;
+    return true;
   }
 
   /** Recompile the sites whose fast path keeps failing. */
