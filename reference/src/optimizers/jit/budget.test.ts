@@ -112,3 +112,55 @@ L2:
   });
   expect(everyBudget(p, 'main(8)')).toBeGreaterThan(100);
 });
+
+test('a compiled generator resume: the jit stops where the interpreter does', () => {
+  // for v in count(n): total = total + v * 2 — each FOR_ITER resumes count's compiled region nested.
+  const p = program({
+    count: `.generator
+.params n
+  RETURN_GENERATOR
+  POP_TOP
+  RESUME 0
+  LOAD_CONST 0
+  STORE_FAST i
+L1:
+  LOAD_FAST_LOAD_FAST i, n
+  COMPARE_OP bool(<)
+  POP_JUMP_IF_FALSE L2
+  LOAD_FAST i
+  YIELD_VALUE 0
+  RESUME 5
+  POP_TOP
+  LOAD_FAST i
+  LOAD_CONST 1
+  BINARY_OP +=
+  STORE_FAST i
+  JUMP_BACKWARD L1
+L2:
+  RETURN_CONST None`,
+    main: `.params n
+  RESUME 0
+  LOAD_CONST 0
+  STORE_FAST total
+  LOAD_GLOBAL count + NULL
+  LOAD_FAST n
+  CALL 1
+  GET_ITER
+L1:
+  FOR_ITER L2
+  STORE_FAST v
+  LOAD_FAST total
+  LOAD_FAST v
+  LOAD_CONST 2
+  BINARY_OP *
+  BINARY_OP +
+  STORE_FAST total
+  JUMP_BACKWARD L1
+L2:
+  END_FOR
+  POP_TOP
+  LOAD_FAST total
+  RETURN_VALUE`,
+  });
+  expect(everyBudget(p, 'main(8)')).toBeGreaterThan(100);
+});

@@ -234,6 +234,8 @@ export interface EmitParts {
   steps(): string;
   /** `st` from the VM's count, after code that counted steps itself. */
   rebase(): string;
+  /** After code that took steps of its own: whether the rest of the block's chain no longer fits ('' if none is left). */
+  roomGone(): string;
   spill(depth: number): string;
   genericPath(ins: JitInstruction): string;
   jump(to: number): string;
@@ -258,7 +260,7 @@ export function emitCall(e: EmitParts, ins: JitInstruction): string {
     `r = t.nested(vm, c, t, 0, limit, nest + 1); ` +
     `if (r instanceof Frame) return r; ` +
     `if (CLOCK.entries === e0) release(IC[${pc}], c); ` +
-    `s${base} = r; ${e.rebase()} chk = true;${e.validity(`${e.spill(base + 1)} return f;`)} } ` +
+    `s${base} = r; ${e.rebase()} chk = true;${e.validity(`${e.spill(base + 1)} return f;`)}${leaveWhenFull(e, base, pc + 1)} } ` +
     `else ${e.genericPath(ins)}`;
 }
 
@@ -277,7 +279,17 @@ export function emitGeneratorResume(e: EmitParts, ins: JitInstruction): string {
     `r = t.nested(vm, r, t, r.ip, limit, nest + 1); ` +
     `if (r instanceof Frame) return r; ${e.rebase()} chk = true; ` +
     `if (r === DONE) {${e.validity(`${e.spill(d - 1)} f.ip = ${done}; return f;`)} ${e.jump(done)} } ` +
-    `s${d} = r;${e.validity(`${e.spill(d + 1)} return f;`)} } `;
+    `s${d} = r;${e.validity(`${e.spill(d + 1)} return f;`)}${leaveWhenFull(e, d, pc + 1)} } `;
+}
+
+/**
+ * After a nested activation, which took steps of its own: when the rest of the chain no longer
+ * fits the budget, leave before `next` — the slots below `top` were written before the call, the
+ * result is `top`.
+ */
+function leaveWhenFull(e: EmitParts, top: number, next: number): string {
+  const gone = e.roomGone();
+  return gone === '' ? '' : ` if (${gone}) { S[${top}] = s${top}; return XL(vm, f, ${next}, ${e.steps()}, ${top + 1}); }`;
 }
 
 /**

@@ -104,6 +104,7 @@ export class JitEmitter {
     const lines: string[] = [];
     const cases: string[] = [];
     this.synced = syncedSlots(p, (ins) => this.written(ins));
+    this.chainSteps();
     for (let li = 0; li < p.leaders.length; li++) cases.push(this.block(p.leaders[li]!, p.leaders[li + 1] ?? Infinity));
     const slots: string[] = [];
     for (let i = p.low; i < p.high; i++) slots.push(`s${i}`);
@@ -204,6 +205,42 @@ export class JitEmitter {
     return `{ ${this.slots(depth)}return XL(vm, f, ${pc}, ${this.steps()}, ${depth}); }`;
   }
 
+  /** A compiled block's instructions. */
+  private bodyOf(start: number, next: number): JitInstruction[] {
+    const body: JitInstruction[] = [];
+    for (let pc = start; pc < next; pc++) {
+      const ins = this.plan.instructions.get(pc);
+      if (ins === undefined) break;
+      body.push(ins);
+      if (ins.def.terminator || ins.def.jumpEffect) break;
+    }
+    return body;
+  }
+
+  /**
+   * By compiled block: its steps plus those of the blocks it falls through into (its chain). The
+   * budget is checked for a whole chain where control enters it — from the dispatch, or at a
+   * compiled jump — and not again where one block falls into the next. Code that may take steps
+   * of its own inside a chain (a handler, a nested activation) checks again for the rest.
+   */
+  private readonly chains = new Map<number, number>();
+
+  private chainSteps(): void {
+    const { leaders, exits } = this.plan;
+    const bodies = new Map<number, JitInstruction[]>();
+    for (let li = 0; li < leaders.length; li++) {
+      if (!exits.has(leaders[li]!)) bodies.set(leaders[li]!, this.bodyOf(leaders[li]!, leaders[li + 1] ?? Infinity));
+    }
+    for (let li = leaders.length - 1; li >= 0; li--) {
+      const body = bodies.get(leaders[li]!);
+      if (body === undefined) continue;
+      const last = body[body.length - 1]!;
+      const next = leaders[li + 1];
+      const falls = !last.def.terminator && next !== undefined && last.pc + 1 === next && bodies.has(next);
+      this.chains.set(leaders[li]!, body.length + (falls ? this.chains.get(next)! : 0));
+    }
+  }
+
   private block(start: number, next: number): string {
     const p = this.plan;
     const exitDepth = p.exits.get(start);
@@ -211,45 +248,42 @@ export class JitEmitter {
       this.here = { mask: this.synced.get(start) ?? 0, below: exitDepth };
       return `        case ${start}: { if (!mem) { ${this.spill(exitDepth)} } f.ip = ${start}; vm.steps = st; return f; }`;
     }
-    const body: JitInstruction[] = [];
-    for (let pc = start; pc < next; pc++) {
-      const ins = p.instructions.get(pc);
-      if (ins === undefined) break;
-      body.push(ins);
-      if (ins.def.terminator || ins.def.jumpEffect) break;
-    }
+    const body = this.bodyOf(start, next);
     const first = body[0]!;
+    const chain = this.chains.get(start)!;
+    // Steps of the blocks this one falls through into: the room a check in this block must see.
+    const fall = chain - body.length;
     this.at(first);
     this.k = 0;
     const out = [
       `        case ${start}: {`,
-      first.depth > p.low ? `          if (mem) { ${this.reload(first.depth)}mem = false; }` : '          mem = false;',
-      // A per-instruction hook (vm.onInstruction) is the interpreter's to call: with one installed the
-      // region leaves at the block's start and the interpreter runs (and reports) every instruction.
-      `          if (st + ${body.length} > B || HK !== null) ${this.exitBefore(start, first.depth)}`,
+      // From the dispatch (the state in the frame): check the chain here. A compiled jump checked
+      // where it jumped; a block falling into this one checked for both. A per-instruction hook
+      // (vm.onInstruction) is the interpreter's to call: with one installed the region leaves at
+      // the first block and the interpreter runs (and reports) every instruction.
+      `          if (mem) { ${this.reload(first.depth)}mem = false; if (st + ${chain} > B || HK !== null) return XL(vm, f, ${start}, st, ${first.depth}); }`,
     ];
     for (let i = 0; i < body.length; ) {
       let j = i;
       while (j < body.length && this.runnable(body[j]!)) j++;
       if (j - i >= 2) {
-        out.push('          ' + this.at(body[i]!).handlerRun(body.slice(i, j), body.length - j));
+        out.push('          ' + this.at(body[i]!).handlerRun(body.slice(i, j), body.length - j + fall));
         i = j;
         continue;
       }
-      this.rest = body.length - i - 1;
+      this.rest = body.length - i - 1 + fall;
       out.push('          ' + this.at(body[i]!).instruction(body[i]!));
       i++;
     }
     const last = body[body.length - 1]!;
     // Into the next block: the next case when it starts there (JS's switch falls through, no dispatch).
     // A jump's code added the steps where it jumped; falling through to the next block adds them here.
-    if (!last.def.terminator) out.push(`          ${this.flush()}`);
-    if (!last.def.terminator && last.pc + 1 !== next) out.push(`          pc = ${last.pc + 1}; continue dispatch;`);
+    if (!last.def.terminator) out.push(`          ${last.pc + 1 === next ? this.flush() : this.jump(last.pc + 1)}`);
     out.push('        }');
     return out.join('\n');
   }
 
-  /** Instructions after the one being emitted in its block (their steps are checked at the block's start). */
+  /** Instructions after the one being emitted in its chain (their steps were checked where the chain was entered). */
   private rest = 0;
   /** Runs of handler-only instructions: (pc, arg) pairs, bound as RUNS. */
   protected readonly runs: Int32Array[] = [];
@@ -319,7 +353,7 @@ export class JitEmitter {
     if (def.jumpEffect || def.terminator) return `{ ${head} st = vm.steps; pc = f.ip; mem = true; continue dispatch; }`;
     // The handler may have run Python code (a builtin calling a function): the block's checked
     // room may be gone. The state is exact now, in the frame.
-    const room = this.rest > 0 ? ` if (st > B - ${this.rest + this.k}) return f;` : '';
+    const room = this.rest > 0 ? ` if (${this.roomGone()}) return f;` : '';
     const rebase = ` ${this.rebase()}`;
     // Handlers pop and push only at the top: the slots below what it popped still hold what was spilled.
     return `{ ${head}${rebase}${room} ${this.reload(depth - def.pops(arg) + def.pushes(arg), depth - def.pops(arg))}}`;
@@ -347,8 +381,26 @@ export class JitEmitter {
     return `{ F[${k}]++; ${this.slots(ins.depth)}return XL(vm, f, ${ins.pc}, ${this.steps(-1)}, ${ins.depth}); }`;
   }
 
+  /** To another block: the steps so far added, the room for the target's chain checked (else leave before it). */
   protected jump(to: number): string {
-    return `${this.flush()} pc = ${to}; continue dispatch;`;
+    const flush = this.flush();
+    const chain = this.chains.get(to);
+    let check = '';
+    if (chain !== undefined) {
+      const target = this.plan.instructions.get(to)!;
+      const [here, k] = [this.here, this.k];
+      // The target's sync state: the meet over the edges into it, so it holds on this one too.
+      this.here = { mask: this.synced.get(to) ?? 0, below: target.depth - target.def.pops(target.arg) };
+      this.k = 0;
+      check = ` if (st + ${chain} > B) ${this.exitBefore(to, target.depth)}`;
+      [this.here, this.k] = [here, k];
+    }
+    return `${flush}${check} pc = ${to}; continue dispatch;`;
+  }
+
+  /** After code that took steps of its own: the rest of the chain no longer fits (a JS condition), or '' when nothing is left. */
+  protected roomGone(): string {
+    return this.rest > 0 ? `st > B - ${this.rest + this.k}` : '';
   }
 
   protected instruction(ins: JitInstruction): string {
@@ -477,6 +529,7 @@ export class JitEmitter {
     return {
       steps: () => this.steps(),
       rebase: () => this.rebase(),
+      roomGone: () => this.roomGone(),
       spill: (depth) => this.spill(depth),
       genericPath: (ins) => this.genericPath(ins),
       jump: (to) => this.jump(to),
