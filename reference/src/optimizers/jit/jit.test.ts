@@ -1,7 +1,7 @@
 import { loadProgram, runEntry } from '../../program';
 import type { Outcome, Program } from '../../api';
 import { planJitRegion, RECOMPILE_AFTER } from '.';
-import { FIRST_HOT, program, RecordingJit, run } from './test-support';
+import { COUNT_GENERATOR, FIRST_HOT, program, RecordingJit, run } from './test-support';
 import { STEP_SLICE } from './executor';
 import { ALL_CAPABILITIES, Capability } from '../../optimizer/api';
 
@@ -328,41 +328,7 @@ L8:
 
 /** CPython 3.13's code for a pipeline of two generators (`count`, `evens`) drained by a for loop. */
 const PIPE = program({
-  count: `.params n
-  .generator
-  RETURN_GENERATOR
-  POP_TOP
-L1:
-  RESUME 0
-  LOAD_CONST 0
-  STORE_FAST i
-  LOAD_FAST_LOAD_FAST i, n
-  COMPARE_OP bool(<)
-  POP_JUMP_IF_FALSE L5
-L2:
-  LOAD_FAST i
-  YIELD_VALUE 0
-  RESUME 5
-  POP_TOP
-  LOAD_FAST i
-  LOAD_CONST 1
-  BINARY_OP +=
-  STORE_FAST i
-  LOAD_FAST_LOAD_FAST i, n
-  COMPARE_OP bool(<)
-  POP_JUMP_IF_FALSE L4
-L3:
-  JUMP_BACKWARD L2
-L4:
-  RETURN_CONST None
-L5:
-  RETURN_CONST None
-L6:
-  CALL_INTRINSIC_1 INTRINSIC_STOPITERATION_ERROR
-  RERAISE 1
-  ExceptionTable:
-    L1 to L3 -> L6 [0] lasti
-    L4 to L6 -> L6 [0] lasti`,
+  count: COUNT_GENERATOR,
   evens: `.params xs
   .generator
   RETURN_GENERATOR

@@ -35,3 +35,40 @@ export class RecordingJit extends JitOptimizer {
     return e;
   }
 }
+
+/** CPython 3.13's code for `def count(n): i = 0; while i < n: yield i; i += 1`. */
+export const COUNT_GENERATOR = `.params n
+  .generator
+  RETURN_GENERATOR
+  POP_TOP
+L1:
+  RESUME 0
+  LOAD_CONST 0
+  STORE_FAST i
+  LOAD_FAST_LOAD_FAST i, n
+  COMPARE_OP bool(<)
+  POP_JUMP_IF_FALSE L5
+L2:
+  LOAD_FAST i
+  YIELD_VALUE 0
+  RESUME 5
+  POP_TOP
+  LOAD_FAST i
+  LOAD_CONST 1
+  BINARY_OP +=
+  STORE_FAST i
+  LOAD_FAST_LOAD_FAST i, n
+  COMPARE_OP bool(<)
+  POP_JUMP_IF_FALSE L4
+L3:
+  JUMP_BACKWARD L2
+L4:
+  RETURN_CONST None
+L5:
+  RETURN_CONST None
+L6:
+  CALL_INTRINSIC_1 INTRINSIC_STOPITERATION_ERROR
+  RERAISE 1
+  ExceptionTable:
+    L1 to L3 -> L6 [0] lasti
+    L4 to L6 -> L6 [0] lasti`;
