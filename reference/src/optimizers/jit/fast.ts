@@ -16,17 +16,21 @@ import { intAdd, intFloorDiv, intMod, intMul, intSub, type PyInt } from '../../r
 import { SEQ_ITER_EXHAUSTED } from '../../runtime/iter';
 import { PyFloat, PyList, PySeqIterator, PyTuple } from '../../runtime/values';
 
+// The classes the inlined parts test, as module constants: an imported name compiles to a property
+// load from the module object at each use, which the inlining budget counts too.
+const Float = PyFloat;
+const List = PyList;
+
 // Each helper is written out, not made by a factory: V8 keeps type feedback per function, and
 // one shared body for every operator would see every operand kind and call its operator through
 // a closure it cannot inline. The hot helpers test their commonest case first and call out for the
 // rest: V8 inlines while the bytecode it has inlined into a function stays under a budget (about
-// 920 bytes), and a large region has dozens of these sites, so the smaller the inlined part, the
-// more sites get it (nbody's loop: 12 of its float sites inlined, 26 with the split and a lighter PyFloat).
-// Inlined, a float that only feeds the next operation need not be allocated at all.
+// 920 bytes), and a large region has dozens of these sites (nbody's loop: 62), so the smaller the
+// inlined part, the more sites get it (V8's --trace-turbo-inlining shows which).
 
 /** `+` with a float operand; undefined when neither operand is a float or the other is not a small int. */
 export function floatAdd(a: unknown, b: unknown): PyFloat | undefined {
-  return a instanceof PyFloat && b instanceof PyFloat ? new PyFloat(a.value + b.value) : floatAddMixed(a, b);
+  return a instanceof Float && b instanceof Float ? new Float(a.value + b.value) : floatAddMixed(a, b);
 }
 
 function floatAddMixed(a: unknown, b: unknown): PyFloat | undefined {
@@ -36,7 +40,7 @@ function floatAddMixed(a: unknown, b: unknown): PyFloat | undefined {
 
 /** `-` with a float operand. */
 export function floatSub(a: unknown, b: unknown): PyFloat | undefined {
-  return a instanceof PyFloat && b instanceof PyFloat ? new PyFloat(a.value - b.value) : floatSubMixed(a, b);
+  return a instanceof Float && b instanceof Float ? new Float(a.value - b.value) : floatSubMixed(a, b);
 }
 
 function floatSubMixed(a: unknown, b: unknown): PyFloat | undefined {
@@ -46,7 +50,7 @@ function floatSubMixed(a: unknown, b: unknown): PyFloat | undefined {
 
 /** `*` with a float operand. */
 export function floatMul(a: unknown, b: unknown): PyFloat | undefined {
-  return a instanceof PyFloat && b instanceof PyFloat ? new PyFloat(a.value * b.value) : floatMulMixed(a, b);
+  return a instanceof Float && b instanceof Float ? new Float(a.value * b.value) : floatMulMixed(a, b);
 }
 
 function floatMulMixed(a: unknown, b: unknown): PyFloat | undefined {
@@ -56,8 +60,12 @@ function floatMulMixed(a: unknown, b: unknown): PyFloat | undefined {
 
 /** `/` with a float operand: a zero divisor is the slow path (ZeroDivisionError). */
 export function floatDiv(a: unknown, b: unknown): PyFloat | undefined {
+  return a instanceof Float && b instanceof Float && b.value !== 0 ? new Float(a.value / b.value) : floatDivMixed(a, b);
+}
+
+function floatDivMixed(a: unknown, b: unknown): PyFloat | undefined {
   if (a instanceof PyFloat) {
-    if (b instanceof PyFloat) return b.value === 0 ? undefined : new PyFloat(a.value / b.value);
+    if (b instanceof PyFloat) return undefined;
     return typeof b === 'number' && b !== 0 ? new PyFloat(a.value / b) : undefined;
   }
   return typeof a === 'number' && b instanceof PyFloat && b.value !== 0 ? new PyFloat(a / b.value) : undefined;
@@ -112,7 +120,7 @@ export const NO_ITEM: unique symbol = Symbol('jit.no-item');
 
 /** BINARY_SUBSCR of a list or tuple by an in-range small int (negative from the end). */
 export function getIndex(a: unknown, b: unknown): unknown {
-  return a instanceof PyList && typeof b === 'number' && b >= 0 && b < a.items.length ? a.items[b] : getIndexOther(a, b);
+  return a instanceof List && typeof b === 'number' && b >= 0 && b < a.items.length ? a.items[b] : getIndexOther(a, b);
 }
 
 /** getIndex's other cases: a tuple, a negative index, or not the case at all. */
@@ -125,7 +133,7 @@ function getIndexOther(a: unknown, b: unknown): unknown {
 
 /** STORE_SUBSCR into a list at an in-range small int; false when that is not the case. */
 export function setIndex(a: unknown, b: unknown, value: unknown): boolean {
-  if (a instanceof PyList && typeof b === 'number' && b >= 0 && b < a.items.length) {
+  if (a instanceof List && typeof b === 'number' && b >= 0 && b < a.items.length) {
     a.items[b] = value as PyList['items'][number];
     return true;
   }
