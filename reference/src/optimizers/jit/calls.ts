@@ -69,6 +69,8 @@ export interface SiteCache {
    * up gives them back.
    */
   readonly spares: Frame[];
+  /** The function every frame in `spares` belongs to (null before the first): no load of a spare to ask. */
+  sparesOf: PyFunction | null;
 }
 
 /** Counts the optimizer's executor entries: the only moments a certifier or a tool sees the VM's frames. */
@@ -85,8 +87,7 @@ export interface EntryClock {
  */
 function frameFor(site: SiteCache, func: PyFunction): Frame {
   const spares = site.spares;
-  const n = spares.length;
-  if (n === 0 || spares[n - 1]!.func !== func) return new Frame(func.code, func);
+  if (site.sparesOf !== func || spares.length === 0) return new Frame(func.code, func);
   const spare = spares.pop()!;
   spare.ip = 0;
   const locals = spare.locals;
@@ -99,7 +100,10 @@ function frameFor(site: SiteCache, func: PyFunction): Frame {
 /** Keep `frame`, which a nested callee called from `site` returned from, for frameFor. */
 function release(site: SiteCache, frame: Frame): void {
   const spares = site.spares;
-  if (spares.length !== 0 && spares[spares.length - 1]!.func !== frame.func) spares.length = 0;
+  if (site.sparesOf !== frame.func) {
+    if (spares.length !== 0) spares.length = 0;
+    site.sparesOf = frame.func;
+  }
   if (spares.length < MAX_SPARES) spares.push(frame);
 }
 
@@ -182,7 +186,7 @@ export interface CallBindings {
 export function callBindings(lookup: RegionLookup | null, code: Code, clock: EntryClock): CallBindings {
   const none = (): null => null;
   const sites: SiteCache[] = [];
-  for (let pc = 0; pc < code.ops.length; pc++) sites.push({ code: null, ip: -1, region: null, spares: [] });
+  for (let pc = 0; pc < code.ops.length; pc++) sites.push({ code: null, ip: -1, region: null, spares: [], sparesOf: null });
   const remember = (site: SiteCache, code: Code, ip: number, region: NestedRegion | null): NestedRegion | null => {
     if (region !== null) {
       site.code = code;
