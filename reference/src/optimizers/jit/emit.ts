@@ -59,13 +59,11 @@ export interface JitBindings {
   readonly X: unknown;
   /** The emitted region's runs of handler-only instructions. */
   readonly RUNS: readonly Int32Array[];
+  /** For emitters that write list items inline (the jit's mutants). */
   readonly PyList: unknown;
-  readonly PyTuple: unknown;
   readonly PyRangeIterator: unknown;
-  readonly PySeqIterator: unknown;
   readonly isIdentical: unknown;
   readonly SMALL: number;
-  readonly EXHAUSTED: number;
 }
 
 export interface EmittedRegion {
@@ -109,9 +107,9 @@ export class JitEmitter {
     const slots: string[] = [];
     for (let i = p.low; i < p.high; i++) slots.push(`s${i}`);
     lines.push(
-      `const H = R.H, K = R.K, N = R.N, F = R.F, G = R.G, PyFloat = R.PyFloat, floatPow = R.floatPow, PyList = R.PyList, PyTuple = R.PyTuple;`,
-      `const RangeIt = R.PyRangeIterator, SeqIt = R.PySeqIterator, isIdentical = R.isIdentical, SMALL = R.SMALL, EXHAUSTED = R.EXHAUSTED;`,
-      `const CODE = R.code, FX = R.fast, fadd = FX.floatAdd, fsub = FX.floatSub, fmul = FX.floatMul, fdiv = FX.floatDiv, fcmp = FX.floatCompare, seqNext = FX.seqNext, NOT_SEQ = FX.NOT_SEQ, SEQ_DONE = FX.SEQ_DONE;`,
+      `const H = R.H, K = R.K, N = R.N, F = R.F, G = R.G, PyFloat = R.PyFloat, floatPow = R.floatPow, PyList = R.PyList;`,
+      `const RangeIt = R.PyRangeIterator, isIdentical = R.isIdentical, SMALL = R.SMALL;`,
+      `const FX = R.fast, fadd = FX.floatAdd, fsub = FX.floatSub, fmul = FX.floatMul, fdiv = FX.floatDiv, fcmp = FX.floatCompare, seqNext = FX.seqNext, NOT_SEQ = FX.NOT_SEQ, SEQ_DONE = FX.SEQ_DONE;`,
       `const getIndex = FX.getIndex, NO_ITEM = FX.NO_ITEM, setIndex = FX.setIndex, toBool = FX.toBool, RUN = FX.runHandlers, RUNS = R.RUNS, bigIntOp = FX.bigIntOp;`,
       // Read once: in a hardened compartment (optcert certify) a global is looked up through its scope on every use.
       `const abs = Math.abs, floor = Math.floor;`,
@@ -407,7 +405,7 @@ export class JitEmitter {
     const p = this.plan;
     if (ins.pc === p.offset && p.kind === 'back_edge' && ins.def.name === 'JUMP_BACKWARD') {
       // Our own back edge: loop here, unless a generic path ran code that replaced us.
-      return `if (chk) { chk = false; if (vm.getExecutor(CODE, ${ins.pc}) !== self) ${this.exitBefore(ins.pc, ins.depth)} } ` +
+      return `if (chk) { chk = false; if (!self.installed(vm)) ${this.exitBefore(ins.pc, ins.depth)} } ` +
         `${this.count(ins)} ${this.jump(ins.arg)}`;
     }
     if (LEAVES_FRAME.has(ins.def.name)) {

@@ -19,8 +19,7 @@ import { isIdentical } from '../../runtime/compare';
 import { floatPow } from '../../runtime/floatops';
 import * as fast from './fast';
 import * as exits from './exits';
-import { SEQ_ITER_EXHAUSTED } from '../../runtime/iter';
-import { PyFloat, PyList, PyRangeIterator, PySeqIterator, PyTuple } from '../../runtime/values';
+import { PyFloat, PyList, PyRangeIterator } from '../../runtime/values';
 import { callBindings, type CallBindings, type EntryClock, type NestedRegion } from './calls';
 import type { JitBindings, JitEmitter } from './emit';
 import type { JitPlan } from './plan';
@@ -144,7 +143,7 @@ export class JitExecutor implements Executor, NestedRegion {
     // One counter per site: how often its slow path ran.
     const counters = new Int32Array(sites.length);
     this.slowSeen = 0;
-    const bindings: JitBindings & { code: unknown; C: CallBindings } = {
+    const bindings: JitBindings & { C: CallBindings } = {
       H: this.handlers,
       K: this.plan.code.consts,
       N: this.plan.code.names,
@@ -156,13 +155,9 @@ export class JitExecutor implements Executor, NestedRegion {
       X: exits,
       RUNS: runs,
       PyList,
-      PyTuple,
       PyRangeIterator,
-      PySeqIterator,
       isIdentical,
       SMALL: SMALL_RANGE,
-      EXHAUSTED: SEQ_ITER_EXHAUSTED,
-      code: this.plan.code,
       C: this.calls,
     };
     this.compiled = this.nested = new Function('R', source)(bindings) as Compiled;
