@@ -5,6 +5,7 @@
  */
 import type { Code } from '../../../reference/src/isa/code';
 import { originalArg, originalOp } from '../../../reference/src/isa/code-view';
+import { OP } from '../../../reference/src/isa/table';
 import { PyTuple } from '../../../reference/src/runtime/values';
 
 /** Freeze the parts of a code object JS can freeze (the instruction arrays are typed arrays). */
@@ -41,8 +42,11 @@ export class CodeSeal {
 
   constructor(private readonly code: Code) {
     this.fields = CodeSeal.fieldsOf(code);
-    this.ops = Uint8Array.from(code.ops, (_, i) => originalOp(code, i));
-    this.args = Int32Array.from(code.args, (_, i) => originalArg(code, i));
+    const n = code.ops.length;
+    this.ops = new Uint8Array(n);
+    this.args = new Int32Array(code.args.length);
+    for (let i = 0; i < n; i++) this.ops[i] = originalOp(code, i);
+    for (let i = 0; i < this.args.length; i++) this.args[i] = originalArg(code, i);
   }
 
   private static fieldsOf(c: Code): unknown[] {
@@ -54,7 +58,15 @@ export class CodeSeal {
     const now = CodeSeal.fieldsOf(this.code);
     for (let i = 0; i < now.length; i++) if (now[i] !== this.fields[i]) return false;
     const c = this.code;
-    for (let i = 0; i < this.ops.length; i++) if (originalOp(c, i) !== this.ops[i] || originalArg(c, i) !== this.args[i]) return false;
+    const ops = c.ops;
+    const args = c.args;
+    for (let i = 0; i < this.ops.length; i++) {
+      // Where no executor is installed the instruction is its own original (originalOp, originalArg):
+      // compared in place, without looking an executor up.
+      if (ops[i] !== OP.ENTER_EXECUTOR) {
+        if (ops[i] !== this.ops[i] || args[i] !== this.args[i]) return false;
+      } else if (originalOp(c, i) !== this.ops[i] || originalArg(c, i) !== this.args[i]) return false;
+    }
     return true;
   }
 }
