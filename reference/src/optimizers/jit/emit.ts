@@ -111,7 +111,7 @@ export class JitEmitter {
       `const RangeIt = R.PyRangeIterator, isIdentical = R.isIdentical, SMALL = R.SMALL;`,
       `const FX = R.fast, fadd = FX.floatAdd, fsub = FX.floatSub, fmul = FX.floatMul, fdiv = FX.floatDiv, fcmp = FX.floatCompare, seqNext = FX.seqNext, NOT_SEQ = FX.NOT_SEQ, SEQ_DONE = FX.SEQ_DONE;`,
       `const getIndex = FX.getIndex, NO_ITEM = FX.NO_ITEM, setIndex = FX.setIndex, toBool = FX.toBool, RUN = FX.runHandlers, RUNS = R.RUNS, bigIntOp = FX.bigIntOp;`,
-      // Read once: in a hardened compartment (optcert certify) a global is looked up through its scope on every use.
+      // Read once: code a compartment evaluates (a user's jit under optcert certify) looks a global up through its scope at every use.
       `const abs = Math.abs, floor = Math.floor;`,
       CALL_PRELUDE,
       `const X = R.X, T = X.trim, XL = X.leave, XE = X.enter;`,

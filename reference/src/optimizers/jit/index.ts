@@ -24,14 +24,15 @@ export class JitOptimizer implements Optimizer {
   readonly name: string = 'jit';
   readonly capabilities = ALL_CAPABILITIES;
   /**
-   * What `optcert certify sample:jit --reporter json` measured (`costs.measured`, rounded) on the
-   * official corpus: compiling a region costs about as much as interpreting its code ten times
-   * (source generation plus `new Function`); an executor in a fixture-sized run costs a few times
-   * the interpreter per instruction, because its code is new to V8 and runs unoptimized. In steady
-   * state it is many times faster (`npm run bench`); spec/jit.md#jit-sample says more.
+   * What `optcert certify sample:jit --reporter json` measures on the official corpus
+   * (`calibration.findings[].measured`, the median of three runs, rounded): compiling a region
+   * costs about as much as interpreting its code thirty times (planning, source generation,
+   * `new Function` and V8's compile at the first call); an executor in a fixture-sized run costs
+   * more than the interpreter per instruction, because its code is new to V8 and runs unoptimized.
+   * In steady state it is many times faster (`npm run bench`); spec/jit.md#jit-sample says more.
    */
-  readonly optimizationCost: number = 10;
-  readonly runCost: number = 4;
+  readonly optimizationCost: number = 29;
+  readonly runCost: number = 17;
   /** Executors made so far. */
   compiled = 0;
   private readonly givenUp = new WeakMap<Code, Set<number>>();
