@@ -6,7 +6,7 @@
  */
 import type { Program } from '../../api';
 import { JitOptimizer } from '.';
-import { FIRST_HOT, program, run } from './test-support';
+import { CAUGHT_IN_LOOP_MAIN, FIRST_HOT, program, run } from './test-support';
 
 /** Every budget from 1 to the program's length + 1: the jit's outcome equals the interpreter's. */
 function everyBudget(p: Program, entry: string): number {
@@ -165,4 +165,11 @@ L2:
   RETURN_VALUE`,
   });
   expect(everyBudget(p, 'main(8)')).toBeGreaterThan(100);
+});
+
+const CAUGHT_IN_LOOP = program({ main: CAUGHT_IN_LOOP_MAIN });
+
+test('an exception caught in the same frame, unwound inside the region: the jit stops where the interpreter does', () => {
+  expect(run(CAUGHT_IN_LOOP, 'main(12)', {})).toMatchObject({ kind: 'return', repr: '64' });
+  expect(everyBudget(CAUGHT_IN_LOOP, 'main(12)')).toBeGreaterThan(150);
 });

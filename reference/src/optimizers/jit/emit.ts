@@ -57,6 +57,9 @@ export interface JitBindings {
   readonly fast: unknown;
   /** The frame-state writes of exits and generic paths (exits.ts). */
   readonly X: unknown;
+  /** For unwinding an exception to a handler of the same frame: the exception class and Vm.handlerFor. */
+  readonly PyException: unknown;
+  readonly handlerFor: unknown;
   /** The emitted region's runs of handler-only instructions. */
   readonly RUNS: readonly Int32Array[];
   /** For emitters that write list items inline (the jit's mutants). */
@@ -114,26 +117,32 @@ export class JitEmitter {
       // Read once: code a compartment evaluates (a user's jit under optcert certify) looks a global up through its scope at every use.
       `const abs = Math.abs, floor = Math.floor;`,
       CALL_PRELUDE,
-      `const X = R.X, T = X.trim, XL = X.leave, XE = X.enter;`,
+      `const X = R.X, T = X.trim, XL = X.leave, XE = X.enter, PyExc = R.PyException, HANDLER = R.handlerFor;`,
       `return function jit_${p.kind}_${p.offset}(vm, f, self, entry, limit, nest) {`,
       `  const L = f.locals, S = f.stack, HK = vm.onInstruction, B = vm.budget < limit ? vm.budget : limit;`,
       `  let st = vm.steps, pc = entry, mem = true, chk = false, cur = -1;`,
       `  let a, b, r, v, it, t, c, e0${slots.length ? ', ' + slots.join(', ') : ''};`,
-      `  try {`,
-      `    dispatch: for (;;) {`,
+      `  dispatch: for (;;) {`,
+      `    try {`,
       `      switch (pc) {`,
       `        default: { f.ip = pc; vm.steps = st; return f; }`,
       ...cases,
       `      }`,
-      `    }`,
       // Only inline code that may raise sets `cur`; a handler or a nested activation that raised
       // (cur is -1 then) left the state exact already.
-      `  } catch (e) {`,
-      `    switch (cur) {`,
-      ...this.raising.map(({ ins, k }) => `      case ${ins.pc}: ${this.at(ins).spill(ins.depth - ins.def.pops(ins.arg))}${k ? ` st += ${k};` : ''} break;`),
-      `      default: throw e;`,
+      `    } catch (e) {`,
+      `      if (cur !== -1) {`,
+      `        switch (cur) {`,
+      ...this.raising.map(({ ins, k }) => `          case ${ins.pc}: ${this.at(ins).spill(ins.depth - ins.def.pops(ins.arg))}${k ? ` st += ${k};` : ''} break;`),
+      `        }`,
+      `        f.ip = cur + 1; vm.steps = st; cur = -1;`,
+      `      }`,
+      // The interpreter's state at the raise. A Python exception with a handler in this frame is
+      // unwound there, as the interpreter's loop does, and the region goes on from the handler
+      // (or leaves at it: the dispatch's default); anything else leaves the executor.
+      `      if (!(e instanceof PyExc) || vm.frame !== f || HANDLER(f.code, f.ip - 1) === null) throw e;`,
+      `      vm.unwind(e); st = vm.steps; pc = f.ip; mem = true;`,
       `    }`,
-      `    f.ip = cur + 1; vm.steps = st; throw e;`,
       `  }`,
       `};`,
     );

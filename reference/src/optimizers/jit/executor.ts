@@ -13,13 +13,13 @@
 import type { Code } from '../../isa/code';
 import type { Frame } from '../../interp/frame';
 import { HANDLERS } from '../../interp/handlers';
-import type { Vm } from '../../interp/vm';
+import { Vm } from '../../interp/vm';
 import type { Executor } from '../../optimizer/api';
 import { isIdentical } from '../../runtime/compare';
 import { floatPow } from '../../runtime/floatops';
 import * as fast from './fast';
 import * as exits from './exits';
-import { PyFloat, PyList, PyRangeIterator } from '../../runtime/values';
+import { PyException, PyFloat, PyList, PyRangeIterator } from '../../runtime/values';
 import { callBindings, type CallBindings, type EntryClock, type NestedRegion } from './calls';
 import type { JitBindings, JitEmitter } from './emit';
 import type { JitPlan } from './plan';
@@ -153,6 +153,8 @@ export class JitExecutor implements Executor, NestedRegion {
       floatPow,
       fast,
       X: exits,
+      PyException,
+      handlerFor: Vm.handlerFor,
       RUNS: runs,
       PyList,
       PyRangeIterator,

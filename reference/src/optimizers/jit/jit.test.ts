@@ -1,7 +1,7 @@
 import { loadProgram, runEntry } from '../../program';
 import type { Outcome, Program } from '../../api';
 import { planJitRegion, RECOMPILE_AFTER } from '.';
-import { COUNT_GENERATOR, FIRST_HOT, program, RecordingJit, run } from './test-support';
+import { CAUGHT_IN_LOOP_MAIN, COUNT_GENERATOR, FIRST_HOT, program, RecordingJit, run } from './test-support';
 import { STEP_SLICE } from './executor';
 import { ALL_CAPABILITIES, Capability } from '../../optimizer/api';
 
@@ -599,4 +599,12 @@ L2:
     same(ADD, 'main(200, 0.1)');
     same(ADD, 'main(10, -0.0)');
   });
+});
+
+test('an exception caught in the same frame is unwound inside the region: the loop stays in its executor', () => {
+  const p = program({ main: CAUGHT_IN_LOOP_MAIN });
+  const jit = new RecordingJit();
+  expect(run(p, 'main(30)', { optimizer: jit, hotspot: FIRST_HOT })).toMatchObject({ kind: 'return', repr: '160' });
+  // Ten ZeroDivisionErrors: each would leave the executor, and the next back edge enter it again.
+  expect(jit.made.reduce((n, e) => n + e.entries, 0)).toBeLessThan(4);
 });

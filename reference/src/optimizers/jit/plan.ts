@@ -133,6 +133,14 @@ export function planJitRegion(code: Code, offset: number): JitPlan | null {
     }
     instructions.set(pc, { pc, op, arg, def, depth });
     if (instructions.size > MAX_REGION) return null;
+    // The handlers that cover it: an exception the region's code raises in this frame is unwound
+    // there and the region goes on (emit.ts), as the interpreter's loop goes on after unwinding.
+    for (const h of code.exceptionTable) {
+      if (pc >= h.start && pc < h.end) {
+        targets.add(h.target);
+        visit(h.target);
+      }
+    }
     if (def.jumpEffect) {
       const t = jumpTarget(def, arg);
       targets.add(t);

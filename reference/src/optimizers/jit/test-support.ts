@@ -72,3 +72,56 @@ L6:
   ExceptionTable:
     L1 to L3 -> L6 [0] lasti
     L4 to L6 -> L6 [0] lasti`;
+
+/** CPython 3.13's code for `def main(n): total = 0; for i in range(n): try: total += 10 // (i % 3) except ZeroDivisionError: total += 1; return total`. */
+export const CAUGHT_IN_LOOP_MAIN = `.params n
+  RESUME 0
+  LOAD_CONST 0
+  STORE_FAST total
+  LOAD_GLOBAL range + NULL
+  LOAD_FAST n
+  CALL 1
+  GET_ITER
+L1:
+  FOR_ITER L4
+  STORE_FAST i
+  NOP
+L2:
+  LOAD_FAST total
+  LOAD_CONST 10
+  LOAD_FAST i
+  LOAD_CONST 3
+  BINARY_OP %
+  BINARY_OP //
+  BINARY_OP +=
+  STORE_FAST total
+L3:
+  JUMP_BACKWARD L1
+L4:
+  END_FOR
+  POP_TOP
+  LOAD_FAST total
+  RETURN_VALUE
+L5:
+  PUSH_EXC_INFO
+  LOAD_GLOBAL ZeroDivisionError
+  CHECK_EXC_MATCH
+  POP_JUMP_IF_FALSE L7
+  POP_TOP
+  LOAD_FAST total
+  LOAD_CONST 1
+  BINARY_OP +=
+  STORE_FAST total
+L6:
+  POP_EXCEPT
+  JUMP_BACKWARD L1
+L7:
+  RERAISE 0
+L8:
+  COPY 3
+  POP_EXCEPT
+  RERAISE 1
+  ExceptionTable:
+    L2 to L3 -> L5 [1]
+    L5 to L6 -> L8 [2] lasti
+    L7 to L8 -> L8 [2] lasti`;
