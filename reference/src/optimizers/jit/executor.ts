@@ -172,7 +172,6 @@ export class JitExecutor implements Executor, NestedRegion {
     this.entries++;
     if (this.regions !== null) this.regions.clock.entries++;
     const before = vm.steps;
-    const slowBefore = this.slowTotal();
     const limit = before + STEP_SLICE;
     const regions = this.regions;
     let exec: JitExecutor = this;
@@ -195,8 +194,7 @@ export class JitExecutor implements Executor, NestedRegion {
     }
     exec.learn();
     if (exec !== this) this.learn();
-    // A guard that failed at once (its site's counter moved) is the slow path's business, not a stall.
-    this.stalled(vm, out === f && vm.steps === before && this.slowTotal() === slowBefore);
+    this.stalled(vm, out === f && vm.steps === before);
     return out;
   }
 

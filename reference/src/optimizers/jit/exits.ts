@@ -1,7 +1,7 @@
 /**
  * The frame-state writes every exit and every generic path of the generated code ends with, out of
  * line. They are the same few statements at hundreds of places in a region's source; written once
- * here, the source a region parses shrinks by about half (the compile cost), and V8 inlines them
+ * here, they keep a region's source (what `new Function` parses: the compile cost) smaller, and V8 inlines them
  * where they are hot. The generated code writes its stack slots to the frame itself (the slots are
  * its JS locals, out of reach here), then calls one of these.
  * @spec #jit-codegen
@@ -22,14 +22,6 @@ export function trim(stack: unknown[], n: number): void {
   } else stack.length = n;
 }
 
-/** Leave before `ip` with a stack of `depth` values (its slots already written), `steps` counted. */
-export function leave(vm: Vm, f: Frame, ip: number, steps: number, depth: number): Frame {
-  trim(f.stack, depth);
-  f.ip = ip;
-  vm.steps = steps;
-  return f;
-}
-
 /**
  * The interpreter's state before a handler runs the instruction at `ip - 1`: the stack cut to
  * `depth`, `ip` past the instruction (as the interpreter's loop sets it before dispatching), the
@@ -40,4 +32,10 @@ export function enter(vm: Vm, f: Frame, ip: number, steps: number, depth: number
   trim(f.stack, depth);
   f.ip = ip;
   vm.steps = steps;
+}
+
+/** Leave before `ip` with a stack of `depth` values (its slots already written), `steps` counted. */
+export function leave(vm: Vm, f: Frame, ip: number, steps: number, depth: number): Frame {
+  enter(vm, f, ip, steps, depth);
+  return f;
 }
