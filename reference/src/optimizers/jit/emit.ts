@@ -279,13 +279,15 @@ export class JitEmitter {
         continue;
       }
       this.rest = body.length - i - 1 + fall;
-      out.push('          ' + this.at(body[i]!).instruction(body[i]!));
+      const code = this.at(body[i]!).instruction(body[i]!);
+      if (code !== '') out.push('          ' + code);
       i++;
     }
     const last = body[body.length - 1]!;
     // Into the next block: the next case when it starts there (JS's switch falls through, no dispatch).
     // A jump's code added the steps where it jumped; falling through to the next block adds them here.
-    if (!last.def.terminator) out.push(`          ${last.pc + 1 === next ? this.flush() : this.jump(last.pc + 1)}`);
+    const onward = last.def.terminator ? '' : last.pc + 1 === next ? this.flush() : this.jump(last.pc + 1);
+    if (onward !== '') out.push(`          ${onward}`);
     out.push('        }');
     return out.join('\n');
   }
