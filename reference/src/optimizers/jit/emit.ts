@@ -21,6 +21,7 @@
 import type { JitInstruction, JitPlan } from './plan';
 import { jumpTarget } from './plan';
 import { slotBit, slotRange, syncedSlots, type SyncedSlots } from './sync';
+import { regionName } from './v8-tier';
 import { CALL_PRELUDE, emitCall, emitGeneratorResume, emitNestedLeave, type EmitParts } from './calls';
 
 /** Past a safe integer: 2**53 (V8's parser folds the literal expression; shorter source). */
@@ -118,7 +119,7 @@ export class JitEmitter {
       `const abs = Math.abs, floor = Math.floor;`,
       CALL_PRELUDE,
       `const X = R.X, T = X.trim, XL = X.leave, XE = X.enter, PyExc = R.PyException, HANDLER = R.handlerFor;`,
-      `return function jit_${p.kind}_${p.offset}(vm, f, self, entry, limit, nest) {`,
+      `return function ${regionName(p)}(vm, f, self, entry, limit, nest) {`,
       `  const L = f.locals, S = f.stack, HK = vm.onInstruction, B = vm.budget < limit ? vm.budget : limit;`,
       `  let st = vm.steps, pc = entry, mem = true, chk = false, cur = -1;`,
       `  let a, b, r, v, it, t, c, e0${slots.length ? ', ' + slots.join(', ') : ''};`,

@@ -23,6 +23,7 @@ import { PyException, PyFloat, PyList, PyRangeIterator } from '../../runtime/val
 import { callBindings, type CallBindings, type EntryClock, type NestedRegion } from './calls';
 import type { JitBindings, JitEmitter } from './emit';
 import type { JitPlan } from './plan';
+import { keepCatchingRegionsOutOfBaselineTier } from './v8-tier';
 
 /** A site whose slow path ran this often is recompiled without its fast path. */
 export const RECOMPILE_AFTER = 64;
@@ -139,6 +140,7 @@ export class JitExecutor implements Executor, NestedRegion {
 
   /** Generate the source and turn it into a function, once per (re)compilation. */
   private build(): void {
+    keepCatchingRegionsOutOfBaselineTier();
     const { source, sites, runs } = this.emitter(this.plan, this.generic, this.globalSites).emit();
     // One counter per site: how often its slow path ran.
     const counters = new Int32Array(sites.length);

@@ -1,7 +1,7 @@
 import { loadProgram, runEntry } from '../../program';
 import type { Outcome, Program } from '../../api';
 import { planJitRegion, RECOMPILE_AFTER } from '.';
-import { CAUGHT_IN_LOOP_MAIN, COUNT_GENERATOR, FIRST_HOT, program, RecordingJit, run } from './test-support';
+import { CAUGHT_IN_LOOP_MAIN, COUNT_GENERATOR, MOD_SUM_MAIN, FIRST_HOT, program, RecordingJit, run } from './test-support';
 import { STEP_SLICE } from './executor';
 import { ALL_CAPABILITIES, Capability } from '../../optimizer/api';
 
@@ -15,34 +15,7 @@ function same(p: Program, entry: string, budget?: number, capabilities = ALL_CAP
 }
 
 
-/** `total = (total + i * 3) % 1000003` for i below n, and a list walked by index. */
-const LOOP = program({
-  main: `.params n
-  RESUME 0
-  LOAD_CONST 0
-  STORE_FAST total
-  LOAD_CONST 0
-  STORE_FAST i
-L1:
-  LOAD_FAST_LOAD_FAST i, n
-  COMPARE_OP bool(<)
-  POP_JUMP_IF_FALSE L2
-  LOAD_FAST_LOAD_FAST total, i
-  LOAD_CONST 3
-  BINARY_OP *
-  BINARY_OP +
-  LOAD_CONST 1000003
-  BINARY_OP %
-  STORE_FAST total
-  LOAD_FAST i
-  LOAD_CONST 1
-  BINARY_OP +=
-  STORE_FAST i
-  JUMP_BACKWARD L1
-L2:
-  LOAD_FAST total
-  RETURN_VALUE`,
-});
+const LOOP = program({ main: MOD_SUM_MAIN });
 
 /** Adds x to itself n times: with ints the fast path holds, with lists every guard fails. */
 const ADD = program({

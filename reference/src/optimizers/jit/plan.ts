@@ -53,6 +53,8 @@ export interface JitPlan {
   readonly low: number;
   /** One past the highest stack slot the region uses. */
   readonly high: number;
+  /** Some exception handler of the frame covers a region instruction: exceptions are unwound inside the region. */
+  readonly catches: boolean;
 }
 
 /** Where a taken jump lands (FOR_ITER skips END_FOR and POP_TOP at its target). */
@@ -109,6 +111,7 @@ export function planJitRegion(code: Code, offset: number): JitPlan | null {
   const exits = new Map<number, number>();
   const targets = new Set<number>([from.start]);
   const work = [from.start];
+  let catches = false;
   if (from.kind !== 'back_edge') {
     // The RESUME itself, for entries from the trampoline (the VM counts it when it enters us).
     instructions.set(offset, { pc: offset, op: OP.RESUME, arg: originalArg(code, offset), def: BY_OPCODE.get(OP.RESUME)!, depth: depths[offset]! });
@@ -137,6 +140,7 @@ export function planJitRegion(code: Code, offset: number): JitPlan | null {
     // there and the region goes on (emit.ts), as the interpreter's loop goes on after unwinding.
     for (const h of code.exceptionTable) {
       if (pc >= h.start && pc < h.end) {
+        catches = true;
         targets.add(h.target);
         visit(h.target);
       }
@@ -170,5 +174,5 @@ export function planJitRegion(code: Code, offset: number): JitPlan | null {
   }
   const sorted = [...leaders].filter((pc) => instructions.has(pc) || exits.has(pc)).sort((a, b) => a - b);
   const entries = new Set(sorted.filter((pc) => instructions.has(pc)));
-  return { code, offset, kind: from.kind, start: from.start, instructions, exits, leaders: sorted, entries, low, high };
+  return { code, offset, kind: from.kind, start: from.start, instructions, exits, leaders: sorted, entries, low, high, catches };
 }

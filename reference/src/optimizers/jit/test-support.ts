@@ -36,6 +36,33 @@ export class RecordingJit extends JitOptimizer {
   }
 }
 
+/** `total = (total + i * 3) % 1000003` for i below n: a while loop with no handler. */
+export const MOD_SUM_MAIN = `.params n
+  RESUME 0
+  LOAD_CONST 0
+  STORE_FAST total
+  LOAD_CONST 0
+  STORE_FAST i
+L1:
+  LOAD_FAST_LOAD_FAST i, n
+  COMPARE_OP bool(<)
+  POP_JUMP_IF_FALSE L2
+  LOAD_FAST_LOAD_FAST total, i
+  LOAD_CONST 3
+  BINARY_OP *
+  BINARY_OP +
+  LOAD_CONST 1000003
+  BINARY_OP %
+  STORE_FAST total
+  LOAD_FAST i
+  LOAD_CONST 1
+  BINARY_OP +=
+  STORE_FAST i
+  JUMP_BACKWARD L1
+L2:
+  LOAD_FAST total
+  RETURN_VALUE`;
+
 /** CPython 3.13's code for `def count(n): i = 0; while i < n: yield i; i += 1`. */
 export const COUNT_GENERATOR = `.params n
   .generator
