@@ -196,10 +196,11 @@ function compileCost(suite) {
   const construct = timeReps((rep) => {
     for (const source of sources) new Function('R', `${source}\n// ${rep}`);
   });
-  // What `new Function` leaves for later: V8 only pre-parses the generated function there, and
-  // parses and compiles it to bytecode when it is first called. Timed here by calling it once on a
-  // frame that is not one (it throws at its first line, after V8 compiled it): bindings that
-  // answer every property, so the prelude runs.
+  // What `new Function` leaves for later. The region is parenthesized (emit.ts), so V8 compiles it
+  // in full inside `new Function`; left for the first call is only running the prelude (a region
+  // written as a plain function expression would be pre-parsed there and parsed again here, about
+  // a third more in all). Timed by calling it once on a frame that is not one (it throws at its
+  // first line): bindings that answer every property, so the prelude runs.
   const anything = new Proxy(function () {}, { get: () => anything });
   const firstCall = timeReps((rep) => {
     for (const source of sources) {

@@ -119,33 +119,38 @@ export class JitEmitter {
       `const abs = Math.abs, floor = Math.floor;`,
       CALL_PRELUDE,
       `const X = R.X, T = X.trim, XL = X.leave, XE = X.enter, PyExc = R.PyException, HANDLER = R.handlerFor;`,
-      `return function ${regionName(p)}(vm, f, self, entry, limit, nest) {`,
-      `  const L = f.locals, S = f.stack, HK = vm.onInstruction, B = vm.budget < limit ? vm.budget : limit;`,
-      `  let st = vm.steps, pc = entry, mem = true, chk = false, cur = -1;`,
-      `  let a, b, r, v, it, t, c, e0${slots.length ? ', ' + slots.join(', ') : ''};`,
-      `  dispatch: for (;;) {`,
-      `    try {`,
-      `      switch (pc) {`,
-      `        default: { f.ip = pc; vm.steps = st; return f; }`,
+      // Parenthesized: V8 compiles the function with the rest of the source, eagerly (its "PIFE"
+      // heuristic), instead of pre-parsing it now and parsing it again at the first call.
+      `return (function ${regionName(p)}(vm, f, self, entry, limit, nest) {`,
+      `const L = f.locals, S = f.stack, B = vm.budget < limit ? vm.budget : limit;`,
+      `let st = vm.steps, pc = entry, mem = true, chk = false, cur = -1;`,
+      // A per-instruction hook (vm.onInstruction) is the interpreter's to call: with one installed
+      // the region leaves where it was entered, and the interpreter runs (and reports) every instruction.
+      `if (vm.onInstruction !== null) { f.ip = pc; return f; }`,
+      `let a, b, r, v, it, t, c, e0${slots.length ? ', ' + slots.join(', ') : ''};`,
+      `dispatch: for (;;) {`,
+      `try {`,
+      `switch (pc) {`,
+      `default: { f.ip = pc; vm.steps = st; return f; }`,
       ...cases,
-      `      }`,
+      `}`,
       // Only inline code that may raise sets `cur`; a handler or a nested activation that raised
       // (cur is -1 then) left the state exact already.
-      `    } catch (e) {`,
-      `      if (cur !== -1) {`,
-      `        switch (cur) {`,
-      ...this.raising.map(({ ins, k }) => `          case ${ins.pc}: ${this.at(ins).spill(ins.depth - ins.def.pops(ins.arg))}${k ? ` st += ${k};` : ''} break;`),
-      `        }`,
-      `        f.ip = cur + 1; vm.steps = st; cur = -1;`,
-      `      }`,
+      `} catch (e) {`,
+      `if (cur !== -1) {`,
+      `switch (cur) {`,
+      ...this.raising.map(({ ins, k }) => `case ${ins.pc}: ${this.at(ins).spill(ins.depth - ins.def.pops(ins.arg))}${k ? ` st += ${k};` : ''} break;`),
+      `}`,
+      `f.ip = cur + 1; vm.steps = st; cur = -1;`,
+      `}`,
       // The interpreter's state at the raise. A Python exception with a handler in this frame is
       // unwound there, as the interpreter's loop does, and the region goes on from the handler
       // (or leaves at it: the dispatch's default); anything else leaves the executor.
-      `      if (!(e instanceof PyExc) || vm.frame !== f || HANDLER(f.code, f.ip - 1) === null) throw e;`,
-      `      vm.unwind(e); st = vm.steps; pc = f.ip; mem = true;`,
-      `    }`,
-      `  }`,
-      `};`,
+      `if (!(e instanceof PyExc) || vm.frame !== f || HANDLER(f.code, f.ip - 1) === null) throw e;`,
+      `vm.unwind(e); st = vm.steps; pc = f.ip; mem = true;`,
+      `}`,
+      `}`,
+      `});`,
     );
     return { source: lines.join('\n'), sites: this.sites, runs: this.runs };
   }
@@ -254,7 +259,7 @@ export class JitEmitter {
     const exitDepth = p.exits.get(start);
     if (exitDepth !== undefined) {
       this.here = { mask: this.synced.get(start) ?? 0, below: exitDepth };
-      return `        case ${start}: { if (!mem) { ${this.spill(exitDepth)} } f.ip = ${start}; vm.steps = st; return f; }`;
+      return `case ${start}: { if (!mem) { ${this.spill(exitDepth)} } f.ip = ${start}; vm.steps = st; return f; }`;
     }
     const body = this.bodyOf(start, next);
     const first = body[0]!;
@@ -264,32 +269,30 @@ export class JitEmitter {
     this.at(first);
     this.k = 0;
     const out = [
-      `        case ${start}: {`,
+      `case ${start}: {`,
       // From the dispatch (the state in the frame): check the chain here. A compiled jump checked
-      // where it jumped; a block falling into this one checked for both. A per-instruction hook
-      // (vm.onInstruction) is the interpreter's to call: with one installed the region leaves at
-      // the first block and the interpreter runs (and reports) every instruction.
-      `          if (mem) { ${this.reload(first.depth)}mem = false; if (st + ${chain} > B || HK !== null) return XL(vm, f, ${start}, st, ${first.depth}); }`,
+      // where it jumped; a block falling into this one checked for both.
+      `if (mem) { ${this.reload(first.depth)}mem = false; if (st + ${chain} > B) return XL(vm, f, ${start}, st, ${first.depth}); }`,
     ];
     for (let i = 0; i < body.length; ) {
       let j = i;
       while (j < body.length && this.runnable(body[j]!)) j++;
       if (j - i >= 2) {
-        out.push('          ' + this.at(body[i]!).handlerRun(body.slice(i, j), body.length - j + fall));
+        out.push(this.at(body[i]!).handlerRun(body.slice(i, j), body.length - j + fall));
         i = j;
         continue;
       }
       this.rest = body.length - i - 1 + fall;
       const code = this.at(body[i]!).instruction(body[i]!);
-      if (code !== '') out.push('          ' + code);
+      if (code !== '') out.push(code);
       i++;
     }
     const last = body[body.length - 1]!;
     // Into the next block: the next case when it starts there (JS's switch falls through, no dispatch).
     // A jump's code added the steps where it jumped; falling through to the next block adds them here.
     const onward = last.def.terminator ? '' : last.pc + 1 === next ? this.flush() : this.jump(last.pc + 1);
-    if (onward !== '') out.push(`          ${onward}`);
-    out.push('        }');
+    if (onward !== '') out.push(onward);
+    out.push('}');
     return out.join('\n');
   }
 
