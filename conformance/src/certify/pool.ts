@@ -1,6 +1,7 @@
 /**
  * One pool of worker threads certifies the corpus: each worker loads the candidate once and
- * takes fixtures one at a time. The main thread enforces the wall-clock limits of a fixture:
+ * runs fixtures one at a time, the next one already posted to it, so that it starts that one
+ * without waiting for the main thread (which may be busy loading the corpus). The main thread enforces the wall-clock limits of a fixture:
  * the candidate's own JS (compile, execute, its factory) may run for `timeoutMs` in total, the
  * whole fixture (the VM and the lockstep oracle included, which step budgets already bound) for
  * HARD_LIMIT_FACTOR times that. Past either, it stops the worker and starts a fresh one. The
@@ -49,7 +50,10 @@ interface Slot {
   readonly index: number;
   worker: Worker | null;
   ready: boolean;
+  /** The fixture the worker runs (or, posted to an idle worker, is about to). */
   task: FixtureTask | null;
+  /** Posted behind `task`: the worker starts it as soon as `task` is done. */
+  next: FixtureTask | null;
   timer: NodeJS.Timeout | null;
   /** Consecutive failures to start: a slot that keeps failing is retired. */
   failedStarts: number;
@@ -165,6 +169,8 @@ export class CertifyPool {
   /** The candidate's time on the slot's current fixture so far, in ms. */
   private candidateMs(slot: Slot): number {
     const base = slot.index * CLOCK_SLOTS;
+    // Not started yet: what the clock holds is the previous fixture's.
+    if (slot.task === null || this.clock[base + 2] !== slot.task.index) return 0;
     const running = CANDIDATE_PHASES.has(Atomics.load(this.phases, slot.index)) ? epochMs() - this.clock[base]! : 0;
     return this.clock[base + 1]! + running;
   }
@@ -189,7 +195,7 @@ export class CertifyPool {
     return new Promise<PoolStart>((resolve) => {
       pool.starting = resolve;
       for (let i = 0; i < Math.max(1, opts.jobs); i++) {
-        const slot: Slot = { index: i, worker: null, ready: false, task: null, timer: null, failedStarts: 0, retired: false };
+        const slot: Slot = { index: i, worker: null, ready: false, task: null, next: null, timer: null, failedStarts: 0, retired: false };
         pool.slots.push(slot);
         pool.launch(slot);
       }
@@ -243,11 +249,14 @@ export class CertifyPool {
     this.open = false;
     const dropped = this.queue.splice(0);
     for (const s of this.slots) {
-      if (!s.task) continue;
-      dropped.push(s.task);
+      // A result being handled (this may be its callback) has left only the one posted behind it.
+      const posted = [s.task, s.next].filter((t): t is FixtureTask => t !== null);
+      if (posted.length === 0) continue;
+      dropped.push(...posted);
       this.disarm(s);
       s.task = null;
-      this.inFlight--;
+      s.next = null;
+      this.inFlight -= posted.length;
       const worker = s.worker;
       s.worker = null;
       if (worker) void worker.terminate().catch(() => 0);
@@ -328,6 +337,13 @@ export class CertifyPool {
       const task = slot.task;
       if (!task || task.index !== m.index) return;
       this.finish(slot, task, { verdict: m.verdict, costs: m.costs });
+      // The worker has gone on to the fixture posted behind this one: its hard limit runs from now.
+      const next = slot.next;
+      if (next !== null && slot.worker === worker) {
+        slot.task = next;
+        slot.next = null;
+        this.arm(slot, this.hardLimitMs(), () => this.timedOut(slot, worker, next, true));
+      }
       this.dispatch(slot);
     }
   }
@@ -360,26 +376,51 @@ export class CertifyPool {
       return;
     }
     slot.worker = null;
-    const task = slot.task;
+    let task = slot.task;
+    // The worker may have finished `task` and started the one behind it before its result came
+    // through: the shared clock says which one it was on. The other runs again in a fresh worker.
+    if (task && slot.next && this.clock[slot.index * CLOCK_SLOTS + 2] === slot.next.index) {
+      this.queue.unshift(task);
+      slot.task = task = slot.next;
+      slot.next = null;
+      this.inFlight--;
+    }
+    this.unpost(slot);
     if (task) this.finish(slot, task, { verdict: { status: 'error', message: why }, costs: null });
     if (this.queue.length > 0) this.launch(slot);
     this.checkDone();
   }
 
+  /** The fixture posted behind the running one goes back to the front of the queue (its worker is gone). */
+  private unpost(slot: Slot): void {
+    if (slot.next === null) return;
+    this.queue.unshift(slot.next);
+    slot.next = null;
+    this.inFlight--;
+  }
+
+  /** Give an idle worker a fixture, and a worker on one the fixture to run after it. */
   private dispatch(slot: Slot): void {
-    if (this.closed || !slot.ready || slot.task || !slot.worker || !this.onResult) return;
-    const task = this.queue.shift();
-    if (!task) {
-      this.checkDone();
-      return;
-    }
-    slot.task = task;
-    this.inFlight++;
-    Atomics.store(this.phases, slot.index, PHASE.idle);
-    this.clock[slot.index * CLOCK_SLOTS + 1] = 0;
+    if (this.closed || !slot.ready || !slot.worker || !this.onResult) return;
     const worker = slot.worker;
-    this.arm(slot, this.hardLimitMs(), () => this.timedOut(slot, worker, task, true));
-    worker.postMessage(task);
+    if (!slot.task) {
+      const task = this.queue.shift();
+      if (!task) {
+        this.checkDone();
+        return;
+      }
+      slot.task = task;
+      this.inFlight++;
+      Atomics.store(this.phases, slot.index, PHASE.idle);
+      this.clock[slot.index * CLOCK_SLOTS + 1] = 0;
+      this.arm(slot, this.hardLimitMs(), () => this.timedOut(slot, worker, task, true));
+      worker.postMessage(task);
+    }
+    if (!slot.next && this.queue.length > 0 && !this.cancelled) {
+      slot.next = this.queue.shift()!;
+      this.inFlight++;
+      worker.postMessage(slot.next);
+    }
     this.watchClocks();
   }
 
@@ -405,6 +446,7 @@ export class CertifyPool {
               : { status: 'error', message: `the optimizer's code ran for ${spent} ms in all, past ${limit}; the worker was stopped` };
     slot.worker = null;
     void worker.terminate().catch(() => 0);
+    this.unpost(slot);
     this.finish(slot, task, { verdict, costs: null });
     if (this.queue.length > 0) this.launch(slot);
     this.checkDone();

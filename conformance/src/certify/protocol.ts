@@ -14,8 +14,13 @@ export const CANDIDATE_PHASES: ReadonlySet<number> = new Set([PHASE.compile, PHA
 /** Milliseconds since the epoch, with sub-millisecond precision, comparable across threads. */
 export const epochMs = (): number => performance.timeOrigin + performance.now();
 
-/** Float64 clock slots per worker in the shared clock buffer: [phase started at, candidate ms spent on this fixture]. */
-export const CLOCK_SLOTS = 2;
+/**
+ * Float64 clock slots per worker in the shared clock buffer: [phase started at, candidate ms spent
+ * on this fixture, index of the fixture the worker is on (-1 between fixtures)]. The pool posts a
+ * worker its next fixture before the current one is done; the index says which of the two the
+ * clock is counting.
+ */
+export const CLOCK_SLOTS = 3;
 
 export interface WorkerSetup {
   readonly candidate: CandidateRef;

@@ -46,6 +46,7 @@ async function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): 
   const slot = setup.slot;
   const startedAt = slot * CLOCK_SLOTS;
   const spent = startedAt + 1;
+  const current = startedAt + 2;
   const post = (m: FromWorker) => port.postMessage(m);
   Atomics.store(phases, slot, PHASE.load);
   // The candidate's console: the worker's stdout, which the pool shows as [optimizer] lines.
@@ -88,6 +89,7 @@ async function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): 
   port.on('message', (task: FixtureTask) => {
     stack.length = 0;
     clock[spent] = 0;
+    clock[current] = task.index;
     Atomics.store(phases, slot, PHASE.idle);
     const fixture = lazyFixture(task);
     let verdict: FixtureVerdict;
@@ -107,6 +109,7 @@ async function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): 
       verdict = rest;
     }
     Atomics.store(phases, slot, PHASE.idle);
+    clock[current] = -1;
     post({ type: 'result', index: task.index, verdict, costs });
   });
 }
