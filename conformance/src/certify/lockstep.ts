@@ -25,21 +25,33 @@ export type AdvanceResult =
  * equal states stand in the same place. Cheap, because it runs after every step of the oracle.
  */
 export function samePosition(a: Vm, b: Vm): boolean {
-  // The chains first: the innermost frame's ip differs at almost every step, and is read directly.
-  return a.depth === b.depth && sameChains(a, b, true) && printedLength(a) === printedLength(b);
+  return sameInnermostIp(a, b) && a.depth === b.depth && sameChains(a, b, true) && printedLength(a) === printedLength(b);
+}
+
+/**
+ * The innermost frames stand at the same instruction (or there are none): what the oracle's state
+ * fails at almost every step, read without walking anything. sameChains implies it.
+ */
+function sameInnermostIp(a: Vm, b: Vm): boolean {
+  const x = a.frame;
+  const y = b.frame;
+  return x === null ? y === null : y !== null && x.ip === y.ip;
 }
 
 /** Each chain's frames run the same code at the same ip (and, with `stacks`, at the same stack depth). */
 function sameChains(a: Vm, b: Vm, stacks: boolean): boolean {
   if (a.suspendedChains.length !== b.suspendedChains.length) return false;
-  const same = (x: Frame | null, y: Frame | null): boolean => {
-    for (; x && y; x = x.back, y = y.back) {
-      if (x.ip !== y.ip || x.code.name !== y.code.name || (stacks && x.stack.length !== y.stack.length)) return false;
-    }
-    return x === null && y === null;
-  };
   // The running chain first: its innermost frame differs at almost every step, and then this costs nothing.
-  return same(a.frame, b.frame) && a.suspendedChains.every((c, i) => same(c, b.suspendedChains[i]!));
+  if (!sameChain(a.frame, b.frame, stacks)) return false;
+  for (let i = 0; i < a.suspendedChains.length; i++) if (!sameChain(a.suspendedChains[i]!, b.suspendedChains[i]!, stacks)) return false;
+  return true;
+}
+
+function sameChain(x: Frame | null, y: Frame | null, stacks: boolean): boolean {
+  for (; x && y; x = x.back, y = y.back) {
+    if (x.ip !== y.ip || x.code.name !== y.code.name || (stacks && x.stack.length !== y.stack.length)) return false;
+  }
+  return x === null && y === null;
 }
 
 /** Where the positions first differ, with the snapshot's paths; null when they are the same. */
@@ -207,14 +219,15 @@ export function findAdvance(reference: Vm, actual: Vm, maxSteps: number, identit
   let sameInstructions: { n: number; difference: StateDifference; sameLocals: boolean } | null = null;
   let escaped: PyException | null = null;
   for (let n = 0; ; n++) {
-    if (samePosition(reference, actual)) {
+    const near = sameInnermostIp(reference, actual);
+    if (near && samePosition(reference, actual)) {
       if (target.equal(reference)) return { ok: true, n, escaped };
       if (!closest) {
         const difference = target.difference(reference);
         if (difference === null) throw new Error('internal: the state tokens differ where the snapshots are equal');
         closest = { n, difference };
       }
-    } else if (!sameInstructions?.sameLocals && closest === null && sameChains(reference, actual, false)) {
+    } else if (near && !sameInstructions?.sameLocals && closest === null && sameChains(reference, actual, false)) {
       // The first such state, or better the first where the innermost frame's locals agree too
       // (in a loop, the same iteration).
       const sameLocals = shallowEqualLocals(reference.frame, actual.frame);
