@@ -142,6 +142,16 @@ function lines(stream: NodeJS.ReadableStream | null, sink: ((line: string) => vo
   });
 }
 
+/**
+ * Which of a slot's two posted fixtures a worker that died was running, from the index it wrote to
+ * the shared clock: `task`, unless it had finished that one (its result still on the way) and
+ * started `next`. The other runs again, in a fresh worker.
+ */
+export function runningWhenStopped<T extends { readonly index: number }>(task: T | null, next: T | null, current: number): { running: T | null; again: T[] } {
+  if (task !== null && next !== null && current === next.index) return { running: next, again: [task] };
+  return { running: task, again: next === null ? [] : [next] };
+}
+
 export class CertifyPool {
   private readonly slots: Slot[] = [];
   private readonly phases: Int32Array;
@@ -376,17 +386,12 @@ export class CertifyPool {
       return;
     }
     slot.worker = null;
-    let task = slot.task;
-    // The worker may have finished `task` and started the one behind it before its result came
-    // through: the shared clock says which one it was on. The other runs again in a fresh worker.
-    if (task && slot.next && this.clock[slot.index * CLOCK_SLOTS + 2] === slot.next.index) {
-      this.queue.unshift(task);
-      slot.task = task = slot.next;
-      slot.next = null;
-      this.inFlight--;
-    }
-    this.unpost(slot);
-    if (task) this.finish(slot, task, { verdict: { status: 'error', message: why }, costs: null });
+    const { running, again } = runningWhenStopped(slot.task, slot.next, this.clock[slot.index * CLOCK_SLOTS + 2]!);
+    slot.task = running;
+    slot.next = null;
+    this.inFlight -= again.length;
+    this.queue.unshift(...again);
+    if (running) this.finish(slot, running, { verdict: { status: 'error', message: why }, costs: null });
     if (this.queue.length > 0) this.launch(slot);
     this.checkDone();
   }
