@@ -13,7 +13,7 @@ import { OptimizerRuntime } from '../optimizer/runtime';
 import { PyDataDescriptor } from '../runtime/descriptor';
 import { inheritObjectId } from '../runtime/dict';
 import { MATH_CONSTANTS } from '../runtime/math';
-import { PyBuiltin, PyType } from '../runtime/values';
+import { PyBuiltin, PyFloat, PyType } from '../runtime/values';
 import { NEW_OBJECT, type Identity } from './tokens';
 
 function shared(v: object): boolean {
@@ -53,7 +53,14 @@ export class Cloner {
     const known = this.copies.get(v);
     if (known !== undefined) return known as T;
     if (this.kept.has(v)) return v;
-    // Arrays first (locals, stacks, items: most of a state), and no array is shared.
+    // Floats are the commonest object of a state (every float result is one): their one field.
+    if (Object.getPrototypeOf(v) === PyFloat.prototype) {
+      const f = new PyFloat((v as unknown as PyFloat).value);
+      this.copies.set(v, f);
+      inheritObjectId(v, f);
+      return f as T;
+    }
+    // Arrays next (locals, stacks, items: most of a state), and no array is shared.
     if (Array.isArray(v)) {
       const a: unknown[] = new Array(v.length);
       this.copies.set(v, a);
@@ -101,6 +108,9 @@ export class Cloner {
     return o;
   }
 }
+
+/** Every own field of a float: the copy above must not miss one (checked by the state tests). */
+export const FLOAT_FIELDS: readonly (keyof PyFloat)[] = ['value'];
 
 /** Every own field of a Frame: the copy above must not miss one (checked by the state tests). */
 export const FRAME_FIELDS: readonly (keyof Frame)[] = ['ip', 'locals', 'stack', 'back', 'gen', 'entry', 'forIterExit', 'ops', 'args', 'code', 'func'];

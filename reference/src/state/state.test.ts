@@ -1,10 +1,11 @@
 import { loadProgram, newVm, runEntry } from '../program';
 import type { Program } from '../api';
-import { PyException, PyFunction, PyList } from '../runtime/values';
+import { PyException, PyFloat, PyFunction, PyList } from '../runtime/values';
+import { objectId } from '../runtime/dict';
 import type { Vm } from '../interp/vm';
 import { compareStates, formatDifference } from './compare';
 import { snapshot } from './snapshot';
-import { cloneVmState, FRAME_FIELDS } from './clone';
+import { Cloner, cloneVmState, FLOAT_FIELDS, FRAME_FIELDS } from './clone';
 
 function program(functions: Record<string, string>): Program {
   const r = loadProgram({ functions });
@@ -179,5 +180,17 @@ describe('copying the state', () => {
     expect(Object.keys(copy.frame!).sort()).toEqual([...FRAME_FIELDS].sort());
     expect(copy.frame).not.toBe(vm.frame);
     expect(compareStates(snapshot(vm), snapshot(copy))).toBeNull();
+  });
+
+  test('the float copy knows every field a float has, and keeps its id', () => {
+    const x = new PyFloat(2.5);
+    expect(Object.keys(x)).toEqual([...FLOAT_FIELDS]);
+    const id = objectId(x);
+    const copy = new Cloner(new Set()).value(x);
+    expect(copy).not.toBe(x);
+    expect(Object.getPrototypeOf(copy)).toBe(PyFloat.prototype);
+    expect(Object.keys(copy)).toEqual([...FLOAT_FIELDS]);
+    expect(copy.value).toBe(2.5);
+    expect(objectId(copy)).toBe(id);
   });
 });
