@@ -1,10 +1,10 @@
 /**
  * One pool of worker threads certifies the corpus: each worker loads the candidate once and
  * runs fixtures one at a time, the next one already posted to it, so that it starts that one
- * without waiting for the main thread (which may be busy loading the corpus). The main thread enforces the wall-clock limits of a fixture:
- * the candidate's own JS (compile, execute, its factory) may run for `timeoutMs` in total, the
- * whole fixture (the VM and the lockstep oracle included, which step budgets already bound) for
- * HARD_LIMIT_FACTOR times that. Past either, it stops the worker and starts a fresh one. The
+ * without waiting for the main thread (which may be busy loading the corpus). The main thread
+ * enforces the wall-clock limits of a fixture: the candidate's own JS (compile, execute, its
+ * factory) may run for `timeoutMs` in total, the whole fixture (the VM and the lockstep oracle
+ * included, which step budgets already bound) for HARD_LIMIT_FACTOR times that. Past either, it stops the worker and starts a fresh one. The
  * workers run under a heap limit, and a crash costs only the fixture that was running: the rest
  * of the corpus still runs.
  * @spec #certify-isolation
